@@ -1,0 +1,14 @@
+namespace Tracing.Events;
+
+/// <summary>Where an exec event's argv came from.</summary>
+public enum ArgvSource
+{
+    /// <summary>The whole argv, read from the process after its exec.</summary>
+    Complete = 0,
+
+    /// <summary>The process was gone or had no argv by the time it was read; argv holds only the command name.</summary>
+    CommandName = 1,
+
+    /// <summary>Nothing could be recovered: argv is empty.</summary>
+    None = 2,
+}

@@ -1,0 +1,10 @@
+namespace Tracing.Filtering;
+
+/// <summary>Every process on the machine.</summary>
+public sealed record EverythingFilter : TraceFilter
+{
+    /// <inheritdoc />
+    public override void Validate()
+    {
+    }
+}

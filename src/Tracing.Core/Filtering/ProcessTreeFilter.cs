@@ -1,0 +1,15 @@
+namespace Tracing.Filtering;
+
+/// <summary>A process and all its descendants.</summary>
+/// <param name="RootPid">The root process.</param>
+public sealed record ProcessTreeFilter(int RootPid) : TraceFilter
+{
+    /// <inheritdoc />
+    public override void Validate()
+    {
+        if (RootPid <= 0)
+        {
+            throw new ArgumentException($"The root PID must be positive; got {RootPid}.", nameof(RootPid));
+        }
+    }
+}

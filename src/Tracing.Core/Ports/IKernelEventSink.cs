@@ -1,0 +1,12 @@
+namespace Tracing.Ports;
+
+/// <summary>Receives kernel facts on the source's receive thread, in arrival order. Must not block for long.</summary>
+public interface IKernelEventSink
+{
+    /// <summary>One fact arrived.</summary>
+    void OnEvent(in KernelEvent kernelEvent);
+
+    /// <summary>The kernel dropped events before they could be read.</summary>
+    /// <param name="count">How many, or 1 when the source only knows that some were lost.</param>
+    void OnEventsLost(long count);
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
+using Tracing.Events;
+
+namespace Tracing.Ports;
+
+/// <summary>
+/// Reads what the platform knows about a live process. Every method returns false when the process is
+/// gone or the information is not readable: that is the expected case, never an exception.
+/// </summary>
+public interface IProcessInfoReader
+{
+    /// <summary>The id of the process the tracer runs in.</summary>
+    int CurrentProcessId { get; }
+
+    /// <summary>The argv; false when the process is gone or has none (a zombie, a kernel thread).</summary>
+    bool TryReadArguments(int pid, [NotNullWhen(true)] out ProcessArguments? arguments);
+
+    /// <summary>The executable's path.</summary>
+    bool TryReadExecutablePath(int pid, [NotNullWhen(true)] out string? path);
+
+    /// <summary>The working directory.</summary>
+    bool TryReadWorkingDirectory(int pid, [NotNullWhen(true)] out string? path);
+
+    /// <summary>Parent, command name and state.</summary>
+    bool TryReadStat(int pid, out ProcessStat stat);
+
+    /// <summary>Real and effective user ids.</summary>
+    bool TryReadCredentials(int pid, out ProcessCredentials credentials);
+
+    /// <summary>The cgroup paths the process is in, one per hierarchy (v1) or one (v2), as the kernel lists them.</summary>
+    bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<string>? cgroupPaths);
+
+    /// <summary>The ids of the processes that exist now.</summary>
+    IEnumerable<int> EnumerateProcessIds();
+}

@@ -1,0 +1,39 @@
+using System.Runtime.InteropServices;
+
+namespace Tracing.Ports;
+
+/// <summary>
+/// One process fact from the kernel, free of any platform's wire format.
+/// <see cref="Pid"/>/<see cref="Tgid"/> name the thread and process the event is about (the child, for a fork);
+/// <see cref="ParentPid"/>/<see cref="ParentTgid"/> its parent where the kernel says.
+/// </summary>
+[StructLayout(LayoutKind.Auto)]
+public readonly record struct KernelEvent
+{
+    /// <summary>What happened.</summary>
+    public KernelEventKind Kind { get; init; }
+
+    /// <summary>When, in nanoseconds of <c>CLOCK_MONOTONIC</c>.</summary>
+    public long TimestampNs { get; init; }
+
+    /// <summary>The thread id.</summary>
+    public int Pid { get; init; }
+
+    /// <summary>The process id (thread-group id).</summary>
+    public int Tgid { get; init; }
+
+    /// <summary>The parent's thread id, where the kernel reports one.</summary>
+    public int ParentPid { get; init; }
+
+    /// <summary>The parent's process id, where the kernel reports one.</summary>
+    public int ParentTgid { get; init; }
+
+    /// <summary>For an exit: the wait status.</summary>
+    public int ExitCode { get; init; }
+
+    /// <summary>For an exit: the signal sent to the parent (-1 for a thread).</summary>
+    public int ExitSignal { get; init; }
+
+    /// <summary>True when this event is about a thread, not a whole process.</summary>
+    public bool IsThread => Pid != Tgid;
+}

@@ -1,0 +1,44 @@
+using Tracing.Events;
+using Tracing.Ports;
+using Tracing.Tree;
+
+namespace Tracing.Tracer;
+
+public sealed partial class ExecTracer
+{
+    /// <summary>Reads what the platform knows of a process that just exec'd: argv first, it is the first to go.</summary>
+    private ExecEvent ReadExec(in KernelEvent kernelEvent, ProcessNode? node)
+    {
+        var pid = kernelEvent.Tgid;
+        var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
+        var hasStat = _reader.TryReadStat(pid, out var stat);
+        _reader.TryReadExecutablePath(pid, out var executable);
+        string? cwd = null;
+        if (_options.ReadWorkingDirectory)
+        {
+            _reader.TryReadWorkingDirectory(pid, out cwd);
+        }
+
+        var hasCredentials = _reader.TryReadCredentials(pid, out var credentials);
+        var source = hasArgv ? ArgvSource.Complete : hasStat ? ArgvSource.CommandName : ArgvSource.None;
+        if (!hasArgv)
+        {
+            arguments = hasStat ? ProcessArguments.FromStrings([stat.CommandName]) : ProcessArguments.Empty;
+        }
+
+        return new ExecEvent
+        {
+            Pid = pid,
+            ParentPid = node is { ParentPid: > 0 } ? node.ParentPid : hasStat ? stat.ParentPid : kernelEvent.ParentTgid,
+            KernelTimestampNs = kernelEvent.TimestampNs,
+            Time = ToWallClock(kernelEvent.TimestampNs),
+            Arguments = arguments!,
+            ArgvSource = source,
+            CommandName = hasStat ? stat.CommandName : null,
+            ExecutablePath = executable,
+            WorkingDirectory = cwd,
+            RealUid = hasCredentials ? credentials.RealUid : null,
+            EffectiveUid = hasCredentials ? credentials.EffectiveUid : null,
+        };
+    }
+}

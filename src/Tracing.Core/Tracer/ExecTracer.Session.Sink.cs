@@ -1,0 +1,137 @@
+using Tracing.Events;
+using Tracing.Filtering;
+using Tracing.Ports;
+using Tracing.Tree;
+
+namespace Tracing.Tracer;
+
+public sealed partial class ExecTracer
+{
+    private sealed partial class Session
+    {
+        public void OnEvent(in KernelEvent kernelEvent)
+        {
+            lock (_gate)
+            {
+                switch (kernelEvent.Kind)
+                {
+                    case KernelEventKind.Fork when !kernelEvent.IsThread:
+                        _tree?.OnFork(kernelEvent.ParentTgid, kernelEvent.Tgid, kernelEvent.TimestampNs);
+                        break;
+                    case KernelEventKind.Exec:
+                        OnExec(kernelEvent);
+                        break;
+                    case KernelEventKind.Exit when !kernelEvent.IsThread:
+                        OnExit(kernelEvent);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        public void OnEventsLost(long count)
+        {
+            Interlocked.Add(ref _kernelLost, count);
+            var added = 0;
+            if (_tree is not null)
+            {
+                // Forks and exits may be among the lost: rebuild the tree from what exists now.
+                var parents = ReadParentMap();
+                lock (_gate)
+                {
+                    added = _tree.Synchronize(parents, removeDead: true).Count;
+                }
+            }
+
+            Log.EventsLost(_owner._logger, count, added);
+            Publish(new EventsLostEvent
+            {
+                Count = count,
+                Reason = LossReason.KernelBufferOverflow,
+                KernelTimestampNs = _owner._clock.NowNanoseconds,
+                Time = _owner._time.GetUtcNow(),
+            });
+        }
+
+        private void OnExec(in KernelEvent kernelEvent)
+        {
+            var pid = kernelEvent.Tgid;
+            ProcessNode? node = null;
+            if (_tree is not null)
+            {
+                if (_tree.RootPid is null)
+                {
+                    node = _tree.GetOrAdd(pid, kernelEvent.ParentTgid);
+                }
+                else if (!_tree.TryGet(pid, out node) || pid == _tree.RootPid && _filter is CommandFilter)
+                {
+                    return;
+                }
+            }
+
+            if (_filter is CgroupFilter cgroup && !(_owner._reader.TryReadCgroups(pid, out var paths) && cgroup.Matches(paths)))
+            {
+                return;
+            }
+
+            var exec = _owner.ReadExec(kernelEvent, node);
+            if (node is not null)
+            {
+                node.CommandName = exec.CommandName;
+                node.Reported = true;
+            }
+
+            PublishScoped(node, exec);
+        }
+
+        private void OnExit(in KernelEvent kernelEvent)
+        {
+            var pid = kernelEvent.Tgid;
+            var node = _tree?.OnExit(pid);
+            if (pid == _launchedPid && _launchedPid != 0)
+            {
+                CommandExitSeen.TrySetResult();
+            }
+
+            if (!_owner._options.IncludeExits || node is not { Reported: true })
+            {
+                return;
+            }
+
+            var (code, signal, core) = ExitEvent.DecodeWaitStatus(kernelEvent.ExitCode);
+            PublishScoped(node, new ExitEvent
+            {
+                Pid = pid,
+                ParentPid = kernelEvent.ParentTgid != 0 ? kernelEvent.ParentTgid : node.ParentPid,
+                KernelTimestampNs = kernelEvent.TimestampNs,
+                Time = _owner.ToWallClock(kernelEvent.TimestampNs),
+                RawStatus = kernelEvent.ExitCode,
+                ExitCode = code,
+                Signal = signal,
+                CoreDumped = core,
+                CommandName = node.CommandName,
+                Lifetime = node.ForkTimestampNs != 0 && kernelEvent.TimestampNs >= node.ForkTimestampNs
+                    ? TimeSpan.FromTicks((kernelEvent.TimestampNs - node.ForkTimestampNs) / 100)
+                    : null,
+            });
+        }
+
+        // With a command filter, events that arrive before the launched pid is known wait in _pending.
+        private void PublishScoped(ProcessNode? node, TraceEvent item)
+        {
+            if (_filter is not CommandFilter)
+            {
+                Publish(item);
+            }
+            else if (_launchedPid == 0)
+            {
+                _pending.Add((node!.Branch, item));
+            }
+            else if (node!.Branch == _launchedPid)
+            {
+                Publish(item);
+            }
+        }
+    }
+}

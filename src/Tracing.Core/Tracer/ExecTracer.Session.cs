@@ -1,0 +1,225 @@
+using System.Threading.Channels;
+using Tracing.Events;
+using Tracing.Filtering;
+using Tracing.Ports;
+using Tracing.Tree;
+
+namespace Tracing.Tracer;
+
+public sealed partial class ExecTracer
+{
+    /// <summary>One run of the tracer: from a start to its stop.</summary>
+    private sealed partial class Session : IKernelEventSink
+    {
+        private readonly ExecTracer _owner;
+        private readonly Lock _gate = new();
+        private readonly Channel<TraceEvent> _pipeline;
+        private readonly TraceFilter _filter;
+        private readonly ProcessTree? _tree;
+        private readonly List<(int Branch, TraceEvent Event)> _pending = [];
+        private Task _dispatcher = Task.CompletedTask;
+        private bool _sourceStarted;
+        private int _launchedPid;
+        private long _kernelLost;
+        private long _subscriberDropped;
+
+        public Session(ExecTracer owner)
+        {
+            _owner = owner;
+            _filter = owner._options.Filter;
+            _pipeline = Channel.CreateBounded<TraceEvent>(new BoundedChannelOptions(owner._options.QueueCapacity)
+            {
+                SingleReader = true,
+                SingleWriter = false,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+            _tree = _filter switch
+            {
+                ProcessTreeFilter p => new ProcessTree(p.RootPid),
+                CommandFilter => new ProcessTree(owner._reader.CurrentProcessId),
+                _ when owner._options.IncludeExits => new ProcessTree(null),
+                _ => null,
+            };
+        }
+
+        public TaskCompletionSource CommandExitSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ILaunchedCommand? Command { get; private set; }
+
+        public long KernelLost => Interlocked.Read(ref _kernelLost);
+
+        public long SubscriberDropped => Interlocked.Read(ref _subscriberDropped);
+
+        public int TrackedCount
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _tree?.Count ?? 0;
+                }
+            }
+        }
+
+        // Without a tree the tracer needs only execs: the kernel need not send forks and exits at all.
+        private KernelEventInterest Interest => _tree is null ? KernelEventInterest.Exec : KernelEventInterest.All;
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            _dispatcher = Task.Run(DispatchAsync, CancellationToken.None);
+            await _owner._source.StartAsync(this, Interest, cancellationToken).ConfigureAwait(false);
+            _sourceStarted = true;
+            _ = _owner._source.Completion.ContinueWith(
+                OnSourceCompleted, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+            // Subscribed first, seeded second: a process forked in between is in /proc or in the feed, or both.
+            if (_tree?.RootPid is int root)
+            {
+                var parents = ReadParentMap();
+                if (_filter is ProcessTreeFilter && !parents.ContainsKey(root))
+                {
+                    throw new ArgumentException($"Process {root} does not exist.");
+                }
+
+                lock (_gate)
+                {
+                    foreach (var node in _tree.Synchronize(parents, removeDead: false))
+                    {
+                        node.Reported = _filter is ProcessTreeFilter;
+                    }
+
+                    if (_tree.TryGet(root, out var rootNode))
+                    {
+                        rootNode.Reported = _filter is ProcessTreeFilter;
+                    }
+                }
+            }
+
+            if (_filter is CommandFilter commandFilter)
+            {
+                Command = _owner._launcher!.Launch(commandFilter.Command);
+                Log.CommandStarted(_owner._logger, commandFilter.Command.FileName, Command.Pid);
+                lock (_gate)
+                {
+                    _launchedPid = Command.Pid;
+                    foreach (var (branch, item) in _pending)
+                    {
+                        if (branch == _launchedPid)
+                        {
+                            Publish(item);
+                        }
+                    }
+
+                    _pending.Clear();
+                }
+            }
+        }
+
+        public async Task StopAsync()
+        {
+            if (_sourceStarted)
+            {
+                try
+                {
+                    await _owner._source.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Log.SourceFailed(_owner._logger, e);
+                }
+            }
+
+            _pipeline.Writer.TryComplete();
+            await _dispatcher.ConfigureAwait(false);
+            Done.TrySetResult();
+        }
+
+        private void OnSourceCompleted(Task completion)
+        {
+            if (completion.IsFaulted)
+            {
+                var error = completion.Exception.InnerException ?? completion.Exception;
+                Log.SourceFailed(_owner._logger, error);
+                _pipeline.Writer.TryComplete(error);
+            }
+        }
+
+        private Dictionary<int, int> ReadParentMap()
+        {
+            var parents = new Dictionary<int, int>();
+            foreach (var pid in _owner._reader.EnumerateProcessIds())
+            {
+                if (_owner._reader.TryReadStat(pid, out var stat))
+                {
+                    parents[pid] = stat.ParentPid;
+                }
+            }
+
+            return parents;
+        }
+
+        private void Publish(TraceEvent item)
+        {
+            if (!_pipeline.Writer.TryWrite(item) && !_pipeline.Reader.Completion.IsCompleted)
+            {
+                CountDropped();
+            }
+        }
+
+        private void CountDropped()
+        {
+            var dropped = Interlocked.Increment(ref _subscriberDropped);
+            if ((dropped & (dropped - 1)) == 0)
+            {
+                Log.SubscriberDropped(_owner._logger, dropped);
+            }
+        }
+
+        private async Task DispatchAsync()
+        {
+            Exception? failure = null;
+            try
+            {
+                await foreach (var item in _pipeline.Reader.ReadAllAsync().ConfigureAwait(false))
+                {
+                    Deliver(item);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failure = e;
+                Done.TrySetException(e);
+            }
+
+            foreach (var reader in _owner.DetachReaders())
+            {
+                reader.Writer.TryComplete(failure);
+            }
+        }
+
+        private void Deliver(TraceEvent item)
+        {
+            foreach (var callback in Volatile.Read(ref _owner._callbacks))
+            {
+                try
+                {
+                    callback(item);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Log.CallbackFailed(_owner._logger, e);
+                }
+            }
+
+            foreach (var reader in Volatile.Read(ref _owner._readers))
+            {
+                if (!reader.Writer.TryWrite(item) && !reader.Reader.Completion.IsCompleted)
+                {
+                    CountDropped();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Tracing.Filtering;
+
+namespace Tracing.Tracer;
+
+/// <summary>How an <see cref="ExecTracer"/> traces.</summary>
+public sealed class ExecTracingOptions
+{
+    /// <summary>Which processes to report. Default: every process.</summary>
+    public TraceFilter Filter { get; set; } = TraceFilter.Everything;
+
+    /// <summary>Also report exits of the processes whose exec was reported (or that were in the traced tree). Default: false.</summary>
+    public bool IncludeExits { get; set; }
+
+    /// <summary>Read each process's working directory. Default: true.</summary>
+    public bool ReadWorkingDirectory { get; set; } = true;
+
+    /// <summary>How many events each subscriber queue holds before further events for it are dropped (and counted). Default: 65536.</summary>
+    public int QueueCapacity { get; set; } = 65_536;
+
+    /// <summary>Returns the problems with these options, each naming the setting; empty when valid.</summary>
+    public IReadOnlyList<string> GetValidationErrors()
+    {
+        var errors = new List<string>();
+        if (Filter is null)
+        {
+            errors.Add($"{nameof(Filter)} must be set.");
+        }
+        else
+        {
+            try
+            {
+                Filter.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"{nameof(Filter)}: {e.Message}");
+            }
+        }
+
+        if (QueueCapacity is < 16 or > 16_777_216)
+        {
+            errors.Add($"{nameof(QueueCapacity)} must be between 16 and 16777216; got {QueueCapacity}.");
+        }
+
+        return errors;
+    }
+}
