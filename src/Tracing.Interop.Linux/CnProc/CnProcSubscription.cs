@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+
+namespace Tracing.Interop.Linux.CnProc;
+
+/// <summary>Encodes the datagrams that subscribe a <c>NETLINK_CONNECTOR</c> socket to proc events.</summary>
+// From include/uapi/linux/connector.h and include/uapi/linux/cn_proc.h.
+public static class CnProcSubscription
+{
+    /// <summary><c>NETLINK_CONNECTOR</c>: the netlink protocol of the connector.</summary>
+    public const int NetlinkConnector = 11;
+
+    /// <summary><c>CN_IDX_PROC</c>: the proc connector's index, also its multicast group.</summary>
+    public const uint CnIdxProc = 1;
+
+    /// <summary><c>CN_VAL_PROC</c>: the proc connector's value.</summary>
+    public const uint CnValProc = 1;
+
+    /// <summary><c>PROC_CN_MCAST_LISTEN</c>: start receiving events.</summary>
+    public const uint ProcCnMcastListen = 1;
+
+    /// <summary><c>PROC_CN_MCAST_IGNORE</c>: stop receiving events.</summary>
+    public const uint ProcCnMcastIgnore = 2;
+
+    /// <summary>The length of a <see cref="WriteListen"/> datagram.</summary>
+    public const int ListenLength = NlMsgHdr.Size + CnMsg.Size + sizeof(uint);
+
+    /// <summary>The length of a <see cref="WriteProcInput"/> datagram.</summary>
+    public const int ProcInputLength = NlMsgHdr.Size + CnMsg.Size + (2 * sizeof(uint));
+
+    /// <summary>
+    /// Writes a subscription with a 4-byte <c>mcast_op</c> payload (every kernel, every event) into
+    /// <paramref name="destination"/> and returns its length, <see cref="ListenLength"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="ListenLength"/>.</exception>
+    public static int WriteListen(Span<byte> destination, uint seq, uint ack, uint op)
+    {
+        var payload = WriteHeaders(destination, ListenLength, seq, ack);
+        MemoryMarshal.Write(payload, in op);
+        return ListenLength;
+    }
+
+    /// <summary>
+    /// Writes a subscription with a <c>struct proc_input</c> payload (Linux 6.6+: <paramref name="eventTypeMask"/>
+    /// of <see cref="ProcEventWhat"/> bits filters in the kernel, 0 means all) into <paramref name="destination"/>
+    /// and returns its length, <see cref="ProcInputLength"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="ProcInputLength"/>.</exception>
+    public static int WriteProcInput(Span<byte> destination, uint seq, uint ack, uint op, uint eventTypeMask)
+    {
+        var payload = WriteHeaders(destination, ProcInputLength, seq, ack);
+        MemoryMarshal.Write(payload, in op);
+        MemoryMarshal.Write(payload[sizeof(uint)..], in eventTypeMask);
+        return ProcInputLength;
+    }
+
+    private static Span<byte> WriteHeaders(Span<byte> destination, int length, uint seq, uint ack)
+    {
+        if (destination.Length < length)
+        {
+            throw new ArgumentException($"The subscription needs {length} bytes.", nameof(destination));
+        }
+
+        var header = new NlMsgHdr((uint)length, NlMsgHdr.TypeDone, 0, seq, 0);
+        var connector = new CnMsg(CnIdxProc, CnValProc, seq, ack, (ushort)(length - NlMsgHdr.Size - CnMsg.Size), 0);
+        MemoryMarshal.Write(destination, in header);
+        MemoryMarshal.Write(destination[NlMsgHdr.Size..], in connector);
+        return destination.Slice(NlMsgHdr.Size + CnMsg.Size, length - NlMsgHdr.Size - CnMsg.Size);
+    }
+}
