@@ -99,6 +99,11 @@ public sealed partial class ExecTracer
                 return;
             }
 
+            if (node.CommandName is null && _owner._reader.TryReadStat(pid, out var stat))
+            {
+                node.CommandName = stat.CommandName;
+            }
+
             var (code, signal, core) = ExitEvent.DecodeWaitStatus(kernelEvent.ExitCode);
             PublishScoped(node, new ExitEvent
             {

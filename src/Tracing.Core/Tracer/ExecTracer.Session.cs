@@ -69,6 +69,9 @@ public sealed partial class ExecTracer
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             _dispatcher = Task.Run(DispatchAsync, CancellationToken.None);
+
+            // Read our own process once so the first real exec does not pay for JIT compilation while it vanishes.
+            _ = _owner.ReadExec(new KernelEvent { Kind = KernelEventKind.Exec, Pid = _owner._reader.CurrentProcessId, Tgid = _owner._reader.CurrentProcessId }, null);
             await _owner._source.StartAsync(this, Interest, cancellationToken).ConfigureAwait(false);
             _sourceStarted = true;
             _ = _owner._source.Completion.ContinueWith(

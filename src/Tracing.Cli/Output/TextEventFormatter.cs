@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using Tracing.Events;
+
+namespace Tracing.Cli.Output;
+
+/// <summary>
+/// Human-readable lines:
+/// <c>14:02:11.532 12345 ppid=12000 [uid=1000] [cwd=/src] git commit -m 'fix bug'</c> and
+/// <c>14:02:11.610 12345 exit=0 0.078s git</c>.
+/// </summary>
+internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUser) : IEventFormatter
+{
+    public bool TryFormat(TraceEvent item, StringBuilder line)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(line);
+        line.Append(item.Time.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)).Append(' ');
+        switch (item)
+        {
+            case ExecEvent exec:
+                FormatExec(exec, line);
+                return true;
+            case ExitEvent exit:
+                FormatExit(exit, line);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void FormatExec(ExecEvent exec, StringBuilder line)
+    {
+        line.Append(CultureInfo.InvariantCulture, $"{exec.Pid} ppid={exec.ParentPid}");
+        if (showUser)
+        {
+            line.Append(" uid=").Append(exec.RealUid is int uid ? uid.ToString(CultureInfo.InvariantCulture) : "?");
+            if (exec.EffectiveUid is int euid && euid != exec.RealUid)
+            {
+                line.Append(CultureInfo.InvariantCulture, $" euid={euid}");
+            }
+        }
+
+        if (showWorkingDirectory)
+        {
+            line.Append(" cwd=");
+            if (exec.WorkingDirectory is null)
+            {
+                line.Append('?');
+            }
+            else
+            {
+                ShellQuoting.AppendQuoted(line, exec.WorkingDirectory);
+            }
+        }
+
+        var arguments = exec.Arguments;
+        if (exec.ArgvSource != ArgvSource.Complete)
+        {
+            line.Append(" [argv unavailable: process ended]");
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            line.Append(' ');
+            ShellQuoting.AppendQuoted(line, arguments.GetRaw(i));
+        }
+    }
+
+    private static void FormatExit(ExitEvent exit, StringBuilder line)
+    {
+        line.Append(CultureInfo.InvariantCulture, $"{exit.Pid} ");
+        if (exit.Signal is int signal)
+        {
+            line.Append("killed=").Append(SignalNames.Get(signal));
+            if (exit.CoreDumped)
+            {
+                line.Append(" (core dumped)");
+            }
+        }
+        else
+        {
+            line.Append(CultureInfo.InvariantCulture, $"exit={exit.ExitCode}");
+        }
+
+        if (exit.Lifetime is TimeSpan lifetime)
+        {
+            line.Append(CultureInfo.InvariantCulture, $" {lifetime.TotalSeconds:0.000}s");
+        }
+
+        if (exit.CommandName is not null)
+        {
+            line.Append(' ');
+            ShellQuoting.AppendQuoted(line, exit.CommandName);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tracing.Cli.Output;
+using Tracing.Filtering;
+using Tracing.Tracer;
+
+namespace Tracing.Cli.Running;
+
+/// <summary>Runs one exectrace session: start tracing, print events, stop on a signal or when the command ends.</summary>
+internal static class TraceRunner
+{
+    public static async Task<int> RunAsync(TraceSettings settings, TextWriter diagnostics)
+    {
+        TraceFilter filter;
+        try
+        {
+            filter = FilterFactory.Create(settings);
+        }
+        catch (UsageException e)
+        {
+            await diagnostics.WriteLineAsync($"exectrace: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        var signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            // With a command, the terminal's Ctrl-C reaches it too: wait for it to end, unless asked twice.
+            if (filter is not CommandFilter || Interlocked.Increment(ref signals) > 1)
+            {
+                stop.Cancel();
+            }
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+        await using var output = OpenOutput(settings.OutputPath, diagnostics);
+        if (output is null)
+        {
+            return 2;
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddSimpleConsole(o => o.SingleLine = true)
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddExecTracing(o =>
+            {
+                o.Filter = filter;
+                o.IncludeExits = settings.Exits;
+                o.ReadWorkingDirectory = true;
+            });
+        await using var provider = services.BuildServiceProvider();
+        var tracer = provider.GetRequiredService<ExecTracer>();
+        var events = tracer.CreateReader();
+        IEventFormatter formatter = settings.Json ? new JsonEventFormatter() : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser);
+        var pump = new EventPump(events, formatter, output, diagnostics);
+        var pumping = Task.Run(pump.RunAsync);
+
+        try
+        {
+            await tracer.StartAsync(stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUserFacing(e))
+        {
+            await diagnostics.WriteLineAsync($"exectrace: {e.Message}").ConfigureAwait(false);
+            await tracer.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return e is InvalidOperationException && filter is CommandFilter ? 127 : 1;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+
+        var exitCode = 0;
+        try
+        {
+            if (filter is CommandFilter)
+            {
+                exitCode = await tracer.WaitForCommandAsync(stop.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await tracer.Completion.WaitAsync(stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            exitCode = filter is CommandFilter ? 130 : 0;
+        }
+        catch (Exception e) when (IsUserFacing(e))
+        {
+            await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
+            exitCode = 1;
+        }
+
+        await tracer.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await pumping.ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUserFacing(e))
+        {
+            await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
+            exitCode = exitCode == 0 ? 1 : exitCode;
+        }
+
+        if (tracer.SubscriberEventsDropped > 0)
+        {
+            await diagnostics.WriteLineAsync($"exectrace: {tracer.SubscriberEventsDropped} event(s) dropped because output could not keep up.").ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    private static bool IsUserFacing(Exception e) =>
+        e is TracingUnavailableException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or IOException;
+
+    private static StreamWriter? OpenOutput(string? path, TextWriter diagnostics)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        if (path is null)
+        {
+            return new StreamWriter(Console.OpenStandardOutput(), utf8, 65536) { AutoFlush = false };
+        }
+
+        try
+        {
+            return new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 65536), utf8) { AutoFlush = false };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.WriteLine($"exectrace: cannot write {path}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tracing.Hosting.Commands;
+using Tracing.Hosting.DependencyInjection;
+using Tracing.Hosting.Platform;
+using Tracing.Ports;
+using Tracing.Tracer;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers exec tracing.</summary>
+public static class ExecTracingServiceCollectionExtensions
+{
+    /// <summary>Registers an <see cref="ExecTracer"/> over this platform's backend, with default options.</summary>
+    public static IServiceCollection AddExecTracing(this IServiceCollection services) => services.AddExecTracing(_ => { });
+
+    /// <summary>Registers an <see cref="ExecTracer"/> over this platform's backend; options are validated when the tracer is created.</summary>
+    public static IServiceCollection AddExecTracing(this IServiceCollection services, Action<ExecTracingOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<ExecTracingOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExecTracingOptions>, ExecTracingOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICommandLauncher, ProcessCommandLauncher>();
+        PlatformServices.AddPlatform(services);
+        services.TryAddSingleton(sp => new ExecTracer(
+            sp.GetRequiredService<IKernelEventSource>(),
+            sp.GetRequiredService<IProcessInfoReader>(),
+            sp.GetRequiredService<IMonotonicClock>(),
+            sp.GetRequiredService<IOptions<ExecTracingOptions>>().Value,
+            sp.GetService<ICommandLauncher>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILogger<ExecTracer>>()));
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Runtime.Versioning;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tracing.Interop.Linux;
+using Tracing.Interop.Linux.Netlink;
+using Tracing.Interop.Linux.ProcFs;
+using Tracing.Ports;
+
+namespace Tracing.Hosting.Platform;
+
+/// <summary>Chooses the backend for the operating system the process runs on.</summary>
+internal static class PlatformServices
+{
+    public static void AddPlatform(IServiceCollection services)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            AddLinux(services);
+            return;
+        }
+
+        services.TryAddSingleton<IKernelEventSource, UnsupportedPlatformEventSource>();
+        services.TryAddSingleton<IProcessInfoReader, UnsupportedPlatformProcessInfoReader>();
+        services.TryAddSingleton<IMonotonicClock, StopwatchClock>();
+    }
+
+    [SupportedOSPlatform("linux")]
+    private static void AddLinux(IServiceCollection services)
+    {
+        services.TryAddSingleton<ProcConnectorOptions>();
+        services.TryAddSingleton<IKernelEventSource>(sp => new ProcConnectorEventSource(sp.GetRequiredService<ProcConnectorOptions>()));
+        services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
+        services.TryAddSingleton<IMonotonicClock, LinuxMonotonicClock>();
+    }
+}

@@ -1,0 +1,27 @@
+using System.Runtime.InteropServices;
+
+internal static partial class Interop
+{
+    internal static partial class Libc
+    {
+        // From include/uapi/linux/netlink.h: struct sockaddr_nl.
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct SockAddrNetlink
+        {
+            public ushort nl_family;
+            public ushort nl_pad;
+            public uint nl_pid;
+            public uint nl_groups;
+        }
+
+        [LibraryImport(Libraries.Libc, EntryPoint = "bind", SetLastError = true)]
+        private static unsafe partial int BindRaw(int fd, SockAddrNetlink* address, int addressLength);
+
+        /// <summary>Binds a netlink socket; returns 0 or the errno.</summary>
+        internal static unsafe int Bind(int fd, in SockAddrNetlink address)
+        {
+            var copy = address;
+            return BindRaw(fd, &copy, sizeof(SockAddrNetlink)) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Tracing.Interop.Linux.CnProc;
+using Tracing.Ports;
+
+namespace Tracing.Interop.Linux.Netlink;
+
+public sealed partial class ProcConnectorEventSource
+{
+    /// <summary>
+    /// Delivers every event of every datagram until stopped. Lost events are counted from sequence gaps when the
+    /// socket is unfiltered (exact), else from ENOBUFS (at least one per overflow).
+    /// </summary>
+    private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(16 * 1024, pinned: true);
+        var gaps = new SequenceGapCounter();
+        var overflowed = false;
+        var timeoutMs = 0;
+        while (!_stopping)
+        {
+            var status = socket.Receive(buffer, timeoutMs, out var received);
+            switch (status)
+            {
+                case ReceiveStatus.Woken:
+                    return;
+                case ReceiveStatus.Timeout:
+                    // Drained: late arrivals have had their chance to close sequence gaps.
+                    ReportLoss(sink, gaps, ref overflowed, countGaps);
+                    timeoutMs = -1;
+                    continue;
+                case ReceiveStatus.Overflow:
+                    overflowed = true;
+                    timeoutMs = 0;
+                    continue;
+            }
+
+            timeoutMs = 0;
+            var reader = new CnProcMessageReader(buffer.AsSpan(0, received));
+            while (reader.TryRead(out var message))
+            {
+                if (!message.HasProcEvent)
+                {
+                    continue;
+                }
+
+                var procEvent = message.Event;
+                if (countGaps)
+                {
+                    gaps.Observe(procEvent.Cpu, message.Connector.Sequence);
+                }
+
+                if (CnProcEventMapper.TryToKernelEvent(procEvent, out var kernelEvent) && kernelEvent.Kind != KernelEventKind.Other)
+                {
+                    sink.OnEvent(kernelEvent);
+                }
+            }
+        }
+    }
+
+    private static void ReportLoss(IKernelEventSink sink, SequenceGapCounter gaps, ref bool overflowed, bool countGaps)
+    {
+        var lost = countGaps ? gaps.TakeLost() : 0;
+        if (lost == 0 && overflowed)
+        {
+            lost = 1;
+        }
+
+        overflowed = false;
+        if (lost > 0)
+        {
+            sink.OnEventsLost(lost);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Tracing.Interop.Linux.CnProc;
+using Tracing.Ports;
+
+namespace Tracing.Interop.Linux.Netlink;
+
+public sealed partial class ProcConnectorEventSource
+{
+    // From include/uapi/linux/cn_proc.h: enum proc_cn_event.
+    private const uint ProcEventFork = 0x1;
+    private const uint ProcEventExec = 0x2;
+    private const uint ProcEventExit = 0x80000000;
+
+    /// <summary>
+    /// Sends the 4-byte LISTEN and waits for the kernel's acknowledgement (a PROC_EVENT_NONE whose ack is ours + 1),
+    /// then narrows the subscription to the interest with <c>proc_input</c> (kernels before 6.6 ignore it).
+    /// </summary>
+    private void Subscribe(ProcConnectorSocket socket, KernelEventInterest interest)
+    {
+        Span<byte> request = stackalloc byte[CnProcSubscription.ProcInputLength];
+        var ack = (uint)Random.Shared.Next(1, int.MaxValue);
+        var length = CnProcSubscription.WriteListen(request, ack, ack, CnProcSubscription.ProcCnMcastListen);
+        socket.Send(request[..length], "Subscribing to the proc connector");
+        WaitForAcknowledgement(socket, ack);
+
+        if (interest != KernelEventInterest.All)
+        {
+            var mask = (interest.HasFlag(KernelEventInterest.Fork) ? ProcEventFork : 0)
+                | (interest.HasFlag(KernelEventInterest.Exec) ? ProcEventExec : 0)
+                | (interest.HasFlag(KernelEventInterest.Exit) ? ProcEventExit : 0);
+            length = CnProcSubscription.WriteProcInput(request, ack + 1, 0, CnProcSubscription.ProcCnMcastListen, mask);
+            socket.Send(request[..length], "Narrowing the proc connector subscription");
+            KernelFilterRequested = true;
+        }
+    }
+
+    private void WaitForAcknowledgement(ProcConnectorSocket socket, uint ack)
+    {
+        var buffer = new byte[8192];
+        var deadline = Environment.TickCount64 + (long)_options.SubscribeTimeout.TotalMilliseconds;
+        while (true)
+        {
+            var remaining = deadline - Environment.TickCount64;
+            var received = 0;
+            var status = remaining <= 0 ? ReceiveStatus.Timeout : socket.Receive(buffer, (int)remaining, out received);
+            switch (status)
+            {
+                case ReceiveStatus.Timeout:
+                    throw new TracingUnavailableException(
+                        $"The kernel did not answer the proc connector subscription within {_options.SubscribeTimeout.TotalSeconds:0.#} s. " +
+                        "It ignores subscriptions from inside a user or PID namespace (containers, unshare, sandboxes): " +
+                        "run exectrace in the host's namespaces (e.g. on the host, or a container started with --pid=host and without a user namespace).");
+                case ReceiveStatus.Woken:
+                    throw new OperationCanceledException("Stopped before the kernel answered the subscription.");
+                case ReceiveStatus.Overflow:
+                    continue;
+            }
+
+            var reader = new CnProcMessageReader(buffer.AsSpan(0, received));
+            while (reader.TryRead(out var message))
+            {
+                if (message.HasError && message.Error != 0)
+                {
+                    throw global::Interop.GetExceptionForErrno(-message.Error, "Subscribing to the proc connector");
+                }
+
+                if (message.HasProcEvent && message.Event.What == ProcEventWhat.None && message.Connector.Acknowledgement == ack + 1)
+                {
+                    if (message.Event.Err != 0)
+                    {
+                        throw global::Interop.GetExceptionForErrno(message.Event.Err, "Subscribing to the proc connector");
+                    }
+
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void Unsubscribe(ProcConnectorSocket socket)
+    {
+        Span<byte> request = stackalloc byte[CnProcSubscription.ListenLength];
+        var length = CnProcSubscription.WriteListen(request, 0, 0, CnProcSubscription.ProcCnMcastIgnore);
+        try
+        {
+            socket.Send(request[..length], "Unsubscribing from the proc connector");
+        }
+        catch (IOException)
+        {
+            // Closing the socket ends the subscription too.
+        }
+    }
+}

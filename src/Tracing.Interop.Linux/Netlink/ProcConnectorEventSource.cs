@@ -1,0 +1,163 @@
+using System.Runtime.Versioning;
+using Tracing.Ports;
+
+namespace Tracing.Interop.Linux.Netlink;
+
+/// <summary>
+/// Process facts from the Linux proc connector (netlink <c>NETLINK_CONNECTOR</c>, cn_proc), received on a
+/// dedicated thread. Start waits for the kernel to confirm the subscription and fails clearly without it.
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed partial class ProcConnectorEventSource : IKernelEventSource
+{
+    private readonly ProcConnectorOptions _options;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _completion = CompletedSource();
+    private ProcConnectorSocket? _socket;
+    private Thread? _thread;
+    private volatile bool _stopping;
+
+    /// <summary>Creates the source.</summary>
+    public ProcConnectorEventSource(ProcConnectorOptions? options = null) => _options = options ?? new ProcConnectorOptions();
+
+    /// <inheritdoc />
+    public Task Completion => _completion.Task;
+
+    /// <summary>The receive buffer the kernel granted, in bytes (0 when the request was refused and the default applies).</summary>
+    public int ReceiveBufferBytes => _socket?.ReceiveBufferBytes ?? 0;
+
+    /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
+    public bool KernelFilterRequested { get; private set; }
+
+    /// <inheritdoc />
+    public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_thread is not null)
+            {
+                throw new InvalidOperationException("The proc connector source is already started.");
+            }
+
+            _stopping = false;
+            _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _thread = new Thread(() => Run(sink, interest, started))
+            {
+                IsBackground = true,
+                Name = "cn_proc receive",
+            };
+            _thread.Start();
+        }
+
+        try
+        {
+            await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask StopAsync(CancellationToken cancellationToken)
+    {
+        Thread? thread;
+        lock (_gate)
+        {
+            thread = _thread;
+            if (thread is null)
+            {
+                return;
+            }
+
+            _stopping = true;
+            _socket?.Wake();
+        }
+
+        try
+        {
+            await _completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The failure is the completion's to report; stopping itself succeeded.
+        }
+
+        lock (_gate)
+        {
+            _thread = null;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
+
+    private void Run(IKernelEventSink sink, KernelEventInterest interest, TaskCompletionSource started)
+    {
+        ProcConnectorSocket socket;
+        try
+        {
+            socket = ProcConnectorSocket.Open(_options.ReceiveBufferBytes);
+            lock (_gate)
+            {
+                _socket = socket;
+                if (_stopping)
+                {
+                    socket.Wake();
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            started.TrySetException(e);
+            _completion.TrySetResult();
+            return;
+        }
+
+        var subscribed = false;
+        try
+        {
+            Subscribe(socket, interest);
+            subscribed = true;
+            started.TrySetResult();
+            ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested);
+            _completion.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            if (!started.TrySetException(e))
+            {
+                _completion.TrySetException(e);
+            }
+            else
+            {
+                _completion.TrySetResult();
+            }
+        }
+        finally
+        {
+            if (subscribed)
+            {
+                Unsubscribe(socket);
+            }
+
+            lock (_gate)
+            {
+                _socket = null;
+            }
+
+            socket.Dispose();
+        }
+    }
+
+    private static TaskCompletionSource CompletedSource()
+    {
+        var source = new TaskCompletionSource();
+        source.SetResult();
+        return source;
+    }
+}

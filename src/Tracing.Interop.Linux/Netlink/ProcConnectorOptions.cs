@@ -1,0 +1,11 @@
+namespace Tracing.Interop.Linux.Netlink;
+
+/// <summary>Settings of the Linux proc connector event source.</summary>
+public sealed class ProcConnectorOptions
+{
+    /// <summary>How long to wait for the kernel to confirm the subscription. Default: 2 seconds.</summary>
+    public TimeSpan SubscribeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The socket receive buffer to ask for, in bytes; larger survives longer bursts. Default: 4 MiB.</summary>
+    public int ReceiveBufferBytes { get; set; } = 4 * 1024 * 1024;
+}
