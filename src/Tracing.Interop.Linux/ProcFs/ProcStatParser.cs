@@ -13,7 +13,7 @@ public static class ProcStatParser
     /// <summary>Parses pid, parent pid, command name and state.</summary>
     /// <returns>False when the content is not a stat line.</returns>
     public static bool TryParse(ReadOnlySpan<byte> content, out ProcessStat stat) =>
-        TryParse(content, out stat, out _);
+        TryParseHead(content, out stat, out _);
 
     /// <summary>Parses pid, parent pid, command name, state and the start time.</summary>
     /// <param name="content">The file's content.</param>

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.IO.Enumeration;
+
+namespace Tracing.Interop.Linux.ProcFs;
+
+public sealed partial class ProcFsReader
+{
+    private static readonly EnumerationOptions s_enumerationOptions = new()
+    {
+        IgnoreInaccessible = true,
+        AttributesToSkip = 0,
+        RecurseSubdirectories = false,
+    };
+
+    /// <inheritdoc />
+    /// <remarks>The numeric directories of the proc root, enumerated lazily without a string per entry.</remarks>
+    public IEnumerable<int> EnumerateProcessIds() =>
+        new FileSystemEnumerable<int>(
+            _root,
+            static (ref FileSystemEntry entry) => int.Parse(entry.FileName, NumberStyles.None, CultureInfo.InvariantCulture),
+            s_enumerationOptions)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) =>
+                entry.IsDirectory && int.TryParse(entry.FileName, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0,
+        };
+}

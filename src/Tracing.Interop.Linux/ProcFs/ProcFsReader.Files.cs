@@ -1,0 +1,148 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Tracing.Interop.Linux.Interop;
+
+namespace Tracing.Interop.Linux.ProcFs;
+
+public sealed partial class ProcFsReader
+{
+    private delegate bool ContentParser<T>(ReadOnlySpan<byte> content, out T result);
+
+    // stat, status and cgroup fit in one page; cmdline usually does and grows when not.
+    private const int InitialFileBufferSize = 4096;
+    private const int InitialLinkBufferSize = 256;
+    private const int StackPathBufferSize = 256;
+
+    // "/" + a pid's digits + the longest file name ("/cmdline") + NUL.
+    private const int MaxPathSuffixLength = 1 + 10 + 8 + 1;
+
+    /// <summary>Reads a whole file into a pooled buffer and parses it; false when the file cannot be read.</summary>
+    private bool TryReadFile<T>(int pid, ReadOnlySpan<byte> fileName, ContentParser<T> parse, out T result)
+    {
+        result = default!;
+        if (pid <= 0)
+        {
+            return false;
+        }
+
+        var pathLength = _rootUtf8.Length + MaxPathSuffixLength;
+        var path = pathLength <= StackPathBufferSize ? stackalloc byte[StackPathBufferSize] : new byte[pathLength];
+        path = path[..WritePath(path, pid, fileName)];
+
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialFileBufferSize);
+        var length = 0;
+        try
+        {
+            using var fd = global::Interop.Libc.OpenReadOnly(path, out var errno);
+            if (fd.IsInvalid)
+            {
+                return IsUnavailable(errno, "open", path);
+            }
+
+            // procfs hands out a file in pieces (cmdline a page at a time): only a read of 0 is the end.
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    Grow(ref buffer, length);
+                }
+
+                var read = global::Interop.Libc.Read(fd, buffer.AsSpan(length), out errno);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                if (read < 0)
+                {
+                    return IsUnavailable(errno, "read", path);
+                }
+
+                length += read;
+            }
+
+            return parse(buffer.AsSpan(0, length), out result);
+        }
+        finally
+        {
+            // argv may hold secrets: leave none of it in the shared pool.
+            buffer.AsSpan(0, length).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads a symbolic link's target as the kernel shows it; false when it cannot be read.</summary>
+    private bool TryReadLink(int pid, ReadOnlySpan<byte> fileName, out string? target)
+    {
+        target = null;
+        if (pid <= 0)
+        {
+            return false;
+        }
+
+        var pathLength = _rootUtf8.Length + MaxPathSuffixLength;
+        var path = pathLength <= StackPathBufferSize ? stackalloc byte[StackPathBufferSize] : new byte[pathLength];
+        path = path[..WritePath(path, pid, fileName)];
+
+        Span<byte> buffer = stackalloc byte[InitialLinkBufferSize];
+        byte[]? rented = null;
+        try
+        {
+            while (true)
+            {
+                var length = global::Interop.Libc.ReadLink(path, buffer, out var errno);
+                if (length < 0)
+                {
+                    return IsUnavailable(errno, "readlink", path);
+                }
+
+                // A result that fills the buffer may be cut short: grow until it fits.
+                if (length < buffer.Length)
+                {
+                    target = Encoding.UTF8.GetString(buffer[..length]);
+                    return true;
+                }
+
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+
+                rented = larger;
+                buffer = larger;
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes <c>root/pid/fileName</c> and a NUL; returns the length including the NUL.</summary>
+    private int WritePath(Span<byte> destination, int pid, ReadOnlySpan<byte> fileName)
+    {
+        _rootUtf8.CopyTo(destination);
+        var length = _rootUtf8.Length;
+        destination[length++] = (byte)'/';
+        pid.TryFormat(destination[length..], out var digits, provider: CultureInfo.InvariantCulture);
+        length += digits;
+        fileName.CopyTo(destination[length..]);
+        length += fileName.Length;
+        destination[length++] = 0;
+        return length;
+    }
+
+    private static void Grow(ref byte[] buffer, int used)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, used).CopyTo(larger);
+        buffer.AsSpan(0, used).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using Tracing.Events;
+using Tracing.Ports;
+
+namespace Tracing.Interop.Linux.ProcFs;
+
+/// <summary>
+/// Reads processes from <c>/proc</c> with direct syscalls and pooled buffers: it runs on the event receive path,
+/// where argv must be read before a short-lived process is gone. A process that is gone, or that the caller may
+/// not inspect, gives false, never an exception.
+/// </summary>
+public sealed partial class ProcFsReader : IProcessInfoReader
+{
+    /// <summary>Where procfs is normally mounted.</summary>
+    public const string DefaultRoot = "/proc";
+
+    private readonly string _root;
+    private readonly byte[] _rootUtf8;
+
+    /// <summary>Creates a reader of <paramref name="procRoot"/>, a procfs mount or a directory shaped like one.</summary>
+    /// <param name="procRoot">The directory holding one subdirectory per pid.</param>
+    public ProcFsReader(string procRoot = DefaultRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(procRoot);
+        _root = procRoot.Length > 1 ? procRoot.TrimEnd('/') : procRoot;
+        _rootUtf8 = Encoding.UTF8.GetBytes(_root == "/" ? string.Empty : _root);
+    }
+
+    /// <inheritdoc />
+    public int CurrentProcessId => Environment.ProcessId;
+
+    /// <inheritdoc />
+    public bool TryReadArguments(int pid, [NotNullWhen(true)] out ProcessArguments? arguments) =>
+        TryReadFile(pid, "/cmdline"u8, s_parseArguments, out arguments) && arguments is not null;
+
+    /// <inheritdoc />
+    /// <remarks>The path is what the kernel shows, including a <c> (deleted)</c> suffix for a replaced executable.</remarks>
+    public bool TryReadExecutablePath(int pid, [NotNullWhen(true)] out string? path) =>
+        TryReadLink(pid, "/exe"u8, out path);
+
+    /// <inheritdoc />
+    public bool TryReadWorkingDirectory(int pid, [NotNullWhen(true)] out string? path) =>
+        TryReadLink(pid, "/cwd"u8, out path);
+
+    /// <inheritdoc />
+    public bool TryReadStat(int pid, out ProcessStat stat) =>
+        TryReadFile(pid, "/stat"u8, ProcStatParser.TryParse, out stat);
+
+    /// <summary>Reads the stat line and the process's start time.</summary>
+    /// <param name="pid">The process id.</param>
+    /// <param name="stat">Parent, command name and state.</param>
+    /// <param name="startTimeTicks">When the process started, in clock ticks since boot; with the pid, it names one process.</param>
+    public bool TryReadStat(int pid, out ProcessStat stat, out ulong startTimeTicks)
+    {
+        var read = TryReadFile(pid, "/stat"u8, s_parseStatWithStartTime, out var result);
+        (stat, startTimeTicks) = result;
+        return read;
+    }
+
+    /// <inheritdoc />
+    public bool TryReadCredentials(int pid, out ProcessCredentials credentials) =>
+        TryReadFile(pid, "/status"u8, ProcStatusParser.TryParse, out credentials);
+
+    /// <inheritdoc />
+    public bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<string>? cgroupPaths)
+    {
+        var read = TryReadFile(pid, "/cgroup"u8, s_parseCgroups, out var paths);
+        cgroupPaths = read ? paths : null;
+        return read;
+    }
+
+    private static readonly ContentParser<ProcessArguments?> s_parseArguments = static (ReadOnlySpan<byte> content, out ProcessArguments? arguments) =>
+    {
+        // A zombie or a kernel thread has an empty cmdline: no argv to report.
+        arguments = content.IsEmpty ? null : ProcessArguments.FromNulSeparated(content);
+        return arguments is not null;
+    };
+
+    private static readonly ContentParser<(ProcessStat, ulong)> s_parseStatWithStartTime = static (ReadOnlySpan<byte> content, out (ProcessStat, ulong) result) =>
+    {
+        var parsed = ProcStatParser.TryParse(content, out var stat, out var startTimeTicks);
+        result = (stat, startTimeTicks);
+        return parsed;
+    };
+
+    private static readonly ContentParser<string[]> s_parseCgroups = ProcCgroupParser.TryParse;
+}
