@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using Tracing.Events;
+using Tracing.Interop.Linux.ProcFs;
+
+namespace Tracing.Benchmarks.ProcFs;
+
+/// <summary>Reading this process from the real /proc, as the tracer does for every exec.</summary>
+[MemoryDiagnoser]
+public class ProcFsReaderBenchmarks
+{
+    private readonly ProcFsReader _reader = new();
+    private readonly int _pid = Environment.ProcessId;
+
+    [Benchmark]
+    public int Cmdline() => _reader.TryReadArguments(_pid, out var arguments) ? arguments.Count : -1;
+
+    /// <summary>What the same read costs through FileStream, for comparison.</summary>
+    [Benchmark]
+    public int CmdlineViaFileReadAllBytes() =>
+        ProcessArguments.FromNulSeparated(File.ReadAllBytes($"/proc/{_pid}/cmdline")).Count;
+
+    [Benchmark]
+    public int Stat() => _reader.TryReadStat(_pid, out var stat) ? stat.ParentPid : -1;
+
+    [Benchmark]
+    public int Status() => _reader.TryReadCredentials(_pid, out var credentials) ? credentials.RealUid : -1;
+
+    [Benchmark]
+    public int Exe() => _reader.TryReadExecutablePath(_pid, out var path) ? path.Length : -1;
+
+    [Benchmark]
+    public int Cwd() => _reader.TryReadWorkingDirectory(_pid, out var path) ? path.Length : -1;
+
+    /// <summary>Everything one exec event reads.</summary>
+    [Benchmark]
+    public int AllForOneExec()
+    {
+        var total = 0;
+        total += Cmdline();
+        total += Stat();
+        total += Exe();
+        total += Cwd();
+        total += Status();
+        return total;
+    }
+
+    [Benchmark]
+    public bool GoneProcess() => _reader.TryReadArguments(int.MaxValue, out _);
+}
