@@ -13,7 +13,10 @@ public sealed partial class ProcFsReader
     };
 
     /// <inheritdoc />
-    /// <remarks>The numeric directories of the proc root, enumerated lazily without a string per entry.</remarks>
+    /// <remarks>
+    /// The numeric directories of the proc root, enumerated lazily without a string per entry. A missing root is a
+    /// misconfiguration, not a gone process: enumerating it throws <see cref="DirectoryNotFoundException"/>.
+    /// </remarks>
     public IEnumerable<int> EnumerateProcessIds() =>
         new FileSystemEnumerable<int>(
             _root,

@@ -12,11 +12,11 @@ public sealed partial class ProcFsReader
     private const int ELOOP = 40;
 
     /// <summary>
-    /// False for what a /proc reader expects: the process is gone (ENOENT, ESRCH), never was, or is not ours to
+    /// False for what a /proc reader expects: the process is gone (ENOENT, ESRCH), never was, is not ours to
     /// inspect (EACCES, EPERM), or the entry is not what a process directory holds. Anything else (EMFILE, ENOMEM,
-    /// EIO...) is a fault of this process or the system and throws.
+    /// EIO...) is a fault of this process or the system, and throws rather than hide every later read.
     /// </summary>
-    private static bool IsUnavailable(int errno, string operation, ReadOnlySpan<byte> path) => errno switch
+    private static bool FalseOrThrow(int errno, string operation, ReadOnlySpan<byte> path) => errno switch
     {
         Errno.ENOENT or Errno.ESRCH or Errno.EACCES or Errno.EPERM
             or Errno.ENOTDIR or Errno.EINVAL or ENXIO or EISDIR or ENAMETOOLONG or ELOOP => false,

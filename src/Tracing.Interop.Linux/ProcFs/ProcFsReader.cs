@@ -8,12 +8,29 @@ namespace Tracing.Interop.Linux.ProcFs;
 /// <summary>
 /// Reads processes from <c>/proc</c> with direct syscalls and pooled buffers: it runs on the event receive path,
 /// where argv must be read before a short-lived process is gone. A process that is gone, or that the caller may
-/// not inspect, gives false, never an exception.
+/// not inspect, gives false; only a fault of this process or the system (EMFILE, EIO) throws. Safe to use from
+/// several threads at once.
 /// </summary>
 public sealed partial class ProcFsReader : IProcessInfoReader
 {
     /// <summary>Where procfs is normally mounted.</summary>
     public const string DefaultRoot = "/proc";
+
+    private static readonly ContentParser<ProcessArguments?> s_parseArguments = static (ReadOnlySpan<byte> content, out ProcessArguments? arguments) =>
+    {
+        // A zombie or a kernel thread has an empty cmdline: no argv to report.
+        arguments = content.IsEmpty ? null : ProcessArguments.FromNulSeparated(content);
+        return arguments is not null;
+    };
+
+    private static readonly ContentParser<(ProcessStat, ulong)> s_parseStatWithStartTime = static (ReadOnlySpan<byte> content, out (ProcessStat, ulong) result) =>
+    {
+        var parsed = ProcStatParser.TryParse(content, out var stat, out var startTimeTicks);
+        result = (stat, startTimeTicks);
+        return parsed;
+    };
+
+    private static readonly ContentParser<string[]> s_parseCgroups = ProcCgroupParser.TryParse;
 
     private readonly string _root;
     private readonly byte[] _rootUtf8;
@@ -23,8 +40,9 @@ public sealed partial class ProcFsReader : IProcessInfoReader
     public ProcFsReader(string procRoot = DefaultRoot)
     {
         ArgumentException.ThrowIfNullOrEmpty(procRoot);
-        _root = procRoot.Length > 1 ? procRoot.TrimEnd('/') : procRoot;
-        _rootUtf8 = Encoding.UTF8.GetBytes(_root == "/" ? string.Empty : _root);
+        var trimmed = procRoot.TrimEnd('/');
+        _root = trimmed.Length == 0 ? "/" : trimmed;
+        _rootUtf8 = Encoding.UTF8.GetBytes(trimmed);
     }
 
     /// <inheritdoc />
@@ -69,20 +87,4 @@ public sealed partial class ProcFsReader : IProcessInfoReader
         cgroupPaths = read ? paths : null;
         return read;
     }
-
-    private static readonly ContentParser<ProcessArguments?> s_parseArguments = static (ReadOnlySpan<byte> content, out ProcessArguments? arguments) =>
-    {
-        // A zombie or a kernel thread has an empty cmdline: no argv to report.
-        arguments = content.IsEmpty ? null : ProcessArguments.FromNulSeparated(content);
-        return arguments is not null;
-    };
-
-    private static readonly ContentParser<(ProcessStat, ulong)> s_parseStatWithStartTime = static (ReadOnlySpan<byte> content, out (ProcessStat, ulong) result) =>
-    {
-        var parsed = ProcStatParser.TryParse(content, out var stat, out var startTimeTicks);
-        result = (stat, startTimeTicks);
-        return parsed;
-    };
-
-    private static readonly ContentParser<string[]> s_parseCgroups = ProcCgroupParser.TryParse;
 }

@@ -199,6 +199,14 @@ public sealed class ProcFsReaderFakeRootTests : IDisposable
     }
 
     [Fact]
+    public void Enumerating_a_missing_root_throws()
+    {
+        var reader = new ProcFsReader(Path.Join(_root.Path, "absent"));
+
+        Assert.Throws<DirectoryNotFoundException>(() => reader.EnumerateProcessIds().ToList());
+    }
+
+    [Fact]
     public void Root_with_trailing_slash_reads_the_same()
     {
         _root.WriteFile(Pid, "cmdline", "x\0");
