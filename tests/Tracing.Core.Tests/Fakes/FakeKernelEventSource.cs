@@ -1,0 +1,118 @@
+using Tracing.Ports;
+
+namespace Tracing.Core.Tests.Fakes;
+
+/// <summary>
+/// An in-memory kernel: <see cref="StartAsync"/> keeps the sink, and the helpers push facts into it synchronously
+/// on the caller's thread, as the real source does on its receive thread.
+/// </summary>
+public sealed class FakeKernelEventSource : IKernelEventSource
+{
+    private TaskCompletionSource _completion = CreateCompletion();
+    private IKernelEventSink? _sink;
+
+    public Task Completion => _completion.Task;
+
+    public int StartCount { get; private set; }
+
+    public int StopCount { get; private set; }
+
+    public bool IsStarted => _sink is not null;
+
+    public KernelEventInterest Interest { get; private set; }
+
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (_sink is not null)
+        {
+            throw new InvalidOperationException("The fake source is already started.");
+        }
+
+        _completion = CreateCompletion();
+        _sink = sink;
+        Interest = interest;
+        StartCount++;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StopAsync(CancellationToken cancellationToken)
+    {
+        StopCount++;
+        _sink = null;
+        _completion.TrySetResult();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
+
+    /// <summary>A process <paramref name="parentPid"/> created process <paramref name="childPid"/>.</summary>
+    public void Fork(int parentPid, int childPid, long timestampNs = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.Fork,
+        TimestampNs = timestampNs,
+        Pid = childPid,
+        Tgid = childPid,
+        ParentPid = parentPid,
+        ParentTgid = parentPid,
+    });
+
+    /// <summary>Process <paramref name="pid"/> created thread <paramref name="threadId"/>.</summary>
+    public void ThreadFork(int pid, int threadId, long timestampNs = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.Fork,
+        TimestampNs = timestampNs,
+        Pid = threadId,
+        Tgid = pid,
+        ParentPid = pid,
+        ParentTgid = pid,
+    });
+
+    /// <summary>Process <paramref name="pid"/> called execve.</summary>
+    public void Exec(int pid, long timestampNs = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.Exec,
+        TimestampNs = timestampNs,
+        Pid = pid,
+        Tgid = pid,
+    });
+
+    /// <summary>Process <paramref name="pid"/> ended with the wait status <paramref name="status"/>.</summary>
+    public void Exit(int pid, int status = 0, long timestampNs = 0, int parentPid = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.Exit,
+        TimestampNs = timestampNs,
+        Pid = pid,
+        Tgid = pid,
+        ParentPid = parentPid,
+        ParentTgid = parentPid,
+        ExitCode = status,
+        ExitSignal = 17,
+    });
+
+    /// <summary>Thread <paramref name="threadId"/> of process <paramref name="pid"/> ended.</summary>
+    public void ThreadExit(int pid, int threadId, long timestampNs = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.Exit,
+        TimestampNs = timestampNs,
+        Pid = threadId,
+        Tgid = pid,
+        ExitSignal = -1,
+    });
+
+    /// <summary>The kernel dropped <paramref name="count"/> events.</summary>
+    public void LoseEvents(long count) => (_sink ?? throw NotStarted()).OnEventsLost(count);
+
+    /// <summary>The source failed: its completion faults.</summary>
+    public void Fail(Exception error)
+    {
+        _sink = null;
+        _completion.TrySetException(error);
+    }
+
+    private void Push(in KernelEvent kernelEvent) => (_sink ?? throw NotStarted()).OnEvent(kernelEvent);
+
+    private static InvalidOperationException NotStarted() => new("The fake source is not started.");
+
+    private static TaskCompletionSource CreateCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,26 @@
+namespace Tracing.Core.Tests.Fakes;
+
+/// <summary>What a <see cref="ProcessTable"/> says about one process; null members are unreadable.</summary>
+public sealed class FakeProcess(int pid, int parentPid, string commandName)
+{
+    public int Pid { get; } = pid;
+
+    public int ParentPid { get; set; } = parentPid;
+
+    public string CommandName { get; set; } = commandName;
+
+    /// <summary>False once the process is a zombie whose stat can no longer be read.</summary>
+    public bool StatReadable { get; set; } = true;
+
+    public IReadOnlyList<string>? Argv { get; set; }
+
+    public string? ExecutablePath { get; set; }
+
+    public string? WorkingDirectory { get; set; }
+
+    public int? RealUid { get; set; }
+
+    public int? EffectiveUid { get; set; }
+
+    public IReadOnlyList<string>? Cgroups { get; set; }
+}

@@ -1,0 +1,68 @@
+using NSubstitute;
+using Tracing.Events;
+using Tracing.Ports;
+
+namespace Tracing.Core.Tests.Fakes;
+
+/// <summary>A set of live processes behind an NSubstitute <see cref="IProcessInfoReader"/>.</summary>
+public sealed class ProcessTable
+{
+    private readonly Dictionary<int, FakeProcess> _processes = [];
+
+    public ProcessTable(int currentProcessId)
+    {
+        var reader = Substitute.For<IProcessInfoReader>();
+        reader.CurrentProcessId.Returns(currentProcessId);
+        reader.EnumerateProcessIds().Returns(_ => _processes.Keys.ToList());
+        reader.TryReadArguments(Arg.Any<int>(), out Arg.Any<ProcessArguments?>()).Returns(call =>
+        {
+            var argv = Find(call.ArgAt<int>(0))?.Argv;
+            call[1] = argv is null ? null : ProcessArguments.FromStrings(argv);
+            return argv is not null;
+        });
+        reader.TryReadExecutablePath(Arg.Any<int>(), out Arg.Any<string?>()).Returns(call =>
+        {
+            call[1] = Find(call.ArgAt<int>(0))?.ExecutablePath;
+            return call[1] is not null;
+        });
+        reader.TryReadWorkingDirectory(Arg.Any<int>(), out Arg.Any<string?>()).Returns(call =>
+        {
+            call[1] = Find(call.ArgAt<int>(0))?.WorkingDirectory;
+            return call[1] is not null;
+        });
+        reader.TryReadStat(Arg.Any<int>(), out Arg.Any<ProcessStat>()).Returns(call =>
+        {
+            var process = Find(call.ArgAt<int>(0));
+            var readable = process is { StatReadable: true };
+            call[1] = readable ? new ProcessStat(process!.Pid, process.ParentPid, process.CommandName, 'S') : default;
+            return readable;
+        });
+        reader.TryReadCredentials(Arg.Any<int>(), out Arg.Any<ProcessCredentials>()).Returns(call =>
+        {
+            var process = Find(call.ArgAt<int>(0));
+            var readable = process is { RealUid: not null, EffectiveUid: not null };
+            call[1] = readable ? new ProcessCredentials(process!.RealUid!.Value, process.EffectiveUid!.Value) : default;
+            return readable;
+        });
+        reader.TryReadCgroups(Arg.Any<int>(), out Arg.Any<IReadOnlyList<string>?>()).Returns(call =>
+        {
+            call[1] = Find(call.ArgAt<int>(0))?.Cgroups;
+            return call[1] is not null;
+        });
+        Reader = reader;
+    }
+
+    public IProcessInfoReader Reader { get; }
+
+    /// <summary>Adds a live process whose argv, when given, is readable.</summary>
+    public FakeProcess Add(int pid, int parentPid, string commandName, params string[] argv)
+    {
+        var process = new FakeProcess(pid, parentPid, commandName) { Argv = argv.Length == 0 ? null : argv };
+        _processes[pid] = process;
+        return process;
+    }
+
+    public void Remove(int pid) => _processes.Remove(pid);
+
+    private FakeProcess? Find(int pid) => _processes.GetValueOrDefault(pid);
+}

@@ -1,0 +1,96 @@
+using Tracing.Events;
+using Tracing.Ports;
+
+namespace Tracing.Core.Tests.Tracer;
+
+public sealed partial class ExecTracerTests
+{
+    [Fact]
+    public async Task Everything_filter_reports_an_exec_with_what_the_reader_knows()
+    {
+        var git = _processes.Add(200, 150, "git", "git", "commit", "-m", "fix bug");
+        git.ExecutablePath = "/usr/bin/git";
+        git.WorkingDirectory = "/src/repo";
+        git.RealUid = 1000;
+        git.EffectiveUid = 0;
+        var before = DateTimeOffset.UtcNow;
+
+        var events = await TraceAsync(() => _source.Exec(200, timestampNs: ClockNowNs - 1_000_000_000));
+
+        var exec = Assert.IsType<ExecEvent>(Assert.Single(events));
+        Assert.Equal(200, exec.Pid);
+        Assert.Equal(150, exec.ParentPid);
+        Assert.Equal(["git", "commit", "-m", "fix bug"], exec.Arguments.Strings);
+        Assert.Equal(ArgvSource.Complete, exec.ArgvSource);
+        Assert.Equal("git", exec.CommandName);
+        Assert.Equal("/usr/bin/git", exec.ExecutablePath);
+        Assert.Equal("/src/repo", exec.WorkingDirectory);
+        Assert.Equal(1000, exec.RealUid);
+        Assert.Equal(0, exec.EffectiveUid);
+        Assert.Equal(ClockNowNs - 1_000_000_000, exec.KernelTimestampNs);
+
+        // The kernel stamped it one second before the clock's now: the wall-clock time is a second back.
+        Assert.InRange(exec.Time, before - TimeSpan.FromSeconds(1.5), DateTimeOffset.UtcNow - TimeSpan.FromSeconds(0.5));
+    }
+
+    [Fact]
+    public async Task Working_directory_is_not_read_when_disabled()
+    {
+        _processes.Add(200, 150, "ls", "ls").WorkingDirectory = "/tmp";
+
+        var events = await TraceAsync(() => _source.Exec(200), o => o.ReadWorkingDirectory = false);
+
+        Assert.Null(Assert.IsType<ExecEvent>(Assert.Single(events)).WorkingDirectory);
+    }
+
+    [Fact]
+    public async Task Argv_falls_back_to_the_command_name_when_arguments_cannot_be_read()
+    {
+        // A process that exited right after its exec: its stat is still there (zombie), its cmdline is empty.
+        _processes.Add(200, 150, "short-lived");
+
+        var events = await TraceAsync(() => _source.Exec(200));
+
+        var exec = Assert.IsType<ExecEvent>(Assert.Single(events));
+        Assert.Equal(ArgvSource.CommandName, exec.ArgvSource);
+        Assert.Equal(["short-lived"], exec.Arguments.Strings);
+        Assert.Equal("short-lived", exec.CommandName);
+        Assert.Equal(150, exec.ParentPid);
+    }
+
+    [Fact]
+    public async Task Argv_is_empty_with_source_None_when_stat_cannot_be_read_either()
+    {
+        var events = await TraceAsync(() => _source.Exec(404));
+
+        var exec = Assert.IsType<ExecEvent>(Assert.Single(events));
+        Assert.Equal(404, exec.Pid);
+        Assert.Equal(ArgvSource.None, exec.ArgvSource);
+        Assert.Equal(0, exec.Arguments.Count);
+        Assert.Null(exec.CommandName);
+        Assert.Null(exec.ExecutablePath);
+        Assert.Null(exec.WorkingDirectory);
+        Assert.Null(exec.RealUid);
+        Assert.Null(exec.EffectiveUid);
+    }
+
+    [Fact]
+    public async Task Everything_filter_without_exits_asks_the_kernel_for_execs_only()
+    {
+        await using var tracer = CreateTracer();
+
+        await tracer.StartAsync();
+
+        Assert.Equal(KernelEventInterest.Exec, _source.Interest);
+    }
+
+    [Fact]
+    public async Task Exits_need_forks_and_exits_from_the_kernel()
+    {
+        await using var tracer = CreateTracer(o => o.IncludeExits = true);
+
+        await tracer.StartAsync();
+
+        Assert.Equal(KernelEventInterest.All, _source.Interest);
+    }
+}
