@@ -31,33 +31,33 @@ public ref struct CnProcMessageReader
     /// <summary>Reads the next message; false at the end of the buffer or at malformed data.</summary>
     public bool TryRead(out CnProcMessage message)
     {
-        message = default;
         var remaining = _buffer.Length - _offset;
         if (Malformation != CnProcMalformation.None || remaining == 0)
         {
+            message = default;
             return false;
         }
 
         if (remaining < NlMsgHdr.Size)
         {
-            return Stop(CnProcMalformation.TrailingBytesShorterThanHeader, (uint)remaining);
+            return Stop(CnProcMalformation.TrailingBytesShorterThanHeader, (uint)remaining, out message);
         }
 
-        var header = MemoryMarshal.Read<NlMsgHdr>(_buffer[_offset..]);
+        var rest = _buffer.Slice(_offset, remaining);
+        var header = MemoryMarshal.Read<NlMsgHdr>(rest);
         var length = header.nlmsg_len;
         if (length < NlMsgHdr.Size || length > (uint)remaining)
         {
-            return Stop(CnProcMalformation.MessageLengthDoesNotFit, length);
+            return Stop(CnProcMalformation.MessageLengthDoesNotFit, length, out message);
         }
 
-        var body = _buffer.Slice(_offset + NlMsgHdr.Size, (int)length - NlMsgHdr.Size);
-        if (!TryDecode(header, body, out message))
+        if (!TryDecode(header, rest[NlMsgHdr.Size..(int)length], out message))
         {
             return false;
         }
 
         // NLMSG_ALIGN: the next message starts 4-aligned; a last message may omit its padding.
-        _offset = (int)Math.Min((length + 3) & ~3u, (uint)remaining) + _offset;
+        _offset += (int)Math.Min((length + 3) & ~3u, (uint)remaining);
         return true;
     }
 
@@ -76,13 +76,12 @@ public ref struct CnProcMessageReader
 
     private bool TryDecode(in NlMsgHdr header, ReadOnlySpan<byte> body, out CnProcMessage message)
     {
-        message = default;
         switch (header.nlmsg_type)
         {
             case NlMsgHdr.TypeError:
                 if (body.Length < sizeof(int))
                 {
-                    return Stop(CnProcMalformation.ErrorDoesNotFit, header.nlmsg_len);
+                    return Stop(CnProcMalformation.ErrorDoesNotFit, header.nlmsg_len, out message);
                 }
 
                 message = CnProcMessage.ForError(header, MemoryMarshal.Read<int>(body));
@@ -99,16 +98,15 @@ public ref struct CnProcMessageReader
 
     private bool TryDecodeConnector(in NlMsgHdr header, ReadOnlySpan<byte> body, out CnProcMessage message)
     {
-        message = default;
         if (body.Length < CnMsg.Size)
         {
-            return Stop(CnProcMalformation.ConnectorDoesNotFit, header.nlmsg_len);
+            return Stop(CnProcMalformation.ConnectorDoesNotFit, header.nlmsg_len, out message);
         }
 
         var connector = MemoryMarshal.Read<CnMsg>(body);
         if (connector.len > body.Length - CnMsg.Size)
         {
-            return Stop(CnProcMalformation.ConnectorLengthDoesNotFit, connector.len);
+            return Stop(CnProcMalformation.ConnectorLengthDoesNotFit, connector.len, out message);
         }
 
         if (!connector.IsProcConnector)
@@ -119,15 +117,16 @@ public ref struct CnProcMessageReader
 
         if (!ProcEvent.TryRead(body.Slice(CnMsg.Size, connector.len), out var procEvent))
         {
-            return Stop(CnProcMalformation.ProcEventDoesNotFit, connector.len);
+            return Stop(CnProcMalformation.ProcEventDoesNotFit, connector.len, out message);
         }
 
         message = CnProcMessage.ForProcEvent(header, connector, procEvent);
         return true;
     }
 
-    private bool Stop(CnProcMalformation malformation, uint value)
+    private bool Stop(CnProcMalformation malformation, uint value, out CnProcMessage message)
     {
+        message = default;
         Malformation = malformation;
         MalformedValue = value;
         return false;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Tracing.Interop.Linux.CnProc;
@@ -37,6 +38,7 @@ public readonly partial struct ProcEvent
     /// Reads an event from a <c>cn_msg</c> payload of <paramref name="payload"/>.Length bytes; false when the
     /// payload is shorter than the header plus the union member <c>what</c> names. Missing tail bytes read as zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryRead(ReadOnlySpan<byte> payload, out ProcEvent procEvent)
     {
         if (payload.Length >= Size)
@@ -45,6 +47,11 @@ public readonly partial struct ProcEvent
             return true;
         }
 
+        return TryReadShort(payload, out procEvent);
+    }
+
+    private static bool TryReadShort(ReadOnlySpan<byte> payload, out ProcEvent procEvent)
+    {
         procEvent = default;
         if (payload.Length < HeaderSize
             || payload.Length < HeaderSize + GetDataSize(MemoryMarshal.Read<ProcEventWhat>(payload)))
