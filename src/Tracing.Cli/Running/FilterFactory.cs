@@ -7,7 +7,7 @@ namespace Tracing.Cli.Running;
 /// <summary>Turns the command line's choice of scope into a filter, checking what can be checked up front.</summary>
 internal static class FilterFactory
 {
-    public static TraceFilter Create(TraceSettings settings)
+    public static ExecTraceFilter Create(TraceSettings settings)
     {
         var chosen = (settings.Pid is not null ? 1 : 0) + (settings.Cgroup is not null ? 1 : 0) + (settings.Command.Count > 0 ? 1 : 0);
         if (chosen > 1)
@@ -27,7 +27,7 @@ internal static class FilterFactory
                 throw new UsageException($"process {pid} does not exist.");
             }
 
-            return TraceFilter.ProcessTree(pid);
+            return ExecTraceFilter.ProcessTree(pid);
         }
 
         if (settings.Cgroup is string cgroup)
@@ -47,14 +47,14 @@ internal static class FilterFactory
                 throw new UsageException($"--cgroup: no cgroup at {cgroup}.");
             }
 
-            return TraceFilter.Cgroup(path);
+            return ExecTraceFilter.Cgroup(path);
         }
 
         if (settings.Command.Count > 0)
         {
-            return TraceFilter.RunCommand(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]));
+            return ExecTraceFilter.RunCommand(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]));
         }
 
-        return TraceFilter.Everything;
+        return ExecTraceFilter.Everything;
     }
 }

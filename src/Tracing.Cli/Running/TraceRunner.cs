@@ -13,7 +13,7 @@ internal static class TraceRunner
 {
     public static async Task<int> RunAsync(TraceSettings settings, TextWriter diagnostics)
     {
-        TraceFilter filter;
+        ExecTraceFilter filter;
         try
         {
             filter = FilterFactory.Create(settings);

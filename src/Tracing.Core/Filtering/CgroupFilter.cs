@@ -2,7 +2,7 @@ namespace Tracing.Filtering;
 
 /// <summary>Processes in a cgroup or one of its descendants.</summary>
 /// <param name="Path">The cgroup's path within its hierarchy, starting with '/'.</param>
-public sealed record CgroupFilter(string Path) : TraceFilter
+public sealed record CgroupFilter(string Path) : ExecTraceFilter
 {
     /// <inheritdoc />
     public override void Validate()

@@ -1,23 +1,23 @@
 namespace Tracing.Filtering;
 
 /// <summary>Which processes a tracer reports.</summary>
-public abstract record TraceFilter
+public abstract record ExecTraceFilter
 {
-    private protected TraceFilter()
+    private protected ExecTraceFilter()
     {
     }
 
     /// <summary>Every process on the machine.</summary>
-    public static TraceFilter Everything { get; } = new EverythingFilter();
+    public static ExecTraceFilter Everything { get; } = new EverythingFilter();
 
     /// <summary>A process and all its descendants, including those that exist before tracing starts.</summary>
-    public static TraceFilter ProcessTree(int rootPid) => new ProcessTreeFilter(rootPid);
+    public static ExecTraceFilter ProcessTree(int rootPid) => new ProcessTreeFilter(rootPid);
 
     /// <summary>Processes in a cgroup or below it (v1 or v2), by the path <c>/proc/PID/cgroup</c> shows, e.g. <c>/system.slice/foo.service</c>.</summary>
-    public static TraceFilter Cgroup(string path) => new CgroupFilter(path);
+    public static ExecTraceFilter Cgroup(string path) => new CgroupFilter(path);
 
     /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
-    public static TraceFilter RunCommand(Ports.CommandSpec command) => new CommandFilter(command);
+    public static ExecTraceFilter RunCommand(Ports.CommandSpec command) => new CommandFilter(command);
 
     /// <summary>Throws <see cref="ArgumentException"/> when the filter cannot work as given.</summary>
     public abstract void Validate();

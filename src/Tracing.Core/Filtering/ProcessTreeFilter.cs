@@ -2,7 +2,7 @@ namespace Tracing.Filtering;
 
 /// <summary>A process and all its descendants.</summary>
 /// <param name="RootPid">The root process.</param>
-public sealed record ProcessTreeFilter(int RootPid) : TraceFilter
+public sealed record ProcessTreeFilter(int RootPid) : ExecTraceFilter
 {
     /// <inheritdoc />
     public override void Validate()

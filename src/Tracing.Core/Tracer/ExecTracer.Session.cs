@@ -14,7 +14,7 @@ public sealed partial class ExecTracer
         private readonly ExecTracer _owner;
         private readonly Lock _gate = new();
         private readonly Channel<TraceEvent> _pipeline;
-        private readonly TraceFilter _filter;
+        private readonly ExecTraceFilter _filter;
         private readonly ProcessTree? _tree;
         private readonly List<(int Branch, TraceEvent Event)> _pending = [];
         private Task _dispatcher = Task.CompletedTask;

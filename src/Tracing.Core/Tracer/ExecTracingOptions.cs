@@ -6,7 +6,7 @@ namespace Tracing.Tracer;
 public sealed class ExecTracingOptions
 {
     /// <summary>Which processes to report. Default: every process.</summary>
-    public TraceFilter Filter { get; set; } = TraceFilter.Everything;
+    public ExecTraceFilter Filter { get; set; } = ExecTraceFilter.Everything;
 
     /// <summary>Also report exits of the processes whose exec was reported (or that were in the traced tree). Default: false.</summary>
     public bool IncludeExits { get; set; }

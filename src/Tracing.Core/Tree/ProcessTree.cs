@@ -35,6 +35,12 @@ public sealed class ProcessTree
     public ProcessNode? OnFork(int parentPid, int childPid, long timestampNs)
     {
         ProcessNode? parent = null;
+        if (childPid == RootPid)
+        {
+            // The root's own fork, seen when tracing starts before the root does: it stays the root.
+            return _nodes.GetValueOrDefault(childPid);
+        }
+
         if (RootPid is not null && !_nodes.TryGetValue(parentPid, out parent))
         {
             // A reused pid of a process we tracked must not keep its old identity.

@@ -29,6 +29,9 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource
     /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
     public bool KernelFilterRequested { get; private set; }
 
+    /// <summary>True when the receive thread runs with real-time priority (see <see cref="ProcConnectorOptions.RealtimePriority"/>).</summary>
+    public bool RealtimePriorityGranted { get; private set; }
+
     /// <inheritdoc />
     public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
     {
@@ -119,6 +122,12 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource
         }
 
         var subscribed = false;
+        if (_options.RealtimePriority > 0)
+        {
+            // Best effort: a thread that wakes first reads argv before a short-lived process is gone.
+            RealtimePriorityGranted = global::Interop.Libc.SchedSetScheduler(0, global::Interop.Libc.SCHED_FIFO, _options.RealtimePriority) == 0;
+        }
+
         try
         {
             Subscribe(socket, interest);

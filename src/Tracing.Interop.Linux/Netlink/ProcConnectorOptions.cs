@@ -8,4 +8,10 @@ public sealed class ProcConnectorOptions
 
     /// <summary>The socket receive buffer to ask for, in bytes; larger survives longer bursts. Default: 4 MiB.</summary>
     public int ReceiveBufferBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The SCHED_FIFO priority (1-99) of the receive thread, so it reads argv before short-lived processes vanish;
+    /// 0 keeps normal scheduling. Needs CAP_SYS_NICE (or root); without it the thread keeps normal priority. Default: 10.
+    /// </summary>
+    public int RealtimePriority { get; set; } = 10;
 }

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using Tracing.Events;
+using Tracing.Filtering;
+using Tracing.Ports;
+
+namespace Tracing.Kernel.Tests.Tracer;
+
+public class ExecTracerKernelTests
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Launched_echo_is_reported_with_its_argv_cwd_and_parent()
+    {
+        var marker = KernelTracer.NewMarker();
+        var directory = Directory.CreateTempSubdirectory("tracing-cwd-").FullName;
+        try
+        {
+            await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec("/bin/echo", [marker, "two words", ""], directory)));
+            await tracer.Tracer.StartAsync();
+            var exitCode = await tracer.Tracer.WaitForCommandAsync();
+            await tracer.Tracer.StopAsync();
+
+            Assert.Equal(0, exitCode);
+            var exec = Assert.Single(tracer.Execs);
+            Assert.Equal(["/bin/echo", marker, "two words", ""], exec.Arguments.Strings);
+            Assert.Equal(ArgvSource.Complete, exec.ArgvSource);
+            Assert.Equal(directory, exec.WorkingDirectory);
+            Assert.Equal(Environment.ProcessId, exec.ParentPid);
+            Assert.Equal(tracer.Tracer.Command!.Pid, exec.Pid);
+            Assert.Equal("/usr/bin/echo", exec.ExecutablePath);
+            Assert.Equal("echo", exec.CommandName);
+            Assert.Equal(OwnUid(), exec.RealUid);
+            Assert.Equal(OwnUid(), exec.EffectiveUid);
+            Assert.True(exec.Time > DateTimeOffset.UtcNow.AddMinutes(-1) && exec.Time <= DateTimeOffset.UtcNow.AddSeconds(1));
+            var exit = Assert.Single(tracer.Events.OfType<ExitEvent>());
+            Assert.Equal(exec.Pid, exit.Pid);
+            Assert.Equal(0, exit.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static int OwnUid() => int.Parse(
+        File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1],
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Run_command_mode_traces_the_whole_subtree_and_returns_the_exit_code()
+    {
+        var marker = KernelTracer.NewMarker();
+        var script = $"/bin/echo {marker}-child >/dev/null; sh -c '/bin/echo {marker}-grandchild >/dev/null'; exit 7";
+        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec("/bin/sh", ["-c", script])));
+        await tracer.Tracer.StartAsync();
+        var exitCode = await tracer.Tracer.WaitForCommandAsync();
+        await tracer.Tracer.StopAsync();
+
+        Assert.Equal(7, exitCode);
+        var argv = tracer.Execs.Select(e => string.Join(' ', e.Arguments.Strings)).ToList();
+        Assert.Contains($"/bin/sh -c {script}", argv);
+        Assert.Contains($"/bin/echo {marker}-child", argv);
+        Assert.Contains($"/bin/echo {marker}-grandchild", argv);
+        Assert.All(tracer.Execs, e => Assert.Equal(ArgvSource.Complete, e.ArgvSource));
+        var root = Assert.Single(tracer.Events.OfType<ExitEvent>(), e => e.Pid == tracer.Tracer.Command!.Pid);
+        Assert.Equal(7, root.ExitCode);
+    }
+
+    [Fact]
+    public async Task Pid_filter_reports_descendants_including_preexisting_children_and_keeps_outsiders_out()
+    {
+        var marker = KernelTracer.NewMarker();
+        // The subshell exists (forked, not yet exec'd) before tracing starts; its exec must still be reported.
+        using var root = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"(sleep 2; /bin/echo {marker}-inside >/dev/null) & wait"]))!;
+        try
+        {
+            await WaitForChildAsync(root.Id);
+            await using var tracer = new KernelTracer(ExecTraceFilter.ProcessTree(root.Id));
+            await tracer.Tracer.StartAsync();
+            using (var outsider = Process.Start(new ProcessStartInfo("/bin/echo", [$"{marker}-outside"]) { RedirectStandardOutput = true })!)
+            {
+                await outsider.WaitForExitAsync();
+            }
+
+            await root.WaitForExitAsync();
+            Assert.True(await tracer.WaitForAsync(e => e is ExitEvent x && x.Pid == root.Id, s_wait), "the root's exit was not reported");
+            await tracer.Tracer.StopAsync();
+
+            var argv = tracer.Execs.Select(e => string.Join(' ', e.Arguments.Strings)).ToList();
+            Assert.Contains($"/bin/echo {marker}-inside", argv);
+            Assert.DoesNotContain(argv, a => a.Contains($"{marker}-outside", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!root.HasExited)
+            {
+                root.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static async Task WaitForChildAsync(int pid)
+    {
+        var children = $"/proc/{pid}/task/{pid}/children";
+        while (File.ReadAllText(children).Trim().Length == 0)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
+    public async Task Everything_filter_sees_a_process_started_elsewhere()
+    {
+        var marker = KernelTracer.NewMarker();
+        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false);
+        await tracer.Tracer.StartAsync();
+        using (var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"/bin/true {marker}"]))!)
+        {
+            await process.WaitForExitAsync();
+        }
+
+        Assert.True(await tracer.WaitForAsync(e => e is ExecEvent x && x.Arguments.Strings.Contains(marker), s_wait));
+        var exec = tracer.Execs.Single(e => e.Arguments.Strings.Contains(marker));
+        Assert.Equal(["/bin/true", marker], exec.Arguments.Strings);
+    }
+
+    [Fact]
+    public async Task Stop_returns_promptly_and_completes_the_stream()
+    {
+        await using var tracer = new KernelTracer(ExecTraceFilter.Everything);
+        var reader = tracer.Tracer.CreateReader();
+        await tracer.Tracer.StartAsync();
+        await Task.Delay(100);
+
+        var stopwatch = Stopwatch.StartNew();
+        await tracer.Tracer.StopAsync();
+        stopwatch.Stop();
+
+        // No polling timeout in the receive loop: the eventfd wakes it at once. The bound is generous for a noisy CI.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(500), $"stop took {stopwatch.ElapsedMilliseconds} ms");
+        // The stream ends: reading it to the end finishes instead of waiting for more.
+        await foreach (var _ in reader.ReadAllAsync().WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token))
+        {
+        }
+
+        await tracer.Tracer.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_after_stop_subscribes_again()
+    {
+        var marker = KernelTracer.NewMarker();
+        await using var tracer = new KernelTracer(ExecTraceFilter.Everything);
+        await tracer.Tracer.StartAsync();
+        await tracer.Tracer.StopAsync();
+        await tracer.Tracer.StartAsync();
+        using (var process = Process.Start(new ProcessStartInfo("/bin/true", [marker]))!)
+        {
+            await process.WaitForExitAsync();
+        }
+
+        Assert.True(await tracer.WaitForAsync(e => e is ExecEvent x && x.Arguments.Strings.Contains(marker), s_wait));
+    }
+}
