@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracing.Events;
 using Tracing.Ports;
 using Tracing.Tree;
@@ -7,6 +8,7 @@ namespace Tracing.Tracer;
 public sealed partial class ExecTracer
 {
     /// <summary>Reads what the platform knows of a process that just exec'd: argv first, it is the first to go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ExecEvent ReadExec(in KernelEvent kernelEvent, ProcessNode? node)
     {
         var pid = kernelEvent.Tgid;

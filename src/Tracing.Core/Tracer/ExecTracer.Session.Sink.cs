@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracing.Events;
 using Tracing.Filtering;
 using Tracing.Ports;
@@ -9,6 +10,7 @@ public sealed partial class ExecTracer
 {
     private sealed partial class Session
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void OnEvent(in KernelEvent kernelEvent)
         {
             lock (_gate)
@@ -54,6 +56,7 @@ public sealed partial class ExecTracer
             });
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void OnExec(in KernelEvent kernelEvent)
         {
             var pid = kernelEvent.Tgid;
@@ -85,6 +88,7 @@ public sealed partial class ExecTracer
             PublishScoped(node, exec);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void OnExit(in KernelEvent kernelEvent)
         {
             var pid = kernelEvent.Tgid;
@@ -125,6 +129,11 @@ public sealed partial class ExecTracer
         // With a command filter, events that arrive before the launched pid is known wait in _pending.
         private void PublishScoped(ProcessNode? node, TraceEvent item)
         {
+            if (_warmingUp)
+            {
+                return;
+            }
+
             if (_filter is not CommandFilter)
             {
                 Publish(item);

@@ -19,6 +19,7 @@ public sealed partial class ExecTracer
         private readonly List<(int Branch, TraceEvent Event)> _pending = [];
         private Task _dispatcher = Task.CompletedTask;
         private bool _sourceStarted;
+        private bool _warmingUp;
         private int _launchedPid;
         private long _kernelLost;
         private long _subscriberDropped;
@@ -70,8 +71,7 @@ public sealed partial class ExecTracer
         {
             _dispatcher = Task.Run(DispatchAsync, CancellationToken.None);
 
-            // Read our own process once so the first real exec does not pay for JIT compilation while it vanishes.
-            _ = _owner.ReadExec(new KernelEvent { Kind = KernelEventKind.Exec, Pid = _owner._reader.CurrentProcessId, Tgid = _owner._reader.CurrentProcessId }, null);
+            WarmUp();
             await _owner._source.StartAsync(this, Interest, cancellationToken).ConfigureAwait(false);
             _sourceStarted = true;
             _ = _owner._source.Completion.ContinueWith(
@@ -139,6 +139,26 @@ public sealed partial class ExecTracer
             Done.TrySetResult();
         }
 
+        /// <summary>
+        /// Runs the receive path once on made-up events, so that the first real exec does not wait for the JIT
+        /// while the process it is about exits (a /bin/true lives for well under a millisecond).
+        /// </summary>
+        private void WarmUp()
+        {
+            var self = _owner._reader.CurrentProcessId;
+            _ = _owner.ReadExec(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, null);
+            _owner._reader.TryReadCgroups(self, out _);
+
+            // A pid no process can have (pid_max is at most 2^22), forked from the root and gone again.
+            const int Phantom = int.MaxValue - 1;
+            var parent = _tree?.RootPid ?? self;
+            _warmingUp = true;
+            OnEvent(new KernelEvent { Kind = KernelEventKind.Fork, Pid = Phantom, Tgid = Phantom, ParentPid = parent, ParentTgid = parent });
+            OnEvent(new KernelEvent { Kind = KernelEventKind.Exec, Pid = Phantom, Tgid = Phantom });
+            OnEvent(new KernelEvent { Kind = KernelEventKind.Exit, Pid = Phantom, Tgid = Phantom, ParentPid = parent, ParentTgid = parent });
+            _warmingUp = false;
+        }
+
         private void OnSourceCompleted(Task completion)
         {
             if (completion.IsFaulted)
@@ -165,6 +185,11 @@ public sealed partial class ExecTracer
 
         private void Publish(TraceEvent item)
         {
+            if (_warmingUp)
+            {
+                return;
+            }
+
             if (!_pipeline.Writer.TryWrite(item) && !_pipeline.Reader.Completion.IsCompleted)
             {
                 CountDropped();

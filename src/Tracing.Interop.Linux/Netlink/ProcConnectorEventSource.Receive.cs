@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracing.Interop.Linux.CnProc;
 using Tracing.Ports;
 
@@ -9,6 +10,7 @@ public sealed partial class ProcConnectorEventSource
     /// Delivers every event of every datagram until stopped. Lost events are counted from sequence gaps when the
     /// socket is unfiltered (exact), else from ENOBUFS (at least one per overflow).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps)
     {
         var buffer = GC.AllocateUninitializedArray<byte>(16 * 1024, pinned: true);

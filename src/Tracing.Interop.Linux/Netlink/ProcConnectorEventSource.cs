@@ -104,6 +104,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource
         ProcConnectorSocket socket;
         try
         {
+            ReceivePathWarmUp.Run();
             socket = ProcConnectorSocket.Open(_options.ReceiveBufferBytes);
             lock (_gate)
             {

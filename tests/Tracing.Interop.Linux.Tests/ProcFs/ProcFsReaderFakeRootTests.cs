@@ -158,16 +158,6 @@ public sealed class ProcFsReaderFakeRootTests : IDisposable
         Assert.False(_reader.TryReadStat(Pid, out _));
     }
 
-    [NonRootFact]
-    [SupportedOSPlatform("linux")]
-    public void An_unreadable_file_gives_false()
-    {
-        var file = _root.WriteFile(Pid, "status", "Uid:\t0\t0\t0\t0\n");
-        File.SetUnixFileMode(file, UnixFileMode.None);
-
-        Assert.False(_reader.TryReadCredentials(Pid, out _));
-    }
-
     [Fact]
     public void Malformed_content_gives_false()
     {
