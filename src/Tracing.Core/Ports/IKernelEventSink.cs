@@ -3,6 +3,12 @@ namespace Tracing.Ports;
 /// <summary>Receives kernel facts on the source's receive thread, in arrival order. Must not block for long.</summary>
 public interface IKernelEventSink
 {
+    /// <summary>
+    /// Called once on the receive thread before the subscription opens, so the sink can warm what it will run
+    /// there (JIT, thread-local pools): the first real exec must not wait for it while its process exits.
+    /// </summary>
+    void Prepare();
+
     /// <summary>One fact arrived.</summary>
     void OnEvent(in KernelEvent kernelEvent);
 

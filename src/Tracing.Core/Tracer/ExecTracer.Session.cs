@@ -70,8 +70,6 @@ public sealed partial class ExecTracer
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             _dispatcher = Task.Run(DispatchAsync, CancellationToken.None);
-
-            WarmUp();
             await _owner._source.StartAsync(this, Interest, cancellationToken).ConfigureAwait(false);
             _sourceStarted = true;
             _ = _owner._source.Completion.ContinueWith(
@@ -143,7 +141,7 @@ public sealed partial class ExecTracer
         /// Runs the receive path once on made-up events, so that the first real exec does not wait for the JIT
         /// while the process it is about exits (a /bin/true lives for well under a millisecond).
         /// </summary>
-        private void WarmUp()
+        public void Prepare()
         {
             var self = _owner._reader.CurrentProcessId;
             _ = _owner.ReadExec(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, null);

@@ -104,7 +104,8 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource
         ProcConnectorSocket socket;
         try
         {
-            ReceivePathWarmUp.Run();
+            ReceivePathWarmUp.Run(new SequenceGapCounter());
+            sink.Prepare();
             socket = ProcConnectorSocket.Open(_options.ReceiveBufferBytes);
             lock (_gate)
             {

@@ -4,35 +4,47 @@ using Tracing.Interop.Linux.CnProc;
 namespace Tracing.Interop.Linux.Netlink;
 
 /// <summary>
-/// Parses one made-up fork datagram before the subscription opens, so the first real event does not wait for
-/// the JIT while a short-lived process exits.
+/// Parses one made-up datagram of every event kind on the receive thread before the subscription opens, so the
+/// first real event of a kind does not wait for the JIT (about 100 µs) while a short-lived process exits.
 /// </summary>
 internal static class ReceivePathWarmUp
 {
     private const int DatagramLength = 76;
 
-    public static void Run()
+    private static readonly ProcEventWhat[] s_kinds =
+    [
+        ProcEventWhat.Fork, ProcEventWhat.Exec, ProcEventWhat.Exit, ProcEventWhat.Uid, ProcEventWhat.Gid,
+        ProcEventWhat.Sid, ProcEventWhat.Ptrace, ProcEventWhat.Comm, ProcEventWhat.Coredump, ProcEventWhat.None,
+    ];
+
+    public static void Run(SequenceGapCounter gaps)
     {
-        Span<byte> datagram = stackalloc byte[DatagramLength];
-        datagram.Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(datagram, DatagramLength);           // nlmsg_len
-        BinaryPrimitives.WriteUInt16LittleEndian(datagram[4..], 3);                     // NLMSG_DONE
-        BinaryPrimitives.WriteUInt32LittleEndian(datagram[16..], CnProcSubscription.CnIdxProc);
-        BinaryPrimitives.WriteUInt32LittleEndian(datagram[20..], CnProcSubscription.CnValProc);
-        BinaryPrimitives.WriteUInt16LittleEndian(datagram[32..], 40);                   // cn_msg.len
-        BinaryPrimitives.WriteUInt32LittleEndian(datagram[36..], (uint)ProcEventWhat.Fork);
         if (!BitConverter.IsLittleEndian)
         {
             return;
         }
 
-        var reader = new CnProcMessageReader(datagram);
-        while (reader.TryRead(out var message))
+        Span<byte> datagram = stackalloc byte[DatagramLength];
+        foreach (var kind in s_kinds)
         {
-            if (message.HasProcEvent)
+            datagram.Clear();
+            BinaryPrimitives.WriteUInt32LittleEndian(datagram, DatagramLength);           // nlmsg_len
+            BinaryPrimitives.WriteUInt16LittleEndian(datagram[4..], 3);                     // NLMSG_DONE
+            BinaryPrimitives.WriteUInt32LittleEndian(datagram[16..], CnProcSubscription.CnIdxProc);
+            BinaryPrimitives.WriteUInt32LittleEndian(datagram[20..], CnProcSubscription.CnValProc);
+            BinaryPrimitives.WriteUInt16LittleEndian(datagram[32..], 40);                   // cn_msg.len
+            BinaryPrimitives.WriteUInt32LittleEndian(datagram[36..], (uint)kind);
+            var reader = new CnProcMessageReader(datagram);
+            while (reader.TryRead(out var message))
             {
-                _ = CnProcEventMapper.TryToKernelEvent(message.Event, out _);
+                if (message.HasProcEvent)
+                {
+                    gaps.Observe(message.Event.Cpu, message.Connector.Sequence);
+                    _ = CnProcEventMapper.TryToKernelEvent(message.Event, out _);
+                }
             }
         }
+
+        _ = gaps.TakeLost();
     }
 }
