@@ -23,7 +23,7 @@ public class ProcFsReaderBenchmarks
     public int Stat() => _reader.TryReadStat(_pid, out var stat) ? stat.ParentPid : -1;
 
     [Benchmark]
-    public int Status() => _reader.TryReadCredentials(_pid, out var credentials) ? credentials.RealUid : -1;
+    public long Status() => _reader.TryReadCredentials(_pid, out var credentials) ? credentials.RealUid : -1;
 
     [Benchmark]
     public int Exe() => _reader.TryReadExecutablePath(_pid, out var path) ? path.Length : -1;
@@ -40,7 +40,7 @@ public class ProcFsReaderBenchmarks
         total += Stat();
         total += Exe();
         total += Cwd();
-        total += Status();
+        total += (int)Status();
         return total;
     }
 

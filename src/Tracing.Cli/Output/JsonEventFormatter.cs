@@ -110,6 +110,18 @@ internal sealed class JsonEventFormatter : IEventFormatter
         writer.WriteString("comm", exit.CommandName);
     }
 
+    private static void WriteNullable(Utf8JsonWriter writer, string name, uint? value)
+    {
+        if (value is uint v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     private static void WriteNullable(Utf8JsonWriter writer, string name, int? value)
     {
         if (value is int v)

@@ -34,8 +34,8 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
         line.Append(CultureInfo.InvariantCulture, $"{exec.Pid} ppid={exec.ParentPid}");
         if (showUser)
         {
-            line.Append(" uid=").Append(exec.RealUid is int uid ? uid.ToString(CultureInfo.InvariantCulture) : "?");
-            if (exec.EffectiveUid is int euid && euid != exec.RealUid)
+            line.Append(" uid=").Append(exec.RealUid is uint uid ? uid.ToString(CultureInfo.InvariantCulture) : "?");
+            if (exec.EffectiveUid is uint euid && euid != exec.RealUid)
             {
                 line.Append(CultureInfo.InvariantCulture, $" euid={euid}");
             }

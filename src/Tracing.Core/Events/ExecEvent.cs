@@ -22,8 +22,8 @@ public sealed record ExecEvent : TraceEvent
     public string? WorkingDirectory { get; init; }
 
     /// <summary>The real user id, when it could be read.</summary>
-    public int? RealUid { get; init; }
+    public uint? RealUid { get; init; }
 
     /// <summary>The effective user id, when it could be read.</summary>
-    public int? EffectiveUid { get; init; }
+    public uint? EffectiveUid { get; init; }
 }

@@ -6,4 +6,4 @@ namespace Tracing.Ports;
 /// <param name="RealUid">The real user id.</param>
 /// <param name="EffectiveUid">The effective user id.</param>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct ProcessCredentials(int RealUid, int EffectiveUid);
+public readonly record struct ProcessCredentials(uint RealUid, uint EffectiveUid);

@@ -11,7 +11,7 @@ namespace Tracing.Tracer;
 /// Composes a platform's kernel event source and process-info reader into exec (and exit) events for the
 /// processes its filter selects, delivered as async streams and callbacks.
 /// </summary>
-public sealed partial class ExecTracer : IAsyncDisposable
+public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
 {
     private readonly IKernelEventSource _source;
     private readonly IProcessInfoReader _reader;
@@ -167,6 +167,9 @@ public sealed partial class ExecTracer : IAsyncDisposable
             _lifecycle.Release();
         }
     }
+
+    /// <summary>Stops and disposes synchronously, for containers disposed with <c>using</c>; prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private DateTimeOffset ToWallClock(long kernelTimestampNs)
     {

@@ -8,7 +8,7 @@ namespace Tracing.Interop.Linux.Netlink;
 /// dedicated thread. Start waits for the kernel to confirm the subscription and fails clearly without it.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed partial class ProcConnectorEventSource : IKernelEventSource
+public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisposable
 {
     private readonly ProcConnectorOptions _options;
     private readonly Lock _gate = new();
@@ -98,6 +98,9 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
+
+    /// <summary>Stops synchronously, for containers disposed with <c>using</c>.</summary>
+    public void Dispose() => StopAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     private void Run(IKernelEventSink sink, KernelEventInterest interest, TaskCompletionSource started)
     {

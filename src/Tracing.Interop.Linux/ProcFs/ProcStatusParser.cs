@@ -73,7 +73,7 @@ public static class ProcStatusParser
             return false;
         }
 
-        credentials = new ProcessCredentials(unchecked((int)real), unchecked((int)effective));
+        credentials = new ProcessCredentials(real, effective);
         return true;
     }
 

@@ -18,9 +18,9 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
 
     public string? WorkingDirectory { get; set; }
 
-    public int? RealUid { get; set; }
+    public uint? RealUid { get; set; }
 
-    public int? EffectiveUid { get; set; }
+    public uint? EffectiveUid { get; set; }
 
     public IReadOnlyList<string>? Cgroups { get; set; }
 }

@@ -25,8 +25,8 @@ public sealed partial class ExecTracerTests
         Assert.Equal("git", exec.CommandName);
         Assert.Equal("/usr/bin/git", exec.ExecutablePath);
         Assert.Equal("/src/repo", exec.WorkingDirectory);
-        Assert.Equal(1000, exec.RealUid);
-        Assert.Equal(0, exec.EffectiveUid);
+        Assert.Equal(1000u, exec.RealUid);
+        Assert.Equal(0u, exec.EffectiveUid);
         Assert.Equal(ClockNowNs - 1_000_000_000, exec.KernelTimestampNs);
 
         // The kernel stamped it one second before the clock's now: the wall-clock time is a second back.

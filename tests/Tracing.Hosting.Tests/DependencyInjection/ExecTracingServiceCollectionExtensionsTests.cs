@@ -24,6 +24,17 @@ public class ExecTracingServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void A_provider_disposed_synchronously_disposes_the_tracer()
+    {
+        var provider = new ServiceCollection().AddExecTracing().BuildServiceProvider();
+        var tracer = provider.GetRequiredService<ExecTracer>();
+
+        provider.Dispose();
+
+        Assert.Equal(TracerState.Disposed, tracer.State);
+    }
+
+    [Fact]
     public async Task AddExecTracing_registers_every_port_for_this_platform()
     {
         await using var provider = new ServiceCollection().AddExecTracing().BuildServiceProvider();

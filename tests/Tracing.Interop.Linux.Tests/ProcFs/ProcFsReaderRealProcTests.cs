@@ -59,8 +59,8 @@ public class ProcFsReaderRealProcTests
 
         Assert.True(_reader.TryReadCredentials(_pid, out var credentials));
 
-        Assert.Equal(int.Parse(uids[0], CultureInfo.InvariantCulture), credentials.RealUid);
-        Assert.Equal(int.Parse(uids[1], CultureInfo.InvariantCulture), credentials.EffectiveUid);
+        Assert.Equal(uint.Parse(uids[0], CultureInfo.InvariantCulture), credentials.RealUid);
+        Assert.Equal(uint.Parse(uids[1], CultureInfo.InvariantCulture), credentials.EffectiveUid);
     }
 
     [Fact]

@@ -61,8 +61,8 @@ public class ProcStatusParserTests
     {
         Assert.True(ProcStatusParser.TryParse(Bytes("Uid:\t4294967294\t65534\t0\t0\n"), out var credentials));
 
-        Assert.Equal(4294967294u, unchecked((uint)credentials.RealUid));
-        Assert.Equal(65534, credentials.EffectiveUid);
+        Assert.Equal(4294967294u, credentials.RealUid);
+        Assert.Equal(65534u, credentials.EffectiveUid);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class ExecTracerKernelTests
         }
     }
 
-    private static int OwnUid() => int.Parse(
+    private static uint OwnUid() => uint.Parse(
         File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1],
         System.Globalization.CultureInfo.InvariantCulture);
 
