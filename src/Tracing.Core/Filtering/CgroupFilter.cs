@@ -1,9 +1,18 @@
+using Tracing.Ports;
+
 namespace Tracing.Filtering;
 
 /// <summary>Processes in a cgroup or one of its descendants.</summary>
 /// <param name="Path">The cgroup's path within its hierarchy, starting with '/'.</param>
-public sealed record CgroupFilter(string Path) : ExecTraceFilter
+/// <param name="Controller">
+/// Which hierarchy <paramref name="Path"/> is in: null for any (v2 or any v1 hierarchy); <c>""</c> for the cgroup v2
+/// unified hierarchy only (the <c>0::</c> line); otherwise a v1 hierarchy named by its controllers, e.g. <c>cpu</c>,
+/// <c>cpu,cpuacct</c> or <c>name=systemd</c>, matching every hierarchy that shares a controller with it.
+/// </param>
+public sealed record CgroupFilter(string Path, string? Controller = null) : ExecTraceFilter
 {
+    private const string NamedHierarchyPrefix = "name=";
+
     /// <inheritdoc />
     public override void Validate()
     {
@@ -11,18 +20,23 @@ public sealed record CgroupFilter(string Path) : ExecTraceFilter
         {
             throw new ArgumentException($"The cgroup path must start with '/'; got '{Path}'.", nameof(Path));
         }
+
+        if (Controller is { Length: > 0 } controller && (controller.AsSpan().ContainsAny(":/") || controller.Split(',').Contains(string.Empty)))
+        {
+            throw new ArgumentException(
+                $"The cgroup controller must be a comma-separated list of controllers such as 'cpu,cpuacct' or 'name=systemd'; got '{controller}'.",
+                nameof(Controller));
+        }
     }
 
-    /// <summary>True when one of a process's cgroup paths is this cgroup or below it.</summary>
-    public bool Matches(IReadOnlyList<string> processCgroupPaths)
+    /// <summary>True when one of a process's cgroups, in this filter's hierarchy, is this cgroup or below it.</summary>
+    public bool Matches(IReadOnlyList<CgroupMembership> memberships)
     {
-        ArgumentNullException.ThrowIfNull(processCgroupPaths);
-        var root = Path.Length > 1 ? Path.TrimEnd('/') : Path;
-        foreach (var candidate in processCgroupPaths)
+        ArgumentNullException.ThrowIfNull(memberships);
+        var root = Path.Length > 1 ? Path.AsSpan().TrimEnd('/') : Path.AsSpan();
+        foreach (var membership in memberships)
         {
-            if (root == "/"
-                || candidate == root
-                || (candidate.Length > root.Length && candidate.StartsWith(root, StringComparison.Ordinal) && candidate[root.Length] == '/'))
+            if (IsInHierarchy(membership.Controllers) && IsAtOrBelow(membership.Path, root))
             {
                 return true;
             }
@@ -30,4 +44,42 @@ public sealed record CgroupFilter(string Path) : ExecTraceFilter
 
         return false;
     }
+
+    private static bool IsAtOrBelow(string candidate, ReadOnlySpan<char> root) =>
+        root is "/"
+        || candidate.AsSpan().SequenceEqual(root)
+        || (candidate.Length > root.Length && candidate.AsSpan().StartsWith(root, StringComparison.Ordinal) && candidate[root.Length] == '/');
+
+    private bool IsInHierarchy(string controllers)
+    {
+        if (Controller is null)
+        {
+            return true;
+        }
+
+        // The unified hierarchy has no controller list on its line; a v1 filter never matches it, nor the reverse.
+        if (Controller.Length == 0 || controllers.Length == 0)
+        {
+            return Controller.Length == 0 && controllers.Length == 0;
+        }
+
+        foreach (var wanted in Controller.AsSpan().Split(','))
+        {
+            var wantedName = Controller.AsSpan()[wanted];
+            foreach (var present in controllers.AsSpan().Split(','))
+            {
+                if (IsSameController(wantedName, controllers.AsSpan()[present]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // A named hierarchy's directory is usually mounted without the prefix: "systemd" is the "name=systemd" hierarchy.
+    private static bool IsSameController(ReadOnlySpan<char> wanted, ReadOnlySpan<char> present) =>
+        wanted.SequenceEqual(present)
+        || (present.StartsWith(NamedHierarchyPrefix, StringComparison.Ordinal) && present[NamedHierarchyPrefix.Length..].SequenceEqual(wanted));
 }

@@ -16,6 +16,14 @@ public abstract record ExecTraceFilter
     /// <summary>Processes in a cgroup or below it (v1 or v2), by the path <c>/proc/PID/cgroup</c> shows, e.g. <c>/system.slice/foo.service</c>.</summary>
     public static ExecTraceFilter Cgroup(string path) => new CgroupFilter(path);
 
+    /// <summary>Processes in a cgroup or below it, in one hierarchy.</summary>
+    /// <param name="path">The cgroup's path within its hierarchy, e.g. <c>/foo</c>.</param>
+    /// <param name="controller">
+    /// The hierarchy: null for any; <c>""</c> for the cgroup v2 unified hierarchy; a v1 controller list such as <c>cpu,cpuacct</c>
+    /// or <c>name=systemd</c>.
+    /// </param>
+    public static ExecTraceFilter Cgroup(string path, string? controller) => new CgroupFilter(path, controller);
+
     /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
     public static ExecTraceFilter RunCommand(Ports.CommandSpec command) => new CommandFilter(command);
 

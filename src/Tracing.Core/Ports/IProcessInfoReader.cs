@@ -27,8 +27,8 @@ public interface IProcessInfoReader
     /// <summary>Real and effective user ids.</summary>
     bool TryReadCredentials(int pid, out ProcessCredentials credentials);
 
-    /// <summary>The cgroup paths the process is in, one per hierarchy (v1) or one (v2), as the kernel lists them.</summary>
-    bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<string>? cgroupPaths);
+    /// <summary>The cgroups the process is in, one per hierarchy (v1, and v2 in a hybrid setup) or one (v2), in the kernel's order.</summary>
+    bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<CgroupMembership>? memberships);
 
     /// <summary>The ids of the processes that exist now.</summary>
     IEnumerable<int> EnumerateProcessIds();

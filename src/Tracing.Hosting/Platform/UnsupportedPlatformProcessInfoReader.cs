@@ -39,9 +39,9 @@ internal sealed class UnsupportedPlatformProcessInfoReader : IProcessInfoReader
         return false;
     }
 
-    public bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<string>? cgroupPaths)
+    public bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<CgroupMembership>? memberships)
     {
-        cgroupPaths = null;
+        memberships = null;
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Tracing.Ports;
 
 namespace Tracing.Interop.Linux.ProcFs;
 
@@ -8,9 +9,9 @@ namespace Tracing.Interop.Linux.ProcFs;
 /// </summary>
 public static class ProcCgroupParser
 {
-    /// <summary>Parses the path of every hierarchy, in the kernel's order.</summary>
+    /// <summary>Parses every hierarchy's line, in the kernel's order.</summary>
     /// <returns>False when a line does not have the <c>id:controllers:path</c> shape.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> content, out string[] paths)
+    public static bool TryParse(ReadOnlySpan<byte> content, out CgroupMembership[] memberships)
     {
         // Count first, so the only allocations are the result and its strings.
         var count = 0;
@@ -21,22 +22,24 @@ public static class ProcCgroupParser
                 continue;
             }
 
-            if (!TryGetPath(line, out _))
+            if (!TrySplit(line, out _, out _))
             {
-                paths = [];
+                memberships = [];
                 return false;
             }
 
             count++;
         }
 
-        paths = count == 0 ? [] : new string[count];
+        memberships = count == 0 ? [] : new CgroupMembership[count];
         var index = 0;
         foreach (var line in new LineEnumerator(content))
         {
-            if (TryGetPath(line, out var path))
+            if (TrySplit(line, out var controllers, out var path))
             {
-                paths[index++] = Encoding.UTF8.GetString(path);
+                memberships[index++] = new CgroupMembership(
+                    controllers.IsEmpty ? string.Empty : Encoding.UTF8.GetString(controllers),
+                    Encoding.UTF8.GetString(path));
             }
         }
 
@@ -44,8 +47,9 @@ public static class ProcCgroupParser
     }
 
     // Only the first two colons separate: a cgroup's name may itself contain ':'.
-    private static bool TryGetPath(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> path)
+    private static bool TrySplit(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> controllers, out ReadOnlySpan<byte> path)
     {
+        controllers = default;
         path = default;
         var first = line.IndexOf((byte)':');
         if (first <= 0 || line[..first].ContainsAnyExceptInRange((byte)'0', (byte)'9'))
@@ -53,13 +57,15 @@ public static class ProcCgroupParser
             return false;
         }
 
-        var second = line[(first + 1)..].IndexOf((byte)':');
+        var rest = line[(first + 1)..];
+        var second = rest.IndexOf((byte)':');
         if (second < 0)
         {
             return false;
         }
 
-        path = line[(first + 1 + second + 1)..];
+        controllers = rest[..second];
+        path = rest[(second + 1)..];
         return !path.IsEmpty;
     }
 }

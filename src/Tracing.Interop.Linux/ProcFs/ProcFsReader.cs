@@ -30,7 +30,7 @@ public sealed partial class ProcFsReader : IProcessInfoReader
         return parsed;
     };
 
-    private static readonly ContentParser<string[]> s_parseCgroups = ProcCgroupParser.TryParse;
+    private static readonly ContentParser<CgroupMembership[]> s_parseCgroups = ProcCgroupParser.TryParse;
 
     private readonly string _root;
     private readonly byte[] _rootUtf8;
@@ -81,10 +81,10 @@ public sealed partial class ProcFsReader : IProcessInfoReader
         TryReadFile(pid, "/status"u8, ProcStatusParser.TryParse, out credentials);
 
     /// <inheritdoc />
-    public bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<string>? cgroupPaths)
+    public bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<CgroupMembership>? memberships)
     {
-        var read = TryReadFile(pid, "/cgroup"u8, s_parseCgroups, out var paths);
-        cgroupPaths = read ? paths : null;
+        var read = TryReadFile(pid, "/cgroup"u8, s_parseCgroups, out var parsed);
+        memberships = read ? parsed : null;
         return read;
     }
 }

@@ -1,3 +1,5 @@
+using Tracing.Ports;
+
 namespace Tracing.Core.Tests.Fakes;
 
 /// <summary>What a <see cref="ProcessTable"/> says about one process; null members are unreadable.</summary>
@@ -22,5 +24,5 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
 
     public uint? EffectiveUid { get; set; }
 
-    public IReadOnlyList<string>? Cgroups { get; set; }
+    public IReadOnlyList<CgroupMembership>? Cgroups { get; set; }
 }

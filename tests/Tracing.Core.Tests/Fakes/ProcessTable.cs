@@ -44,7 +44,7 @@ public sealed class ProcessTable
             call[1] = readable ? new ProcessCredentials(process!.RealUid!.Value, process.EffectiveUid!.Value) : default;
             return readable;
         });
-        reader.TryReadCgroups(Arg.Any<int>(), out Arg.Any<IReadOnlyList<string>?>()).Returns(call =>
+        reader.TryReadCgroups(Arg.Any<int>(), out Arg.Any<IReadOnlyList<CgroupMembership>?>()).Returns(call =>
         {
             call[1] = Find(call.ArgAt<int>(0))?.Cgroups;
             return call[1] is not null;

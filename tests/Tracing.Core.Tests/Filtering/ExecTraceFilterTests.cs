@@ -34,7 +34,9 @@ public class ExecTraceFilterTests
     [Fact]
     public void Cgroup_factory_makes_a_cgroup_filter()
     {
-        Assert.Equal("/a", Assert.IsType<CgroupFilter>(ExecTraceFilter.Cgroup("/a")).Path);
+        Assert.Equal(new CgroupFilter("/a", null), ExecTraceFilter.Cgroup("/a"));
+        Assert.Equal(new CgroupFilter("/a", "cpu,cpuacct"), ExecTraceFilter.Cgroup("/a", "cpu,cpuacct"));
+        Assert.Equal(new CgroupFilter("/a", ""), ExecTraceFilter.Cgroup("/a", ""));
     }
 
     [Fact]

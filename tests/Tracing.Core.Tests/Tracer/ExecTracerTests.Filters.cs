@@ -89,9 +89,9 @@ public sealed partial class ExecTracerTests
     [Fact]
     public async Task Cgroup_filter_reports_processes_in_the_cgroup_or_below()
     {
-        _processes.Add(200, 1, "app", "app").Cgroups = ["/", "/system.slice/app.service/worker"];
-        _processes.Add(201, 1, "bash", "bash").Cgroups = ["/user.slice"];
-        _processes.Add(202, 1, "appx", "appx").Cgroups = ["/system.slice/app.servicex"];
+        _processes.Add(200, 1, "app", "app").Cgroups = [new("", "/"), new("", "/system.slice/app.service/worker")];
+        _processes.Add(201, 1, "bash", "bash").Cgroups = [new("", "/user.slice")];
+        _processes.Add(202, 1, "appx", "appx").Cgroups = [new("", "/system.slice/app.servicex")];
         _processes.Add(203, 1, "gone");
 
         var events = await TraceAsync(
@@ -105,7 +105,24 @@ public sealed partial class ExecTracerTests
             o => o.Filter = ExecTraceFilter.Cgroup("/system.slice/app.service"));
 
         Assert.Equal([200], ExecPids(events));
-        _processes.Reader.Received().TryReadCgroups(201, out Arg.Any<IReadOnlyList<string>?>());
+        _processes.Reader.Received().TryReadCgroups(201, out Arg.Any<IReadOnlyList<CgroupMembership>?>());
+    }
+
+    [Fact]
+    public async Task Cgroup_filter_with_a_v1_controller_ignores_the_same_path_in_other_hierarchies()
+    {
+        _processes.Add(200, 1, "in-cpu", "in-cpu").Cgroups = [new("memory", "/"), new("cpu,cpuacct", "/foo/bar"), new("name=systemd", "/")];
+        _processes.Add(201, 1, "in-memory", "in-memory").Cgroups = [new("memory", "/foo"), new("cpu,cpuacct", "/"), new("", "/foo")];
+
+        var events = await TraceAsync(
+            () =>
+            {
+                _source.Exec(200);
+                _source.Exec(201);
+            },
+            o => o.Filter = ExecTraceFilter.Cgroup("/foo", "cpu"));
+
+        Assert.Equal([200], ExecPids(events));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ProcFsReaderFakeRootTests : IDisposable
         Assert.True(_reader.TryReadCgroups(Pid, out var cgroups));
 
         Assert.Equal(new ProcessCredentials(1000, 1001), credentials);
-        Assert.Equal(["/docker/abc", "/a:b", "/"], cgroups);
+        Assert.Equal([new CgroupMembership("memory", "/docker/abc"), new CgroupMembership("name=systemd", "/a:b"), new CgroupMembership("", "/")], cgroups);
     }
 
     [Fact]

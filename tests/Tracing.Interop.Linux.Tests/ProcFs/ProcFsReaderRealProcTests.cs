@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tracing.Interop.Linux.ProcFs;
+using Tracing.Ports;
 
 namespace Tracing.Interop.Linux.Tests.ProcFs;
 
@@ -66,7 +67,7 @@ public class ProcFsReaderRealProcTests
     [Fact]
     public void Reads_own_cgroups()
     {
-        var expected = File.ReadAllLines("/proc/self/cgroup").Select(line => line.Split(':', 3)[2]);
+        var expected = File.ReadAllLines("/proc/self/cgroup").Select(line => line.Split(':', 3)).Select(f => new CgroupMembership(f[1], f[2]));
 
         Assert.True(_reader.TryReadCgroups(_pid, out var cgroups));
 
