@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Tracing.StormBench;
+
+/// <summary>Command-line options; see <see cref="Usage"/>.</summary>
+internal sealed class BenchOptions
+{
+    public const string Usage = """
+        Tracing.StormBench: the exec storm of issue 3, exectrace against extrace and forkstat in one run.
+
+          dotnet run -c Release --project bench/Tracing.StormBench -- [options]
+
+          --runs N          repetitions per tracer and variant; medians are reported (default 5)
+          --count N         execs per storm (default 3000)
+          --inflight 1,2    variants: processes kept in flight by the spawner (default 1,2)
+          --only a,b        tracers to run: exectrace, exectrace-pipe, extrace, extrace-rt, forkstat, forkstat-rt
+          --long N          afterwards, a storm of N execs (e.g. 100000) under exectrace sampling its RSS every 10,000
+          --long-only       only the long run
+          --no-build        do not build src/Tracing.Cli in Release first
+          --keep            keep the tracers' output files (printed at the end)
+
+        Run as root. extrace and forkstat: apt-get install -y extrace forkstat
+        """;
+
+    public int Runs { get; private set; } = 5;
+
+    public int Count { get; private set; } = 3000;
+
+    public IReadOnlyList<int> InFlight { get; private set; } = [1, 2];
+
+    public IReadOnlyList<string>? Only { get; private set; }
+
+    public int LongCount { get; private set; }
+
+    public bool LongOnly { get; private set; }
+
+    public bool Build { get; private set; } = true;
+
+    public bool Keep { get; private set; }
+
+    /// <summary>Parses <paramref name="args"/>; null (with a message) when they are wrong.</summary>
+    public static BenchOptions? Parse(string[] args, TextWriter error)
+    {
+        var options = new BenchOptions();
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
+                int Number() => int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) is var n and > 0 ? n : throw new FormatException($"{args[i]} must be positive.");
+                switch (args[i])
+                {
+                    case "--runs": options.Runs = Number(); break;
+                    case "--count": options.Count = Number(); break;
+                    case "--long": options.LongCount = Number(); break;
+                    case "--long-only": options.LongOnly = true; break;
+                    case "--inflight": options.InFlight = [.. Value().Split(',').Select(k => int.Parse(k, NumberStyles.None, CultureInfo.InvariantCulture))]; break;
+                    case "--only": options.Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                    case "--no-build": options.Build = false; break;
+                    case "--keep": options.Keep = true; break;
+                    case "-h" or "--help": error.WriteLine(Usage); return null;
+                    default: throw new FormatException($"Unknown option {args[i]}.");
+                }
+            }
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine($"{e.Message}\n\n{Usage}");
+            return null;
+        }
+
+        if (options.LongOnly && options.LongCount == 0)
+        {
+            options.LongCount = 100_000;
+        }
+
+        return options;
+    }
+}

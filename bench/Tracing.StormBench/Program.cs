@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tracing.StormBench;
+using Tracing.StormBench.Results;
+using Tracing.StormBench.Storm;
+using Tracing.StormBench.Tracers;
+
+var log = Console.Error;
+var options = BenchOptions.Parse(args, log);
+if (options is null)
+{
+    return 2;
+}
+
+if (Environment.UserName != "root")
+{
+    log.WriteLine("warning: not root; the proc connector and the anchors need root (or CAP_NET_ADMIN).");
+}
+
+var root = RepositoryRoot.Find();
+var exectrace = Path.Combine(root, "src/Tracing.Cli/bin/Release/net10.0/exectrace");
+if (options.Build)
+{
+    log.WriteLine("Building src/Tracing.Cli in Release...");
+    using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src/Tracing.Cli"), "-c", "Release", "-nologo", "-v", "q"]))!;
+    build.WaitForExit();
+    if (build.ExitCode != 0)
+    {
+        log.WriteLine(File.Exists(exectrace) ? "warning: the build failed; using the existing binary." : "error: the build failed and there is no exectrace binary.");
+    }
+}
+
+if (!File.Exists(exectrace))
+{
+    log.WriteLine($"error: {exectrace} not found; build it with: dotnet build src/Tracing.Cli -c Release");
+    return 1;
+}
+
+var specs = new List<TracerSpec>();
+foreach (var spec in TracerCatalog.All(exectrace))
+{
+    if (options.Only is not null && !options.Only.Contains(spec.Name))
+    {
+        continue;
+    }
+
+    var missing = spec.Command.Take(spec.Command[0] == "chrt" ? 4 : 1).Where(p => p != "-f" && p != "50" && TracerCatalog.FindOnPath(p) is null).ToList();
+    if (missing.Count > 0)
+    {
+        log.WriteLine($"skipping {spec.Name}: {string.Join(", ", missing)} not installed (install with: {TracerCatalog.InstallHint})");
+        continue;
+    }
+
+    specs.Add(spec);
+}
+
+var work = Directory.CreateTempSubdirectory("stormbench-").FullName;
+Console.CancelKeyPress += (_, _) => TracerSession.KillAll();
+var invariant = CultureInfo.InvariantCulture;
+var output = Console.Out;
+
+output.WriteLine(string.Create(invariant, $"Machine: {Machine.Describe()}"));
+output.WriteLine(string.Create(invariant, $"Storm: {options.Count} × `/bin/true storm-RUNID-i` by posix_spawn, {options.Runs} run(s), medians; exectrace {exectrace}"));
+output.WriteLine();
+
+if (!options.LongOnly)
+{
+    foreach (var inFlight in options.InFlight)
+    {
+        Spawner.Run(Markers.NewRunId(), Math.Min(options.Count, 500), inFlight);
+        var rates = Enumerable.Range(0, 3).Select(_ => Spawner.Run(Markers.NewRunId(), options.Count, inFlight).ExecsPerSecond).ToList();
+        output.WriteLine(string.Create(invariant, $"Spawn rate with no tracer, K={inFlight}: {Statistics.Median(rates):0} execs/s (runs: {string.Join(", ", rates.Select(r => r.ToString("0", invariant)))})"));
+    }
+
+    output.WriteLine();
+    var runner = new StormRunner(work, log);
+    var results = new List<RunResult>();
+    foreach (var inFlight in options.InFlight)
+    {
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            log.WriteLine(string.Create(invariant, $"K={inFlight} run {run}/{options.Runs}"));
+            // Every tracer once per round, so drift in the machine's load spreads over all of them.
+            foreach (var spec in specs)
+            {
+                if (runner.Run(spec, options.Count, inFlight) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+        }
+    }
+
+    output.WriteLine(MarkdownTable.Render(results, specs));
+    output.Write(MarkdownTable.RenderRatios(results));
+    output.WriteLine();
+}
+
+if (options.LongCount > 0)
+{
+    LongRun.Run(TracerCatalog.All(exectrace)[0], options.LongCount, work, output, log);
+}
+
+if (options.Keep)
+{
+    log.WriteLine($"Output files kept in {work}");
+}
+else
+{
+    Directory.Delete(work, recursive: true);
+}
+
+return 0;

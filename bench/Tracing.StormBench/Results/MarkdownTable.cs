@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Tracing.StormBench.Tracers;
+
+namespace Tracing.StormBench.Results;
+
+/// <summary>The storm table of issue 3: one row per tracer and variant, medians over the runs.</summary>
+internal static class MarkdownTable
+{
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
+    public static string Render(IReadOnlyList<RunResult> results, IReadOnlyList<TracerSpec> specs)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| tool | variant | execs delivered | argv complete | CPU per exec | latency p50 / p99 | RSS before → after | storm rate | stop |");
+        table.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in results.GroupBy(r => (r.InFlight, r.Tool)).OrderBy(g => g.Key.InFlight))
+        {
+            var runs = group.ToList();
+            var spec = specs.First(s => s.Name == group.Key.Tool);
+            var variant = group.Key.InFlight == 1 ? "sequential (K=1)" : $"{group.Key.InFlight} in flight (K={group.Key.InFlight})";
+            var latency = runs.All(r => r.LatencyP50Ms is null)
+                ? "—"
+                : F($"{Statistics.Median(runs.Select(r => r.LatencyP50Ms ?? double.NaN)):0.00} / {Statistics.Median(runs.Select(r => r.LatencyP99Ms ?? double.NaN)):0.00} ms");
+            var rss = spec.IsExectrace
+                ? F($"{Statistics.Median(runs.Select(r => r.RssBeforeKiB / 1024.0)):0.0} → {Statistics.Median(runs.Select(r => r.RssAfterKiB / 1024.0)):0.0} MB")
+                : F($"{Statistics.Median(runs.Select(r => r.RssAfterKiB / 1024.0)):0.0} MB");
+            var killed = runs.Count(r => r.Killed);
+            var stop = F($"{Statistics.Median(runs.Select(r => r.StopTime.TotalSeconds)):0.00} s") + (killed > 0 ? F($" ({killed} killed)") : string.Empty);
+            table.Append(F($"| {TracerCatalog.Label(spec)} | {variant} "))
+                .Append(F($"| {Percent(runs.Select(r => r.DeliveredPercent))} | {Percent(runs.Select(r => r.ArgvCompletePercent))} "))
+                .Append(F($"| {Statistics.Median(runs.Select(r => r.CpuMicrosecondsPerExec)):0} µs "))
+                .Append(F($"| {latency} | {rss} | {Statistics.Median(runs.Select(r => r.ExecsPerSecond)):0}/s | {stop} |"))
+                .AppendLine();
+        }
+
+        return table.ToString();
+    }
+
+    /// <summary>exectrace's CPU per exec over extrace's default, per variant: the issue's target is ≤ 0.5.</summary>
+    public static string RenderRatios(IReadOnlyList<RunResult> results)
+    {
+        var text = new StringBuilder();
+        foreach (var inFlight in results.Select(r => r.InFlight).Distinct().Order())
+        {
+            double Cpu(string tool) => Statistics.Median(results.Where(r => r.InFlight == inFlight && r.Tool == tool).Select(r => r.CpuMicrosecondsPerExec));
+            var extrace = Cpu("extrace");
+            foreach (var tool in new[] { "exectrace", "exectrace-pipe" })
+            {
+                var ours = Cpu(tool);
+                if (!double.IsNaN(ours) && !double.IsNaN(extrace) && extrace > 0)
+                {
+                    text.AppendLine(F($"- K={inFlight}: {tool} / extrace CPU per exec = {ours:0} / {extrace:0} µs = **{ours / extrace:0.00}** (target ≤ 0.50)"));
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Percent(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        var median = Statistics.Median(list);
+        return F($"{median:0.00}% (min {list.Min():0.00}%)");
+    }
+
+    private static string F(FormattableString text) => text.ToString(s_invariant);
+}

@@ -1,0 +1,24 @@
+namespace Tracing.StormBench.Results;
+
+internal static class Statistics
+{
+    public static double Median(IEnumerable<double> values) => Percentile(values, 50);
+
+    /// <summary>Nearest-rank percentile; NaN for no values.</summary>
+    public static double Percentile(IEnumerable<double> values, double percent)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        if (percent == 50 && sorted.Length % 2 == 0)
+        {
+            return (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}

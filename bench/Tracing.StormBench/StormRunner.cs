@@ -1,0 +1,59 @@
+using System.Globalization;
+using Tracing.StormBench.Results;
+using Tracing.StormBench.Storm;
+using Tracing.StormBench.Tracers;
+
+namespace Tracing.StormBench;
+
+/// <summary>One tracer over one storm: start, wait ready, measure CPU and RSS around the storm, stop, count.</summary>
+internal sealed class StormRunner(string workDirectory, TextWriter log)
+{
+    public RunResult? Run(TracerSpec spec, int count, int inFlight)
+    {
+        var runId = Markers.NewRunId();
+        using var session = TracerSession.Start(spec, workDirectory);
+        if (!session.WaitReady(runId))
+        {
+            log.WriteLine($"  {spec.Name}: did not become ready. stderr: {session.ReadDiagnostics().Trim()}");
+            return null;
+        }
+
+        var cpuBefore = session.CpuSeconds();
+        var rssBefore = session.RssKiB();
+        var storm = Spawner.Run(runId, count, inFlight);
+        session.WaitQuiet();
+        var cpuAfter = session.CpuSeconds();
+        var rssAfter = session.RssKiB();
+        var (stopTime, killed) = session.Stop();
+
+        var index = new StormIndex(runId, storm.Pids);
+        var tally = spec.Parser.Parse(session.ReadOutput(), index);
+        double? p50 = tally.LatenciesMs.Count > 0 ? Statistics.Percentile(tally.LatenciesMs, 50) : null;
+        double? p99 = tally.LatenciesMs.Count > 0 ? Statistics.Percentile(tally.LatenciesMs, 99) : null;
+        var result = new RunResult(
+            spec.Name, inFlight, count, tally.Delivered, tally.ArgvComplete, cpuAfter - cpuBefore, rssBefore, rssAfter,
+            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost);
+
+        var invariant = CultureInfo.InvariantCulture;
+        log.WriteLine(
+            string.Create(invariant, $"  {spec.Name,-15} K={inFlight} delivered {result.DeliveredPercent,7:0.00}% argv {result.ArgvCompletePercent,7:0.00}% " +
+            $"cpu {result.CpuMicrosecondsPerExec,5:0} µs/exec storm {storm.ExecsPerSecond,5:0}/s stop {stopTime.TotalSeconds:0.00}s") +
+            (p50 is null ? string.Empty : string.Create(invariant, $" latency p50 {p50:0.00} p99 {p99:0.00} ms")) +
+            (spec.IsExectrace ? string.Create(invariant, $" rss {rssBefore / 1024.0:0.0}→{rssAfter / 1024.0:0.0} MB") : string.Empty) +
+            (tally.ReportedLost > 0 ? $" LOST {tally.ReportedLost}" : string.Empty) +
+            (killed ? " KILLED" : string.Empty));
+        if (tally.Delivered < count)
+        {
+            log.WriteLine($"    missing (first 10 of {count - tally.Delivered}): {string.Join(' ', tally.Missing(index).Take(10))}");
+        }
+
+        var diagnostics = session.ReadDiagnostics().Trim();
+        if (diagnostics.Length > 0)
+        {
+            var lines = diagnostics.Split('\n');
+            log.WriteLine($"    stderr ({lines.Length} lines): {string.Join(" | ", lines.Take(3))}");
+        }
+
+        return result;
+    }
+}

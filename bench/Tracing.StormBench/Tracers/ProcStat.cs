@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Tracing.StormBench.Tracers;
+
+/// <summary>A tracer's CPU time and resident memory from /proc; false when the process is gone.</summary>
+internal static class ProcStat
+{
+    private static readonly long s_ticksPerSecond = Interop.Libc.ClockTicksPerSecond();
+
+    /// <summary>utime + stime of all the process's threads, live and ended, in seconds.</summary>
+    public static bool TryReadCpuSeconds(int pid, out double seconds)
+    {
+        seconds = 0;
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        // comm may hold spaces and ')': the fields start after the last ')'. Field 3 (state) comes first.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        const int UtimeIndex = 14 - 3;
+        if (fields.Length <= UtimeIndex + 1
+            || !long.TryParse(fields[UtimeIndex], CultureInfo.InvariantCulture, out var utime)
+            || !long.TryParse(fields[UtimeIndex + 1], CultureInfo.InvariantCulture, out var stime))
+        {
+            return false;
+        }
+
+        seconds = (double)(utime + stime) / s_ticksPerSecond;
+        return true;
+    }
+
+    /// <summary>VmRSS in KiB.</summary>
+    public static bool TryReadRssKiB(int pid, out long kib)
+    {
+        kib = 0;
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    return long.TryParse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture, out kib);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return false;
+    }
+
+    public static string? TryReadComm(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace Tracing.StormBench.Tracers;
+
+/// <summary>exectrace and the anchors of issue 3: extrace and forkstat, default and real-time.</summary>
+internal static class TracerCatalog
+{
+    public const string InstallHint = "apt-get install -y extrace forkstat";
+
+    public static IReadOnlyList<TracerSpec> All(string exectracePath)
+    {
+        var json = new ExectraceJsonParser();
+        var extrace = new ExtraceParser();
+        var forkstat = new ForkstatParser();
+        var half = TimeSpan.FromSeconds(0.5);
+        return
+        [
+            new("exectrace", "exectrace", [exectracePath, "--json", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
+            new("exectrace-pipe", "exectrace", [exectracePath, "--json"], "exectrace", TracerOutput.Pipe, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
+            new("extrace", "extrace", ["extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
+            new("extrace-rt", "extrace", ["chrt", "-f", "50", "extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
+            new("forkstat", "forkstat", ["forkstat", "-e", "exec"], "forkstat", TracerOutput.Stdout, forkstat, half, ProbeReady: false),
+            new("forkstat-rt", "forkstat", ["forkstat", "-r", "-e", "exec"], "forkstat", TracerOutput.Stdout, forkstat, half, ProbeReady: false),
+        ];
+    }
+
+    /// <summary>The label of a row in the table, as the issue writes it.</summary>
+    public static string Label(TracerSpec spec) => spec.Name switch
+    {
+        "exectrace" => "exectrace `--json -o file`",
+        "exectrace-pipe" => "exectrace `--json` to a pipe",
+        "extrace" => "extrace",
+        "extrace-rt" => "extrace under `chrt -f 50`",
+        "forkstat" => "forkstat `-e exec`",
+        "forkstat-rt" => "forkstat `-r -e exec`",
+        _ => spec.Name,
+    };
+
+    public static string? FindOnPath(string program)
+    {
+        if (program.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(program) ? program : null;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        return path.Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
+    }
+}

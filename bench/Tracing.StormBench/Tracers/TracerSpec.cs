@@ -1,0 +1,22 @@
+namespace Tracing.StormBench.Tracers;
+
+/// <summary>How to run one tracer configuration and read what it printed.</summary>
+/// <param name="Name">The row label, also what <c>--only</c> matches.</param>
+/// <param name="Command">The command line; <c>{out}</c> becomes the output file.</param>
+/// <param name="ProcessName">The tracer's comm once running, to know the launcher has exec'd it.</param>
+/// <param name="ProbeReady">
+/// Ready once a probe exec shows up in the output (exectrace flushes when its queue runs dry); otherwise ready
+/// <paramref name="ReadyDelay"/> after it started.
+/// </param>
+internal sealed record TracerSpec(
+    string Name,
+    string Family,
+    IReadOnlyList<string> Command,
+    string ProcessName,
+    TracerOutput Output,
+    IOutputParser Parser,
+    TimeSpan ReadyDelay,
+    bool ProbeReady)
+{
+    public bool IsExectrace => Family == "exectrace";
+}
