@@ -8,7 +8,7 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         var pid = new Option<int?>("--pid", "-p") { Description = "Trace this process and all its descendants, including those that already exist." };
-        var cgroup = new Option<string?>("--cgroup") { Description = "Trace processes in this cgroup (v1 or v2), e.g. /sys/fs/cgroup/system.slice/foo.service." };
+        var cgroup = new Option<string?>("--cgroup") { Description = "Trace processes in this cgroup or below it, e.g. /sys/fs/cgroup/system.slice/foo.service (v2) or /sys/fs/cgroup/cpu/foo (v1: that hierarchy only); a path outside /sys/fs/cgroup, e.g. /foo, is matched in every hierarchy." };
         var json = new Option<bool>("--json") { Description = "Print JSON Lines, one object per event." };
         var exits = new Option<bool>("--exits", "-t") { Description = "Also print exits, with status and duration." };
         var output = new Option<string?>("--output", "-o") { Description = "Write events to this file instead of stdout." };

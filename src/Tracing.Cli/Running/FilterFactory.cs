@@ -7,7 +7,10 @@ namespace Tracing.Cli.Running;
 /// <summary>Turns the command line's choice of scope into a filter, checking what can be checked up front.</summary>
 internal static class FilterFactory
 {
-    public static ExecTraceFilter Create(TraceSettings settings)
+    public static ExecTraceFilter Create(TraceSettings settings) => Create(settings, CgroupPaths.DefaultMountRoot);
+
+    /// <summary>Creates the filter, taking the cgroup file systems to be mounted at <paramref name="cgroupMountRoot"/>.</summary>
+    internal static ExecTraceFilter Create(TraceSettings settings, string cgroupMountRoot)
     {
         var chosen = (settings.Pid is not null ? 1 : 0) + (settings.Cgroup is not null ? 1 : 0) + (settings.Command.Count > 0 ? 1 : 0);
         if (chosen > 1)
@@ -32,22 +35,7 @@ internal static class FilterFactory
 
         if (settings.Cgroup is string cgroup)
         {
-            string path;
-            try
-            {
-                path = CgroupPaths.ToHierarchyPath(cgroup);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException($"--cgroup: {e.Message}");
-            }
-
-            if (cgroup.StartsWith("/sys/fs/cgroup", StringComparison.Ordinal) && !Directory.Exists(cgroup))
-            {
-                throw new UsageException($"--cgroup: no cgroup at {cgroup}.");
-            }
-
-            return ExecTraceFilter.Cgroup(path);
+            return CreateCgroupFilter(cgroup, cgroupMountRoot);
         }
 
         if (settings.Command.Count > 0)
@@ -56,5 +44,41 @@ internal static class FilterFactory
         }
 
         return ExecTraceFilter.Everything;
+    }
+
+    private static ExecTraceFilter CreateCgroupFilter(string cgroup, string cgroupMountRoot)
+    {
+        (string? Controller, string Path) resolved;
+        try
+        {
+            resolved = CgroupPaths.Resolve(cgroup, cgroupMountRoot);
+        }
+        catch (ArgumentException e)
+        {
+            // The user typed no parameter: leave out the " (Parameter 'userPath')" that Message appends.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            throw new UsageException($"--cgroup: {message}");
+        }
+
+        // A path outside the mount is a hierarchy path, which only /proc/PID/cgroup can tell about; one under it can be checked.
+        if (resolved.Controller is not null)
+        {
+            if (!Directory.Exists(cgroup))
+            {
+                throw new UsageException($"--cgroup: no cgroup at {cgroup}.");
+            }
+
+            if (!File.Exists(Path.Join(cgroup, "cgroup.procs")))
+            {
+                throw new UsageException($"--cgroup: {cgroup} is not a cgroup (no cgroup.procs).");
+            }
+
+            if (!CgroupPaths.IsOnCgroupFileSystem(cgroup))
+            {
+                throw new UsageException($"--cgroup: {cgroup} is not a cgroup (not on a cgroup file system).");
+            }
+        }
+
+        return ExecTraceFilter.Cgroup(resolved.Path, resolved.Controller);
     }
 }

@@ -1,54 +1,104 @@
+using System.Text;
+using Tracing.Interop.Linux.FileSystem;
+
 namespace Tracing.Interop.Linux.ProcFs;
 
-/// <summary>Turns the cgroup path a user types into the path <c>/proc/PID/cgroup</c> shows.</summary>
+/// <summary>Turns the cgroup path a user types into the hierarchy and path <c>/proc/PID/cgroup</c> shows.</summary>
 public static class CgroupPaths
 {
     /// <summary>Where the cgroup file systems are normally mounted.</summary>
     public const string DefaultMountRoot = "/sys/fs/cgroup";
 
+    // Only a cgroup v2 root has it: at the mount root when v2 is the only hierarchy, in its own directory in a hybrid setup.
+    private const string UnifiedMarker = "cgroup.controllers";
+
     /// <summary>
-    /// Maps a path under the cgroup mount (<c>/sys/fs/cgroup/system.slice/x.service</c>) to its path within the
-    /// hierarchy (<c>/system.slice/x.service</c>); a path outside the mount is taken to be one already.
-    /// Whether the mount is cgroup v2 (unified) is read from the mount root: v2 has <c>cgroup.controllers</c> there.
+    /// Maps a path under the cgroup mount to its hierarchy and its path within that hierarchy: on cgroup v2
+    /// <c>/sys/fs/cgroup/system.slice/x.service</c> is <c>("", "/system.slice/x.service")</c>; on cgroup v1
+    /// <c>/sys/fs/cgroup/cpu,cpuacct/foo</c> is <c>("cpu,cpuacct", "/foo")</c>. A path outside the mount is taken to be a
+    /// path within a hierarchy already, in any hierarchy: <c>(null, path)</c>. Whether the mount is cgroup v2 (unified)
+    /// is read from the mount root: v2 has <c>cgroup.controllers</c> there.
     /// </summary>
     /// <param name="userPath">An absolute path: under the mount root, or already within a hierarchy.</param>
-    /// <param name="cgroupMountRoot">Where the cgroup file systems are mounted.</param>
-    /// <exception cref="ArgumentException">The path is empty or relative.</exception>
-    public static string ToHierarchyPath(string userPath, string cgroupMountRoot = DefaultMountRoot)
+    /// <param name="mountRoot">Where the cgroup file systems are mounted.</param>
+    /// <exception cref="ArgumentException">The path is empty or relative, or it is the v1 mount root, which is no cgroup.</exception>
+    public static (string? Controller, string Path) Resolve(string userPath, string mountRoot = DefaultMountRoot)
     {
         ValidateAbsolute(userPath, nameof(userPath));
-        ValidateAbsolute(cgroupMountRoot, nameof(cgroupMountRoot));
-        var isUnified = File.Exists(Path.Join(cgroupMountRoot, "cgroup.controllers"));
-        return ToHierarchyPath(userPath, cgroupMountRoot, isUnified);
+        ValidateAbsolute(mountRoot, nameof(mountRoot));
+        return Resolve(userPath, mountRoot, isUnified: File.Exists(Path.Join(mountRoot, UnifiedMarker)));
     }
 
     /// <summary>
-    /// Maps a path under the cgroup mount to its path within the hierarchy, the mount's kind given. On cgroup v1 the
-    /// first directory under the mount root names the controllers (<c>cpu,cpuacct</c>) and is not part of the path.
+    /// Maps a path under the cgroup mount to its hierarchy and its path within it, the mount's kind given. On cgroup v1
+    /// the first directory under the mount root is a hierarchy's mount and names its controllers (<c>cpu,cpuacct</c>,
+    /// <c>systemd</c> for <c>name=systemd</c>); a symbolic link there (<c>cpu</c> to <c>cpu,cpuacct</c>) is followed
+    /// so that the controllers are all there, and a cgroup v2 mount there (<c>unified</c>) is the unified hierarchy.
     /// </summary>
     /// <param name="userPath">An absolute path: under the mount root, or already within a hierarchy.</param>
-    /// <param name="cgroupMountRoot">Where the cgroup file systems are mounted.</param>
-    /// <param name="isUnified">True for cgroup v2, mounted at the root itself; false for v1, one mount per controller directory.</param>
-    /// <exception cref="ArgumentException">The path is empty or relative.</exception>
-    public static string ToHierarchyPath(string userPath, string cgroupMountRoot, bool isUnified)
+    /// <param name="mountRoot">Where the cgroup file systems are mounted.</param>
+    /// <param name="isUnified">True for cgroup v2, mounted at the root itself; false for v1, one mount per hierarchy directory.</param>
+    /// <exception cref="ArgumentException">The path is empty or relative, or it is the v1 mount root, which is no cgroup.</exception>
+    public static (string? Controller, string Path) Resolve(string userPath, string mountRoot, bool isUnified)
     {
         ValidateAbsolute(userPath, nameof(userPath));
-        ValidateAbsolute(cgroupMountRoot, nameof(cgroupMountRoot));
-        var path = TrimTrailingSlashes(userPath);
-        var mountRoot = TrimTrailingSlashes(cgroupMountRoot);
-        if (!TryStripPrefix(path, mountRoot, out var relative))
+        ValidateAbsolute(mountRoot, nameof(mountRoot));
+        var path = Normalize(userPath);
+        var root = Normalize(mountRoot);
+        if (!TryStripPrefix(path, root, out var relative))
         {
-            return path;
+            return (null, path);
         }
 
-        if (!isUnified && relative.Length > 0)
+        if (isUnified)
         {
-            // Drop the controller directory: "cpu,cpuacct/foo" is "/foo" in the cpu,cpuacct hierarchy.
-            var slash = relative.IndexOf('/', StringComparison.Ordinal);
-            relative = slash < 0 ? string.Empty : relative[(slash + 1)..];
+            return (string.Empty, "/" + relative);
         }
 
-        return "/" + relative;
+        if (relative.Length == 0)
+        {
+            throw new ArgumentException(
+                $"'{userPath}' holds the cgroup v1 hierarchies and is no cgroup itself; name one, e.g. {Path.Join(root, "cpu")} or {Path.Join(root, "memory", "foo")}.",
+                nameof(userPath));
+        }
+
+        var slash = relative.IndexOf('/', StringComparison.Ordinal);
+        var hierarchy = slash < 0 ? relative : relative[..slash];
+        var below = slash < 0 ? string.Empty : relative[(slash + 1)..];
+        return (HierarchyControllers(Path.Join(root, hierarchy), hierarchy), "/" + below);
+    }
+
+    /// <summary>True when <paramref name="path"/> is on a cgroup file system (v1 or v2), not merely under its mount root.</summary>
+    /// <remarks>A plain directory on the tmpfs that holds the v1 mounts may even have a file named <c>cgroup.procs</c>.</remarks>
+    public static bool IsOnCgroupFileSystem(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var utf8 = Encoding.UTF8.GetBytes(path + "\0");
+        return global::Interop.Libc.StatFs(utf8, out var info, out _)
+            && info.f_type is StatFs.CGROUP_SUPER_MAGIC or StatFs.CGROUP2_SUPER_MAGIC;
+    }
+
+    private static string HierarchyControllers(string hierarchyRoot, string typedName)
+    {
+        if (File.Exists(Path.Join(hierarchyRoot, UnifiedMarker)))
+        {
+            return string.Empty;
+        }
+
+        // A co-mounted controller is often reached through a symbolic link named after it: cpu -> cpu,cpuacct.
+        FileSystemInfo? target;
+        try
+        {
+            target = new DirectoryInfo(hierarchyRoot).ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not there (or not ours to read): the name as typed is all there is; the caller checks existence.
+            return typedName;
+        }
+
+        var targetName = target is null ? string.Empty : Path.GetFileName(Path.TrimEndingDirectorySeparator(target.FullName));
+        return targetName.Length > 0 ? targetName : typedName;
     }
 
     /// <summary>True when <paramref name="path"/> is <paramref name="root"/> or below it; <paramref name="relative"/> has no leading '/'.</summary>
@@ -76,13 +126,15 @@ public static class CgroupPaths
             return false;
         }
 
-        relative = path[(root.Length + 1)..].TrimStart('/');
+        relative = path[(root.Length + 1)..];
         return true;
     }
 
-    private static string TrimTrailingSlashes(string path)
+    // Collapses "//", "." and ".." as the kernel would and drops trailing slashes; symbolic links are left alone.
+    private static string Normalize(string path)
     {
-        var trimmed = path.TrimEnd('/');
+        var full = Path.GetFullPath(path);
+        var trimmed = full.TrimEnd('/');
         return trimmed.Length == 0 ? "/" : trimmed;
     }
 

@@ -57,27 +57,70 @@ public class FilterFactoryTests
     [InlineData("/system.slice/x.service", "/system.slice/x.service")]
     [InlineData("/system.slice/x.service/", "/system.slice/x.service")]
     [InlineData("/", "/")]
-    public void Hierarchy_path_is_kept(string given, string expected)
+    public void Hierarchy_path_is_kept_and_matches_in_any_hierarchy(string given, string expected)
     {
         var filter = FilterFactory.Create(new TraceSettings { Cgroup = given });
 
-        Assert.Equal(expected, Assert.IsType<CgroupFilter>(filter).Path);
+        Assert.Equal(new CgroupFilter(expected, null), filter);
     }
 
     [Fact]
-    public void Cgroup_mount_root_maps_to_the_hierarchy_root()
+    public void Every_cgroup_mount_of_this_machine_is_accepted_with_its_hierarchy()
     {
-        var filter = FilterFactory.Create(new TraceSettings { Cgroup = "/sys/fs/cgroup" });
+        // v2: /sys/fs/cgroup itself; v1: one mount per hierarchy below it (and maybe a hybrid cgroup2 one).
+        var mounts = CgroupMounts().Where(m => m.MountPoint.StartsWith("/sys/fs/cgroup", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(mounts);
 
-        Assert.Equal("/", Assert.IsType<CgroupFilter>(filter).Path);
+        foreach (var (mountPoint, isV2) in mounts)
+        {
+            var filter = FilterFactory.Create(new TraceSettings { Cgroup = mountPoint });
+
+            Assert.Equal(new CgroupFilter("/", isV2 ? "" : Path.GetFileName(mountPoint)), filter);
+        }
+    }
+
+    [Fact]
+    public void Directory_without_cgroup_procs_is_a_usage_error()
+    {
+        using var root = new TempMountRoot();
+        var cgroup = Directory.CreateDirectory(Path.Join(root.Path, "cpu", "foo")).FullName;
+
+        var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Cgroup = cgroup }, root.Path));
+
+        Assert.Equal($"--cgroup: {cgroup} is not a cgroup (no cgroup.procs).", error.Message);
+    }
+
+    [Fact]
+    public void Directory_with_a_cgroup_procs_file_off_the_cgroup_file_system_is_a_usage_error()
+    {
+        // What `echo $$ > /sys/fs/cgroup/x/cgroup.procs` leaves on a v1 machine's tmpfs: a plain file, no cgroup.
+        using var root = new TempMountRoot();
+        var cgroup = Directory.CreateDirectory(Path.Join(root.Path, "x")).FullName;
+        File.WriteAllText(Path.Join(cgroup, "cgroup.procs"), "1234\n");
+
+        var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Cgroup = cgroup }, root.Path));
+
+        Assert.Equal($"--cgroup: {cgroup} is not a cgroup (not on a cgroup file system).", error.Message);
+    }
+
+    [Fact]
+    public void V1_mount_root_is_a_usage_error()
+    {
+        using var root = new TempMountRoot();
+
+        var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Cgroup = root.Path }, root.Path));
+
+        Assert.StartsWith("--cgroup:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no cgroup itself", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Cgroup_under_the_mount_that_does_not_exist_is_a_usage_error()
     {
-        var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Cgroup = "/sys/fs/cgroup/no-such-cgroup.slice" }));
+        var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Cgroup = "/sys/fs/cgroup/no-such-hierarchy/no-such-cgroup.slice" }));
 
-        Assert.StartsWith("--cgroup:", error.Message, StringComparison.Ordinal);
+        Assert.Equal("--cgroup: no cgroup at /sys/fs/cgroup/no-such-hierarchy/no-such-cgroup.slice.", error.Message);
     }
 
     [Fact]
@@ -96,5 +139,20 @@ public class FilterFactoryTests
         var command = Assert.IsType<CommandFilter>(filter).Command;
         Assert.Equal("make", command.FileName);
         Assert.Equal(["-j4", "all"], command.Arguments);
+    }
+
+    /// <summary>The cgroup file systems mounted here, as /proc/self/mountinfo lists them.</summary>
+    private static IEnumerable<(string MountPoint, bool IsV2)> CgroupMounts() =>
+        File.ReadLines("/proc/self/mountinfo")
+            .Select(line => line.Split(" - ", 2))
+            .Select(parts => (MountPoint: parts[0].Split(' ')[4], FileSystem: parts[1].Split(' ')[0]))
+            .Where(m => m.FileSystem is "cgroup" or "cgroup2")
+            .Select(m => (m.MountPoint, m.FileSystem == "cgroup2"));
+
+    private sealed class TempMountRoot : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("fake-cgroup-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
