@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Tracing.Events;
+using Tracing.Filtering;
+using Tracing.Interop.Linux.ProcFs;
+
+namespace Tracing.Kernel.Tests.Tracer;
+
+/// <summary>The cgroup filter against a real cgroup: v1's cpu hierarchy, or the unified one on a cgroup v2 machine.</summary>
+public class ExecTracerCgroupKernelTests
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Cgroup_filter_reports_execs_inside_the_cgroup_only()
+    {
+        var marker = KernelTracer.NewMarker();
+        var isUnified = File.Exists(Path.Join(CgroupPaths.DefaultMountRoot, "cgroup.controllers"));
+        var cgroup = isUnified ? Path.Join(CgroupPaths.DefaultMountRoot, marker) : Path.Join(CgroupPaths.DefaultMountRoot, "cpu", marker);
+        // On v1, a cgroup of the same name in another hierarchy must not count: the outsider runs in that one.
+        var decoy = isUnified ? null : Path.Join(CgroupPaths.DefaultMountRoot, "memory", marker);
+        Directory.CreateDirectory(cgroup);
+        if (decoy is not null)
+        {
+            Directory.CreateDirectory(decoy);
+        }
+
+        var started = new List<Process>();
+        try
+        {
+            Assert.True(CgroupPaths.IsOnCgroupFileSystem(cgroup), $"{cgroup} is no cgroup");
+            var (controller, path) = CgroupPaths.Resolve(cgroup);
+            Assert.Equal((isUnified ? "" : "cpu", "/" + marker), (controller, path));
+            await using var tracer = new KernelTracer(ExecTraceFilter.Cgroup(path, controller));
+            await tracer.Tracer.StartAsync();
+
+            // Each shell waits on stdin, so the test decides when it moves; the tracer reads a process's cgroups when
+            // it handles the exec, in the kernel's order, so the sentinel's exec being reported proves that the
+            // shell's own exec was handled while the shell was still outside.
+            var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; read line; exec /bin/echo {marker}-sentinel", started);
+            var shell = StartShell($"read line; echo $$ > {cgroup}/cgroup.procs; /bin/echo {marker}-inside", started);
+            var outside = StartShell($"{(decoy is null ? "" : $"echo $$ > {decoy}/cgroup.procs; ")}/bin/echo {marker}-outside", started);
+            outside.StandardInput.Close();
+            await outside.WaitForExitAsync();
+            Assert.Equal(0, outside.ExitCode);
+
+            await sentinel.StandardInput.WriteLineAsync();
+            Assert.True(await tracer.WaitForAsync(e => IsEcho(e, $"{marker}-sentinel"), s_wait), "the sentinel's exec inside the cgroup was not reported");
+            await shell.StandardInput.WriteLineAsync();
+            Assert.True(await tracer.WaitForAsync(e => IsEcho(e, $"{marker}-inside"), s_wait), "the exec inside the cgroup was not reported");
+            await sentinel.WaitForExitAsync();
+            await shell.WaitForExitAsync();
+            await tracer.Tracer.StopAsync();
+
+            Assert.Equal(0, sentinel.ExitCode);
+            Assert.Equal(0, shell.ExitCode);
+            var inside = Assert.Single(tracer.Execs, e => IsEcho(e, $"{marker}-inside"));
+            Assert.Equal(shell.Id, inside.ParentPid);
+            Assert.DoesNotContain(tracer.Execs, e => e.Pid == shell.Id);
+            Assert.DoesNotContain(tracer.Execs, e => e.Arguments.Strings.Any(a => a.Contains($"{marker}-outside", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            foreach (var process in started)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+
+            await RemoveCgroupAsync(cgroup);
+            if (decoy is not null)
+            {
+                await RemoveCgroupAsync(decoy);
+            }
+        }
+    }
+
+    private static Process StartShell(string script, List<Process> started)
+    {
+        var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]) { RedirectStandardInput = true, RedirectStandardOutput = true })!;
+        started.Add(process);
+        return process;
+    }
+
+    private static bool IsEcho(TraceEvent e, string argument) =>
+        e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/echo", argument]);
+
+    // rmdir of a cgroup fails with EBUSY while the kernel still counts an exited task in it.
+    private static async Task RemoveCgroupAsync(string cgroup)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(cgroup);
+                return;
+            }
+            catch (IOException) when (attempt < 50 && Directory.Exists(cgroup))
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+}
