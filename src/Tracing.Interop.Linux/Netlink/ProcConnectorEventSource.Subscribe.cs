@@ -17,10 +17,21 @@ public sealed partial class ProcConnectorEventSource
     private void Subscribe(ProcConnectorSocket socket, KernelEventInterest interest)
     {
         Span<byte> request = stackalloc byte[CnProcSubscription.ProcInputLength];
-        var ack = (uint)Random.Shared.Next(1, int.MaxValue);
-        var length = CnProcSubscription.WriteListen(request, ack, ack, CnProcSubscription.ProcCnMcastListen);
-        socket.Send(request[..length], "Subscribing to the proc connector");
-        WaitForAcknowledgement(socket, ack);
+        var ack = (uint)Random.Shared.Next(1, int.MaxValue / 2);
+        var length = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            length = CnProcSubscription.WriteListen(request, ack, ack, CnProcSubscription.ProcCnMcastListen);
+            socket.Send(request[..length], "Subscribing to the proc connector");
+
+            // Other listeners' events may fill the buffer and crowd out the reply: then ask again.
+            if (WaitForAcknowledgement(socket, ack) || attempt == MaxSubscribeAttempts)
+            {
+                break;
+            }
+
+            ack += 2;
+        }
 
         if (interest != KernelEventInterest.All)
         {
@@ -33,7 +44,10 @@ public sealed partial class ProcConnectorEventSource
         }
     }
 
-    private void WaitForAcknowledgement(ProcConnectorSocket socket, uint ack)
+    private const int MaxSubscribeAttempts = 3;
+
+    /// <summary>True when the kernel acknowledged; false when the buffer overflowed and the reply may be lost.</summary>
+    private bool WaitForAcknowledgement(ProcConnectorSocket socket, uint ack)
     {
         var buffer = new byte[8192];
         var deadline = Environment.TickCount64 + (long)_options.SubscribeTimeout.TotalMilliseconds;
@@ -52,7 +66,7 @@ public sealed partial class ProcConnectorEventSource
                 case ReceiveStatus.Woken:
                     throw new OperationCanceledException("Stopped before the kernel answered the subscription.");
                 case ReceiveStatus.Overflow:
-                    continue;
+                    return false;
             }
 
             var reader = new CnProcMessageReader(buffer.AsSpan(0, received));
@@ -70,7 +84,7 @@ public sealed partial class ProcConnectorEventSource
                         throw global::Interop.GetExceptionForErrno(message.Event.Err, "Subscribing to the proc connector");
                     }
 
-                    return;
+                    return true;
                 }
             }
         }

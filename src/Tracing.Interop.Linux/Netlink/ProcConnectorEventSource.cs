@@ -10,6 +10,7 @@ namespace Tracing.Interop.Linux.Netlink;
 [SupportedOSPlatform("linux")]
 public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisposable
 {
+    private const int HandshakeReceiveBufferBytes = 1024 * 1024;
     private readonly ProcConnectorOptions _options;
     private readonly Lock _gate = new();
     private TaskCompletionSource _completion = CompletedSource();
@@ -109,7 +110,8 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         {
             ReceivePathWarmUp.Run(new SequenceGapCounter());
             sink.Prepare();
-            socket = ProcConnectorSocket.Open(_options.ReceiveBufferBytes);
+            // A roomy buffer while subscribing, so other listeners' events do not crowd out the kernel's reply.
+            socket = ProcConnectorSocket.Open(Math.Max(_options.ReceiveBufferBytes, HandshakeReceiveBufferBytes));
             lock (_gate)
             {
                 _socket = socket;
@@ -137,6 +139,11 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         {
             Subscribe(socket, interest);
             subscribed = true;
+            if (_options.ReceiveBufferBytes < HandshakeReceiveBufferBytes)
+            {
+                socket.SetReceiveBuffer(_options.ReceiveBufferBytes);
+            }
+
             started.TrySetResult();
             ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested);
             _completion.TrySetResult();

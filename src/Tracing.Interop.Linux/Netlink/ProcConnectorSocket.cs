@@ -41,15 +41,7 @@ internal sealed class ProcConnectorSocket : IDisposable
             }
 
             var result = new ProcConnectorSocket(socket, new SafeFileDescriptor(wakeupFd));
-            if (receiveBufferBytes > 0)
-            {
-                // SO_RCVBUFFORCE (CAP_NET_ADMIN) may exceed net.core.rmem_max; SO_RCVBUF is capped by it.
-                if (SetSockOpt(fd, SOL_SOCKET, SO_RCVBUFFORCE, receiveBufferBytes) == 0
-                    || SetSockOpt(fd, SOL_SOCKET, SO_RCVBUF, receiveBufferBytes) == 0)
-                {
-                    result.ReceiveBufferBytes = receiveBufferBytes;
-                }
-            }
+            result.SetReceiveBuffer(receiveBufferBytes);
 
             var address = new SockAddrNetlink { nl_family = AF_NETLINK, nl_pid = 0, nl_groups = CnIdxProc };
             errno = Bind(fd, address);
@@ -68,6 +60,20 @@ internal sealed class ProcConnectorSocket : IDisposable
         }
     }
 
+    /// <summary>Asks for a receive buffer of this size; <see cref="ReceiveBufferBytes"/> says whether it was granted.</summary>
+    public void SetReceiveBuffer(int bytes)
+    {
+        if (bytes <= 0)
+        {
+            return;
+        }
+
+        // SO_RCVBUFFORCE (CAP_NET_ADMIN) may exceed net.core.rmem_max; SO_RCVBUF is capped by it.
+        var granted = SetSockOpt(_socket.Fd, SOL_SOCKET, SO_RCVBUFFORCE, bytes) == 0
+            || SetSockOpt(_socket.Fd, SOL_SOCKET, SO_RCVBUF, bytes) == 0;
+        ReceiveBufferBytes = granted ? bytes : 0;
+    }
+
     /// <summary>Sends one datagram to the kernel.</summary>
     public void Send(ReadOnlySpan<byte> datagram, string operation)
     {
@@ -79,7 +85,7 @@ internal sealed class ProcConnectorSocket : IDisposable
     }
 
     /// <summary>
-    /// Receives one datagram, waiting at most <paramref name="timeoutMs"/> (-1: no limit) or until <see cref="Wake"/>.
+    /// Receives one datagram, waiting at most <paramref name="timeoutMs"/> (-1: no limit; 0: not at all) or until <see cref="Wake"/>.
     /// </summary>
     public ReceiveStatus Receive(Span<byte> buffer, int timeoutMs, out int length)
     {
@@ -100,6 +106,12 @@ internal sealed class ProcConnectorSocket : IDisposable
             if (errno != global::Interop.Errno.EAGAIN)
             {
                 throw global::Interop.GetExceptionForErrno(errno, "Receiving from the proc connector");
+            }
+
+            if (timeoutMs == 0)
+            {
+                // Drained; a poll would only say so again.
+                return ReceiveStatus.Timeout;
             }
 
             fds[0] = new PollFd { fd = _socket.Fd, events = POLLIN };
