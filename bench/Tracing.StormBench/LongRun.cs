@@ -31,11 +31,17 @@ internal static class LongRun
         var invariant = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(invariant, $"### Long run: {count:N0} execs, 2 in flight, `exectrace --json -o file`"));
         output.WriteLine();
-        output.WriteLine("| execs started | exectrace VmRSS |");
-        output.WriteLine("|---|---|");
-        foreach (var (execs, rss, _) in samples)
+        output.WriteLine("| execs started | exectrace VmRSS | CPU per exec since the previous sample |");
+        output.WriteLine("|---|---|---|");
+        for (var i = 0; i < samples.Count; i++)
         {
-            output.WriteLine(string.Create(invariant, $"| {(execs < 0 ? "after, quiet" : execs.ToString("N0", invariant))} | {rss / 1024.0:0.0} MB |"));
+            var (execs, rss, cpu) = samples[i];
+            var label = execs < 0 ? "after, quiet" : execs.ToString("N0", invariant);
+            var previous = i > 0 ? samples[i - 1] : default;
+            var interval = i == 0 ? "—"
+                : execs < 0 ? string.Create(invariant, $"{(cpu - previous.CpuSeconds) * 1e3:0} ms in all, draining")
+                : string.Create(invariant, $"{(cpu - previous.CpuSeconds) * 1e6 / (execs - previous.Execs):0} µs");
+            output.WriteLine(string.Create(invariant, $"| {label} | {rss / 1024.0:0.0} MB | {interval} |"));
         }
 
         output.WriteLine();

@@ -22,10 +22,16 @@ var exectrace = Path.Combine(root, "src/Tracing.Cli/bin/Release/net10.0/exectrac
 if (options.Build)
 {
     log.WriteLine("Building src/Tracing.Cli in Release...");
-    using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src/Tracing.Cli"), "-c", "Release", "-nologo", "-v", "q"]))!;
+    var buildStart = new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src/Tracing.Cli"), "-c", "Release", "-nologo", "-v", "q"])
+    {
+        RedirectStandardOutput = true, // The table alone goes to stdout.
+    };
+    using var build = Process.Start(buildStart)!;
+    var buildOutput = build.StandardOutput.ReadToEnd();
     build.WaitForExit();
     if (build.ExitCode != 0)
     {
+        log.Write(buildOutput);
         log.WriteLine(File.Exists(exectrace) ? "warning: the build failed; using the existing binary." : "error: the build failed and there is no exectrace binary.");
     }
 }

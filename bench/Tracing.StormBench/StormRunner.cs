@@ -47,6 +47,11 @@ internal sealed class StormRunner(string workDirectory, TextWriter log)
             log.WriteLine($"    missing (first 10 of {count - tally.Delivered}): {string.Join(' ', tally.Missing(index).Take(10))}");
         }
 
+        if (spec.IsExectrace && tally.IncompleteSamples.Count > 0)
+        {
+            log.WriteLine($"    without whole argv (first {tally.IncompleteSamples.Count}): {string.Join(" | ", tally.IncompleteSamples)}");
+        }
+
         var diagnostics = session.ReadDiagnostics().Trim();
         if (diagnostics.Length > 0)
         {

@@ -39,7 +39,7 @@ internal sealed class ExectraceJsonParser : IOutputParser
                     continue;
                 }
 
-                tally.Add(i, IsWhole(root, index.Marker(i)));
+                tally.Add(i, IsWhole(root, index.Marker(i)), line.Text);
                 if (line.ArrivalNs != 0 && root.TryGetProperty("timestamp_ns", out var ts))
                 {
                     tally.LatenciesMs.Add((line.ArrivalNs - ts.GetInt64()) / 1e6);

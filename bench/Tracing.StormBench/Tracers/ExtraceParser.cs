@@ -20,7 +20,7 @@ internal sealed partial class ExtraceParser : IOutputParser
             if (index.TryFind(pid, line.Text, out var i))
             {
                 var text = match.Success ? match.Groups[2].Value.TrimEnd() : line.Text;
-                tally.Add(i, text == index.ExpectedCommandLine(i));
+                tally.Add(i, text == index.ExpectedCommandLine(i), line.Text);
             }
         }
 

@@ -24,7 +24,7 @@ internal sealed partial class ForkstatParser : IOutputParser
             var pid = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
             if (index.TryFind(pid, line.Text, out var i))
             {
-                tally.Add(i, match.Groups[2].Value.Trim() == index.ExpectedCommandLine(i));
+                tally.Add(i, match.Groups[2].Value.Trim() == index.ExpectedCommandLine(i), line.Text);
             }
         }
 

@@ -18,6 +18,19 @@ internal sealed class Tally(int count)
     /// <summary>Kernel timestamp to arrival in our pipe, in ms, for each delivered storm exec (exectrace on a pipe only).</summary>
     public List<double> LatenciesMs { get; } = [];
 
+    /// <summary>A few lines of execs delivered without their whole argv, for the log.</summary>
+    public List<string> IncompleteSamples { get; } = [];
+
+    public void Add(int index, bool argvComplete, string line)
+    {
+        if (!argvComplete && IncompleteSamples.Count < 3)
+        {
+            IncompleteSamples.Add(line);
+        }
+
+        Add(index, argvComplete);
+    }
+
     public void Add(int index, bool argvComplete)
     {
         if (!_delivered[index])
