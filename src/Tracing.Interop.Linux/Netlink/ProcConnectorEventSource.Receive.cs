@@ -23,6 +23,12 @@ public sealed partial class ProcConnectorEventSource
             switch (status)
             {
                 case ReceiveStatus.Woken:
+                    if (overflowed)
+                    {
+                        // An overflow whose size no later event revealed: still never silent.
+                        sink.OnEventsLost(1);
+                    }
+
                     return;
                 case ReceiveStatus.Timeout:
                     // Drained: late arrivals have had their chance to close sequence gaps.
@@ -60,15 +66,12 @@ public sealed partial class ProcConnectorEventSource
 
     private static void ReportLoss(IKernelEventSink sink, SequenceGapCounter gaps, ref bool overflowed, bool countGaps)
     {
-        var lost = countGaps ? gaps.TakeLost() : 0;
-        if (lost == 0 && overflowed)
-        {
-            lost = 1;
-        }
-
-        overflowed = false;
+        // Unfiltered, the sequence gaps count the loss exactly, once later events reveal them; filtered, a gap may
+        // be an event the kernel filtered out, so only ENOBUFS counts, as at least one.
+        var lost = countGaps ? gaps.TakeLost() : overflowed ? 1 : 0;
         if (lost > 0)
         {
+            overflowed = false;
             sink.OnEventsLost(lost);
         }
     }

@@ -17,6 +17,17 @@ internal sealed class GatedSink : IKernelEventSink, IDisposable
 
     public void Release() => _release.Set();
 
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
     public bool Saw(Func<KernelEvent, bool> predicate)
     {
         lock (_gate)
