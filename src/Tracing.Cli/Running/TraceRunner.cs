@@ -54,7 +54,8 @@ internal static class TraceRunner
             {
                 o.Filter = filter;
                 o.IncludeExits = settings.Exits;
-                o.ReadWorkingDirectory = true;
+                o.Details = settings.Json ? ExecDetails.All
+                    : (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None) | (settings.ShowUser ? ExecDetails.Credentials : ExecDetails.None);
             });
         await using var provider = services.BuildServiceProvider();
         var tracer = provider.GetRequiredService<ExecTracer>();

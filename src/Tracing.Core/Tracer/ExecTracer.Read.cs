@@ -14,14 +14,21 @@ public sealed partial class ExecTracer
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
         var hasStat = _reader.TryReadStat(pid, out var stat);
-        _reader.TryReadExecutablePath(pid, out var executable);
+        string? executable = null;
         string? cwd = null;
-        if (_options.ReadWorkingDirectory)
+        var details = _options.Details;
+        if ((details & ExecDetails.ExecutablePath) != 0)
+        {
+            _reader.TryReadExecutablePath(pid, out executable);
+        }
+
+        if ((details & ExecDetails.WorkingDirectory) != 0)
         {
             _reader.TryReadWorkingDirectory(pid, out cwd);
         }
 
-        var hasCredentials = _reader.TryReadCredentials(pid, out var credentials);
+        ProcessCredentials credentials = default;
+        var hasCredentials = (details & ExecDetails.Credentials) != 0 && _reader.TryReadCredentials(pid, out credentials);
         var source = hasArgv ? ArgvSource.Complete : hasStat ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
         {

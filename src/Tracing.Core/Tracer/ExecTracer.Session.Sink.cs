@@ -47,13 +47,16 @@ public sealed partial class ExecTracer
             }
 
             Log.EventsLost(_owner._logger, count, added);
-            Publish(new EventsLostEvent
+            lock (_gate)
             {
-                Count = count,
-                Reason = LossReason.KernelBufferOverflow,
-                KernelTimestampNs = _owner._clock.NowNanoseconds,
-                Time = _owner._time.GetUtcNow(),
-            });
+                Publish(new EventsLostEvent
+                {
+                    Count = count,
+                    Reason = LossReason.KernelBufferOverflow,
+                    KernelTimestampNs = _owner._clock.NowNanoseconds,
+                    Time = _owner._time.GetUtcNow(),
+                });
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -31,7 +31,7 @@ public sealed partial class ExecTracer
             _pipeline = Channel.CreateBounded<TraceEvent>(new BoundedChannelOptions(owner._options.QueueCapacity)
             {
                 SingleReader = true,
-                SingleWriter = false,
+                SingleWriter = true,
                 FullMode = BoundedChannelFullMode.Wait,
             });
             _tree = _filter switch
@@ -181,6 +181,8 @@ public sealed partial class ExecTracer
             return parents;
         }
 
+        // Readers are fed here, on the receive thread, without a hop; only callbacks go through the dispatcher.
+        // Callers hold _gate, so writes never overlap.
         private void Publish(TraceEvent item)
         {
             if (_warmingUp)
@@ -188,7 +190,17 @@ public sealed partial class ExecTracer
                 return;
             }
 
-            if (!_pipeline.Writer.TryWrite(item) && !_pipeline.Reader.Completion.IsCompleted)
+            foreach (var reader in Volatile.Read(ref _owner._readers))
+            {
+                if (!reader.Writer.TryWrite(item) && !reader.Reader.Completion.IsCompleted)
+                {
+                    CountDropped();
+                }
+            }
+
+            if (Volatile.Read(ref _owner._callbacks).Length > 0
+                && !_pipeline.Writer.TryWrite(item)
+                && !_pipeline.Reader.Completion.IsCompleted)
             {
                 CountDropped();
             }
@@ -236,14 +248,6 @@ public sealed partial class ExecTracer
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     Log.CallbackFailed(_owner._logger, e);
-                }
-            }
-
-            foreach (var reader in Volatile.Read(ref _owner._readers))
-            {
-                if (!reader.Writer.TryWrite(item) && !reader.Reader.Completion.IsCompleted)
-                {
-                    CountDropped();
                 }
             }
         }

@@ -11,8 +11,8 @@ public sealed class ExecTracingOptions
     /// <summary>Also report exits of the processes whose exec was reported (or that were in the traced tree). Default: false.</summary>
     public bool IncludeExits { get; set; }
 
-    /// <summary>Read each process's working directory. Default: true.</summary>
-    public bool ReadWorkingDirectory { get; set; } = true;
+    /// <summary>What to read for each exec besides argv, parent and command name. Default: <see cref="ExecDetails.All"/>.</summary>
+    public ExecDetails Details { get; set; } = ExecDetails.All;
 
     /// <summary>How many events each subscriber queue holds before further events for it are dropped (and counted). Default: 65536.</summary>
     public int QueueCapacity { get; set; } = 65_536;

@@ -38,7 +38,7 @@ public sealed partial class ExecTracerTests
     {
         _processes.Add(200, 150, "ls", "ls").WorkingDirectory = "/tmp";
 
-        var events = await TraceAsync(() => _source.Exec(200), o => o.ReadWorkingDirectory = false);
+        var events = await TraceAsync(() => _source.Exec(200), o => o.Details = Tracing.Tracer.ExecDetails.All & ~Tracing.Tracer.ExecDetails.WorkingDirectory);
 
         Assert.Null(Assert.IsType<ExecEvent>(Assert.Single(events)).WorkingDirectory);
     }

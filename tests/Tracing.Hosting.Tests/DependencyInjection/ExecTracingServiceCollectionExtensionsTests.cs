@@ -59,7 +59,7 @@ public class ExecTracingServiceCollectionExtensionsTests
             {
                 o.QueueCapacity = 1024;
                 o.IncludeExits = true;
-                o.ReadWorkingDirectory = false;
+                o.Details = ExecDetails.Credentials;
                 o.Filter = ExecTraceFilter.ProcessTree(42);
             })
             .BuildServiceProvider();
@@ -68,7 +68,7 @@ public class ExecTracingServiceCollectionExtensionsTests
 
         Assert.Equal(1024, options.QueueCapacity);
         Assert.True(options.IncludeExits);
-        Assert.False(options.ReadWorkingDirectory);
+        Assert.Equal(ExecDetails.Credentials, options.Details);
         Assert.Equal(42, Assert.IsType<ProcessTreeFilter>(options.Filter).RootPid);
     }
 
@@ -146,7 +146,7 @@ public class ExecTracingServiceCollectionExtensionsTests
             .AddSingleton<IKernelEventSource>(source)
             .AddSingleton(reader)
             .AddSingleton(clock)
-            .AddExecTracing(o => o.ReadWorkingDirectory = false)
+            .AddExecTracing(o => o.Details = ExecDetails.Credentials)
             .BuildServiceProvider();
         var tracer = provider.GetRequiredService<ExecTracer>();
         var events = tracer.CreateReader();
