@@ -42,7 +42,8 @@ public sealed partial class ProcFsReader
                 return FalseOrThrow(errno, "open", path);
             }
 
-            // procfs hands out a file in pieces (cmdline a page at a time): only a read of 0 is the end.
+            // procfs fills a read as far as the file goes (seq_file files, and cmdline, which copies the argv region
+            // page by page within one read): a short read is the end, and saves a read per file on the hot path.
             while (true)
             {
                 if (length == buffer.Length)
@@ -50,18 +51,18 @@ public sealed partial class ProcFsReader
                     Grow(ref buffer, length);
                 }
 
+                var requested = buffer.Length - length;
                 var read = global::Interop.Libc.Read(fd, buffer.AsSpan(length), out errno);
-                if (read == 0)
-                {
-                    break;
-                }
-
                 if (read < 0)
                 {
                     return FalseOrThrow(errno, "read", path);
                 }
 
                 length += read;
+                if (read < requested)
+                {
+                    break;
+                }
             }
 
             return parse(buffer.AsSpan(0, length), out result);

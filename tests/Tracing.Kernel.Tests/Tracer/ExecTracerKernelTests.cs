@@ -110,6 +110,21 @@ public class ExecTracerKernelTests
     }
 
     [Fact]
+    public async Task A_long_argv_is_read_whole()
+    {
+        // 300 KB over several pages: the /proc reader must not stop at the first page.
+        string[] arguments = [.. Enumerable.Range(0, 10).Select(i => new string((char)('a' + i), 30_000))];
+        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec("/bin/true", arguments)));
+        await tracer.Tracer.StartAsync();
+        await tracer.Tracer.WaitForCommandAsync();
+        await tracer.Tracer.StopAsync();
+
+        var exec = Assert.Single(tracer.Execs);
+        Assert.Equal(ArgvSource.Complete, exec.ArgvSource);
+        Assert.Equal(["/bin/true", .. arguments], exec.Arguments.Strings);
+    }
+
+    [Fact]
     public async Task Everything_filter_sees_a_process_started_elsewhere()
     {
         var marker = KernelTracer.NewMarker();
