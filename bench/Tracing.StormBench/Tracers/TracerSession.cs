@@ -5,8 +5,8 @@ using Tracing.StormBench.Storm;
 namespace Tracing.StormBench.Tracers;
 
 /// <summary>
-/// One running tracer. It is started through <c>sh -c 'exec ...'</c> so that the pid we measure and signal is the
-/// tracer's own (chrt execs too), with stderr kept in a file for the log.
+/// One running tracer. It is started through <c>sh -c 'exec env ...'</c> so that the pid we measure and signal is
+/// the tracer's own (env and chrt exec too), with stderr kept in a file for the log.
 /// </summary>
 internal sealed class TracerSession : IDisposable
 {
@@ -34,7 +34,9 @@ internal sealed class TracerSession : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec \"$@\" {redirect} 2>\"$STORM_ERR\"");
+        // A harness started in the background (nohup ... &) inherits SIGINT ignored, which its children would keep,
+        // and sh may not reset an ignored signal: env does, so SIGINT stops the tracer as it would from a terminal.
+        start.ArgumentList.Add($"exec env --default-signal=INT \"$@\" {redirect} 2>\"$STORM_ERR\"");
         start.ArgumentList.Add("sh");
         foreach (var argument in spec.Command)
         {
