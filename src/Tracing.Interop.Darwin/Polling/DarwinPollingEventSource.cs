@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using Tracing.Interop.Darwin.Sysctl;
+using Tracing.Ports;
+
+namespace Tracing.Interop.Darwin.Polling;
+
+/// <summary>
+/// Process facts on macOS, where Endpoint Security needs Apple's entitlement: a dedicated thread reads the process
+/// table (<c>KERN_PROC_ALL</c>) every interval and reports what changed since the last read as fork, exec and exit
+/// events. A process that lives less than one interval is not seen.
+/// </summary>
+public sealed partial class DarwinPollingEventSource : IKernelEventSource, IDisposable
+{
+    private readonly DarwinPollingOptions _options;
+    private readonly ProcessSnapshotStore _store;
+    private readonly ProcessTableReader _table;
+    private readonly ProcArgsReader _arguments;
+    private readonly IMonotonicClock _clock;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _completion = CompletedSource();
+    private ManualResetEventSlim? _stop;
+    private Thread? _thread;
+
+    /// <summary>Creates the source.</summary>
+    /// <param name="options">The interval; validated here.</param>
+    /// <param name="store">Where each poll's table goes, for the process-info reader; a private one when null.</param>
+    /// <param name="sysctl">The sysctl seam; libSystem's when null (macOS only).</param>
+    /// <param name="clock">The event clock; <see cref="DarwinMonotonicClock"/> when null.</param>
+    /// <param name="timeProvider">The wall clock, to place a fork between two polls from its start time.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="PlatformNotSupportedException">No <paramref name="sysctl"/> was given and this is not macOS.</exception>
+    public DarwinPollingEventSource(
+        DarwinPollingOptions? options = null,
+        ProcessSnapshotStore? store = null,
+        ISysctl? sysctl = null,
+        IMonotonicClock? clock = null,
+        TimeProvider? timeProvider = null)
+    {
+        _options = options ?? new DarwinPollingOptions();
+        _options.Validate();
+        sysctl ??= OperatingSystem.IsMacOS() ? new LibSystemSysctl() : throw new PlatformNotSupportedException("The sysctl process table is macOS's.");
+        _store = store ?? new ProcessSnapshotStore();
+        _table = new ProcessTableReader(sysctl);
+        _arguments = new ProcArgsReader(sysctl);
+        _clock = clock ?? new DarwinMonotonicClock();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public Task Completion => _completion.Task;
+
+    /// <summary>Polls done since the start, the baseline included.</summary>
+    public long PollCount => Interlocked.Read(ref _pollCount);
+
+    /// <inheritdoc />
+    /// <remarks>Reads the baseline table before it returns: what exists then is never reported as new.</remarks>
+    public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_thread is not null)
+            {
+                throw new InvalidOperationException("The polling source is already started.");
+            }
+
+            _stop = new ManualResetEventSlim(false);
+            _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stop = _stop;
+            _thread = new Thread(() => Run(sink, interest, stop, started))
+            {
+                IsBackground = true,
+                Name = "sysctl poll",
+            };
+            _thread.Start();
+        }
+
+        try
+        {
+            await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask StopAsync(CancellationToken cancellationToken)
+    {
+        ManualResetEventSlim? stop;
+        lock (_gate)
+        {
+            if (_thread is null)
+            {
+                return;
+            }
+
+            stop = _stop;
+        }
+
+        stop?.Set();
+        try
+        {
+            await _completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The failure is the completion's to report; stopping itself succeeded.
+        }
+
+        lock (_gate)
+        {
+            _thread = null;
+            _stop = null;
+        }
+
+        stop?.Dispose();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
+
+    /// <summary>Stops synchronously, for containers disposed with <c>using</c>.</summary>
+    public void Dispose() => StopAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    private void Run(IKernelEventSink sink, KernelEventInterest interest, ManualResetEventSlim stop, TaskCompletionSource started)
+    {
+        try
+        {
+            sink.Prepare();
+            TakeBaseline();
+        }
+        catch (Exception e)
+        {
+            started.TrySetException(e);
+            _completion.TrySetResult();
+            return;
+        }
+
+        started.TrySetResult();
+        try
+        {
+            var interval = _options.Interval;
+            var next = Stopwatch.GetTimestamp() + (long)(interval.TotalSeconds * Stopwatch.Frequency);
+            while (true)
+            {
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+                if (stop.Wait(wait > TimeSpan.Zero ? wait : TimeSpan.Zero))
+                {
+                    break;
+                }
+
+                PollOnce(sink, interest);
+
+                // A late poll does not make the next ones catch up in a burst: the schedule moves on.
+                next += (long)(interval.TotalSeconds * Stopwatch.Frequency);
+                var now = Stopwatch.GetTimestamp();
+                if (next < now)
+                {
+                    next = now;
+                }
+            }
+
+            _completion.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _completion.TrySetException(e);
+        }
+    }
+
+    private static TaskCompletionSource CompletedSource()
+    {
+        var source = new TaskCompletionSource();
+        source.SetResult();
+        return source;
+    }
+}

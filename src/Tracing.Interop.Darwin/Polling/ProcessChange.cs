@@ -1,0 +1,10 @@
+using System.Runtime.InteropServices;
+using Tracing.Interop.Darwin.KinfoProc;
+
+namespace Tracing.Interop.Darwin.Polling;
+
+/// <summary>One thing a poll found out: what happened, and the process as last seen (the old record for an exit).</summary>
+/// <param name="Kind">What happened.</param>
+/// <param name="Record">The process.</param>
+[StructLayout(LayoutKind.Auto)]
+public readonly record struct ProcessChange(ProcessChangeKind Kind, KinfoProcRecord Record);
