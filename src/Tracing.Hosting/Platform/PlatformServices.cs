@@ -1,6 +1,8 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tracing.Interop.Darwin;
+using Tracing.Interop.Darwin.Polling;
 using Tracing.Interop.Linux;
 using Tracing.Interop.Linux.Netlink;
 using Tracing.Interop.Linux.ProcFs;
@@ -19,6 +21,12 @@ internal static class PlatformServices
             return;
         }
 
+        if (OperatingSystem.IsMacOS())
+        {
+            AddMacOS(services);
+            return;
+        }
+
         services.TryAddSingleton<IKernelEventSource, UnsupportedPlatformEventSource>();
         services.TryAddSingleton<IProcessInfoReader, UnsupportedPlatformProcessInfoReader>();
         services.TryAddSingleton<IMonotonicClock, StopwatchClock>();
@@ -31,5 +39,19 @@ internal static class PlatformServices
         services.TryAddSingleton<IKernelEventSource>(sp => new ProcConnectorEventSource(sp.GetRequiredService<ProcConnectorOptions>()));
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
         services.TryAddSingleton<IMonotonicClock, LinuxMonotonicClock>();
+    }
+
+    [SupportedOSPlatform("macos")]
+    private static void AddMacOS(IServiceCollection services)
+    {
+        // The poller and the reader share one table, so an event's process is described as the poll saw it.
+        services.TryAddSingleton<DarwinPollingOptions>();
+        services.TryAddSingleton<ProcessSnapshotStore>();
+        services.TryAddSingleton<IMonotonicClock, DarwinMonotonicClock>();
+        services.TryAddSingleton<IKernelEventSource>(sp => new DarwinPollingEventSource(
+            sp.GetRequiredService<DarwinPollingOptions>(),
+            sp.GetRequiredService<ProcessSnapshotStore>(),
+            clock: sp.GetRequiredService<IMonotonicClock>()));
+        services.TryAddSingleton<IProcessInfoReader>(sp => new DarwinProcessInfoReader(sp.GetRequiredService<ProcessSnapshotStore>()));
     }
 }

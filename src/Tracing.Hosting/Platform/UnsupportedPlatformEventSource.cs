@@ -29,6 +29,6 @@ internal sealed partial class UnsupportedPlatformEventSource(ILogger<Unsupported
 
     private static TaskCompletionSource CreateCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(100, LogLevel.Warning, "Exec tracing is not supported on {OperatingSystem}: no events will be reported (Linux is supported).")]
+    [LoggerMessage(100, LogLevel.Warning, "Exec tracing is not supported on {OperatingSystem}: no events will be reported (Linux and macOS are supported).")]
     private static partial void LogUnsupported(ILogger logger, string operatingSystem);
 }
