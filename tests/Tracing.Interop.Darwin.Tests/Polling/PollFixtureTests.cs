@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Tracing.Interop.Darwin.KinfoProc;
+using Tracing.Interop.Darwin.Polling;
+using Tracing.Ports;
+
+namespace Tracing.Interop.Darwin.Tests.Polling;
+
+/// <summary>The shared poll pair: two KERN_PROC_ALL snapshots and the events a poller must derive (order free).</summary>
+public class PollFixtureTests
+{
+    private static JsonNode Poll => DarwinFixtures.Expected["poll"]!;
+
+    [Fact]
+    public void The_diff_derives_exactly_the_expected_events()
+    {
+        var before = Decode((string)Poll["before"]!);
+        var after = Decode((string)Poll["after"]!);
+        var changes = new List<ProcessChange>();
+
+        SnapshotDiff.Compute(before.ToDictionary(r => r.Pid), after, changes);
+
+        var actual = changes.Select(c => c.Kind == ProcessChangeKind.Exited
+            ? $"exit {c.Record.Pid} {c.Record.CommandName}"
+            : $"exec {c.Record.Pid} {c.Record.ParentPid} {c.Record.CommandName}");
+        Assert.Equal(Expected().Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_poller_reports_them_as_kernel_events_with_a_fork_before_each_new_process()
+    {
+        var kernel = new FakeKernel { Table = DarwinFixtures.Read((string)Poll["before"]!) };
+        var source = new DarwinPollingEventSource(sysctl: kernel.Sysctl, clock: new DarwinMonotonicClock());
+        var sink = new RecordingSink();
+        source.TakeBaseline();
+        kernel.Table = DarwinFixtures.Read((string)Poll["after"]!);
+        var after = Decode((string)Poll["after"]!).ToDictionary(r => r.Pid);
+
+        source.PollOnce(sink, KernelEventInterest.All);
+
+        var events = sink.Events;
+        var derived = events.Where(e => e.Kind != KernelEventKind.Fork).Select(e => e.Kind == KernelEventKind.Exit
+            ? $"exit {e.Tgid} sleep"
+            : $"exec {e.Tgid} {e.ParentTgid} {after[e.Tgid].CommandName}");
+        Assert.Equal(Expected().Order(StringComparer.Ordinal), derived.Order(StringComparer.Ordinal));
+
+        // 502 (reused) and 503 (new) are new incarnations: each gets Fork(ppid -> pid) right before its Exec.
+        foreach (var pid in new[] { 502, 503 })
+        {
+            var fork = events.FindIndex(e => e.Kind == KernelEventKind.Fork && e.Tgid == pid);
+            Assert.True(fork >= 0, $"no fork for {pid}");
+            Assert.Equal(after[pid].ParentPid, events[fork].ParentTgid);
+            Assert.Equal(KernelEventKind.Exec, events[fork + 1].Kind);
+            Assert.Equal(pid, events[fork + 1].Tgid);
+        }
+
+        Assert.True(
+            events.FindIndex(e => e.Kind == KernelEventKind.Exit && e.Tgid == 502) < events.FindIndex(e => e.Kind == KernelEventKind.Fork && e.Tgid == 502),
+            "the old 502 must exit before the new 502 forks");
+        Assert.Equal(2, events.Count(e => e.Kind == KernelEventKind.Fork));
+    }
+
+    private static IEnumerable<string> Expected() => Poll["events_unordered"]!.AsArray().Select(e => (string)e!["kind"]! == "exit"
+        ? $"exit {(int)e["pid"]!} {(string)e["comm"]!}"
+        : $"exec {(int)e["pid"]!} {(int)e["ppid"]!} {(string)e["comm"]!}");
+
+    private static List<KinfoProcRecord> Decode(string file)
+    {
+        var records = new List<KinfoProcRecord>();
+        Assert.True(KinfoProcDecoder.TryDecodeAll(DarwinFixtures.Read(file), records), $"{file} must decode");
+        return records;
+    }
+}
