@@ -100,6 +100,11 @@ public sealed partial class ExecTracer
             {
                 CommandExitSeen.TrySetResult();
             }
+            else if (_launchedPid == 0 && node is not null && node.Branch == pid)
+            {
+                // A direct child that ended before the launcher returned its pid: perhaps the command itself.
+                _exitedBeforeLaunch.Add(pid);
+            }
 
             if (!_owner._options.IncludeExits || node is not { Reported: true })
             {

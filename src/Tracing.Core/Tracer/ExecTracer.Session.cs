@@ -17,6 +17,7 @@ public sealed partial class ExecTracer
         private readonly ExecTraceFilter _filter;
         private readonly ProcessTree? _tree;
         private readonly List<(int Branch, TraceEvent Event)> _pending = [];
+        private readonly HashSet<int> _exitedBeforeLaunch = [];
         private Task _dispatcher = Task.CompletedTask;
         private bool _sourceStarted;
         private bool _warmingUp;
@@ -114,6 +115,12 @@ public sealed partial class ExecTracer
                     }
 
                     _pending.Clear();
+                    if (_exitedBeforeLaunch.Contains(_launchedPid))
+                    {
+                        CommandExitSeen.TrySetResult();
+                    }
+
+                    _exitedBeforeLaunch.Clear();
                 }
             }
         }

@@ -1,7 +1,9 @@
 using NSubstitute;
+using Tracing.Core.Tests.Fakes;
 using Tracing.Events;
 using Tracing.Filtering;
 using Tracing.Ports;
+using Tracing.Tracer;
 
 namespace Tracing.Core.Tests.Tracer;
 
@@ -160,6 +162,31 @@ public sealed partial class ExecTracerTests
 
         Assert.Equal([500, 501], ExecPids(events));
         launcher.Received(1).Launch(command);
+    }
+
+    [Fact]
+    public async Task A_command_that_ends_before_Launch_returns_is_seen_without_waiting_for_a_timeout()
+    {
+        var launched = Substitute.For<ILaunchedCommand>();
+        launched.Pid.Returns(500);
+        launched.WaitForExitAsync(Arg.Any<CancellationToken>()).Returns(0);
+        var launcher = Substitute.For<ICommandLauncher>();
+        launcher.Launch(Arg.Any<CommandSpec>()).Returns(_ =>
+        {
+            // /bin/true: forked, exec'd and gone before Process.Start returns.
+            _processes.Add(500, Self, "true", "/bin/true");
+            _source.Fork(Self, 500, 1);
+            _source.Exec(500, 2);
+            _source.Exit(500, 0, 3, Self);
+            return launched;
+        });
+        var options = new ExecTracingOptions { Filter = ExecTraceFilter.RunCommand(new CommandSpec("/bin/true", [])) };
+        await using var tracer = new ExecTracer(_source, _processes.Reader, _clock, options, launcher, new FrozenTimeProvider());
+
+        await tracer.StartAsync();
+
+        // Frozen time: only the exit the tracer saw can end the wait.
+        Assert.Equal(0, await tracer.WaitForCommandAsync().WaitAsync(s_timeout));
     }
 
     [Fact]
