@@ -8,11 +8,13 @@ internal static class TracerCatalog
     public static IReadOnlyList<TracerSpec> All(string exectracePath)
     {
         var json = new ExectraceJsonParser();
+        var text = new ExectraceTextParser();
         var extrace = new ExtraceParser();
         var forkstat = new ForkstatParser();
         var half = TimeSpan.FromSeconds(0.5);
         return
         [
+            new("exectrace-text", "exectrace", [exectracePath, "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace", "exectrace", [exectracePath, "--json", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-pipe", "exectrace", [exectracePath, "--json"], "exectrace", TracerOutput.Pipe, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("extrace", "extrace", ["extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
@@ -25,6 +27,7 @@ internal static class TracerCatalog
     /// <summary>The label of a row in the table, as the issue writes it.</summary>
     public static string Label(TracerSpec spec) => spec.Name switch
     {
+        "exectrace-text" => "exectrace (default text) `-o file`",
         "exectrace" => "exectrace `--json -o file`",
         "exectrace-pipe" => "exectrace `--json` to a pipe",
         "extrace" => "extrace",

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracing.Cli.Output;
@@ -59,10 +59,11 @@ internal static class TraceRunner
             });
         await using var provider = services.BuildServiceProvider();
         var tracer = provider.GetRequiredService<ExecTracer>();
-        var events = tracer.CreateReader();
         IEventFormatter formatter = settings.Json ? new JsonEventFormatter() : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser);
-        var pump = new EventPump(events, formatter, output, diagnostics);
-        var pumping = Task.Run(pump.RunAsync);
+        // Never cancel on the receive thread itself: stopping waits for that thread.
+        var writer = new EventWriter(formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => stop.Cancel()));
+        writer.WarmUp();
+        using var subscription = tracer.SubscribeInline(writer.Write);
 
         try
         {
@@ -102,13 +103,11 @@ internal static class TraceRunner
         }
 
         await tracer.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        try
+        // EPIPE: the reader went away (`exectrace | head`); ending quietly is what it asked for.
+        const int BrokenPipe = 32;
+        if (writer.Failure is not null && writer.Failure.HResult != BrokenPipe)
         {
-            await pumping.ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsUserFacing(e))
-        {
-            await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
+            await diagnostics.WriteLineAsync($"exectrace: cannot write events: {writer.Failure.Message}").ConfigureAwait(false);
             exitCode = exitCode == 0 ? 1 : exitCode;
         }
 
@@ -123,17 +122,18 @@ internal static class TraceRunner
     private static bool IsUserFacing(Exception e) =>
         e is TracingUnavailableException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or IOException;
 
-    private static StreamWriter? OpenOutput(string? path, TextWriter diagnostics)
+    // Unbuffered: each line is one write, made as the event arrives.
+    private static FileStream? OpenOutput(string? path, TextWriter diagnostics)
     {
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         if (path is null)
         {
-            return new StreamWriter(Console.OpenStandardOutput(), utf8, 65536) { AutoFlush = false };
+            // Not Console.OpenStandardOutput(): it ignores EPIPE, so `exectrace | head` would never end.
+            return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
         }
 
         try
         {
-            return new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 65536), utf8) { AutoFlush = false };
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

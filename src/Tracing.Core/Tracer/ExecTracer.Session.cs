@@ -188,13 +188,25 @@ public sealed partial class ExecTracer
             return parents;
         }
 
-        // Readers are fed here, on the receive thread, without a hop; only callbacks go through the dispatcher.
+        // Inline handlers and readers are fed here, on the receive thread, without a hop; only callbacks go through the dispatcher.
         // Callers hold _gate, so writes never overlap.
         private void Publish(TraceEvent item)
         {
             if (_warmingUp)
             {
                 return;
+            }
+
+            foreach (var handler in Volatile.Read(ref _owner._inlineHandlers))
+            {
+                try
+                {
+                    handler(item);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Log.CallbackFailed(_owner._logger, e);
+                }
             }
 
             foreach (var reader in Volatile.Read(ref _owner._readers))

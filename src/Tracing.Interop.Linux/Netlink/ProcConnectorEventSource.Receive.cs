@@ -19,7 +19,7 @@ public sealed partial class ProcConnectorEventSource
         var timeoutMs = 0;
         while (!_stopping)
         {
-            var status = socket.Receive(buffer, timeoutMs, out var received);
+            var status = socket.Receive(buffer, timeoutMs, knownEmpty: timeoutMs < 0, out var received);
             switch (status)
             {
                 case ReceiveStatus.Woken:
