@@ -93,6 +93,19 @@ public sealed class DarwinProcessInfoReader : IProcessInfoReader
     }
 
     /// <inheritdoc />
+    public bool TryReadIdentity(int pid, out ProcessIdentity identity)
+    {
+        if (!TryGet(pid, out var record))
+        {
+            identity = default;
+            return false;
+        }
+
+        identity = new ProcessIdentity(record.ParentPid, new ProcessCredentials(record.RealUid, record.EffectiveUid));
+        return true;
+    }
+
+    /// <inheritdoc />
     public bool TryReadCredentials(int pid, out ProcessCredentials credentials)
     {
         if (!TryGet(pid, out var record))

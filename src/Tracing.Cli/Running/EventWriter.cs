@@ -14,6 +14,7 @@ internal sealed class EventWriter(IEventFormatter formatter, Stream output, Text
     private readonly StringBuilder _line = new(256);
     private byte[] _bytes = new byte[1024];
     private volatile bool _failed;
+    private bool _warming;
 
     /// <summary>Why output stopped, when it did.</summary>
     public Exception? Failure { get; private set; }
@@ -32,12 +33,13 @@ internal sealed class EventWriter(IEventFormatter formatter, Stream output, Text
             new ExitEvent { Pid = 1, Time = time, ExitCode = 0, Lifetime = TimeSpan.FromSeconds(1), CommandName = "warm" },
             new ExitEvent { Pid = 1, Time = time, Signal = 9, CoreDumped = true },
         ];
+        _warming = true;
         foreach (var sample in samples)
         {
-            _line.Clear();
-            formatter.TryFormat(sample, _line);
-            Encode();
+            Write(sample);
         }
+
+        _warming = false;
     }
 
     public void Write(TraceEvent item)
@@ -63,7 +65,8 @@ internal sealed class EventWriter(IEventFormatter formatter, Stream output, Text
         var written = Encode();
         try
         {
-            output.Write(_bytes, 0, written);
+            // While warming, an empty write compiles the path and writes nothing.
+            output.Write(_bytes, 0, _warming ? 0 : written);
         }
         catch (IOException e)
         {

@@ -24,6 +24,12 @@ public interface IProcessInfoReader
     /// <summary>Parent, command name and state.</summary>
     bool TryReadStat(int pid, out ProcessStat stat);
 
+    /// <summary>
+    /// Parent and user ids in one cheap read (Linux 6.13+: a pidfd's PIDFD_GET_INFO), without formatting /proc text;
+    /// false when the process is gone or the platform has no such read (callers fall back to stat and credentials).
+    /// </summary>
+    bool TryReadIdentity(int pid, out ProcessIdentity identity);
+
     /// <summary>Real and effective user ids.</summary>
     bool TryReadCredentials(int pid, out ProcessCredentials credentials);
 

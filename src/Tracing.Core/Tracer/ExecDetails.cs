@@ -1,13 +1,13 @@
 namespace Tracing.Tracer;
 
 /// <summary>
-/// What the tracer reads for each exec besides argv, parent and command name. Each costs a read of the process
+/// What the tracer reads for each exec besides argv and parent. Each costs a read of the process
 /// while it runs; leave out what you do not use to spend less per exec.
 /// </summary>
 [Flags]
 public enum ExecDetails
 {
-    /// <summary>Only argv, parent and command name.</summary>
+    /// <summary>Only argv and parent.</summary>
     None = 0,
 
     /// <summary>The working directory.</summary>
@@ -19,6 +19,9 @@ public enum ExecDetails
     /// <summary>The real and effective user ids.</summary>
     Credentials = 4,
 
+    /// <summary>The kernel's command name (<c>comm</c>); read anyway when argv is lost, as its fallback.</summary>
+    CommandName = 8,
+
     /// <summary>Everything.</summary>
-    All = WorkingDirectory | ExecutablePath | Credentials,
+    All = WorkingDirectory | ExecutablePath | Credentials | CommandName,
 }

@@ -13,10 +13,12 @@ public sealed partial class ExecTracer
     {
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
-        var hasStat = _reader.TryReadStat(pid, out var stat);
+        var details = _options.Details;
+        var hasIdentity = _reader.TryReadIdentity(pid, out var identity);
+        ProcessStat stat = default;
+        var hasStat = (!hasArgv || !hasIdentity || (details & ExecDetails.CommandName) != 0) && _reader.TryReadStat(pid, out stat);
         string? executable = null;
         string? cwd = null;
-        var details = _options.Details;
         if ((details & ExecDetails.ExecutablePath) != 0)
         {
             _reader.TryReadExecutablePath(pid, out executable);
@@ -27,8 +29,9 @@ public sealed partial class ExecTracer
             _reader.TryReadWorkingDirectory(pid, out cwd);
         }
 
-        ProcessCredentials credentials = default;
-        var hasCredentials = (details & ExecDetails.Credentials) != 0 && _reader.TryReadCredentials(pid, out credentials);
+        var credentials = identity.Credentials;
+        var hasCredentials = (details & ExecDetails.Credentials) != 0
+            && (hasIdentity || _reader.TryReadCredentials(pid, out credentials));
         var source = hasArgv ? ArgvSource.Complete : hasStat ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
         {
@@ -38,7 +41,10 @@ public sealed partial class ExecTracer
         return new ExecEvent
         {
             Pid = pid,
-            ParentPid = node is { ParentPid: > 0 } ? node.ParentPid : hasStat ? stat.ParentPid : kernelEvent.ParentTgid,
+            ParentPid = node is { ParentPid: > 0 } ? node.ParentPid
+                : hasIdentity ? identity.ParentPid
+                : hasStat ? stat.ParentPid
+                : kernelEvent.ParentTgid,
             KernelTimestampNs = kernelEvent.TimestampNs,
             Time = ToWallClock(kernelEvent.TimestampNs),
             Arguments = arguments!,

@@ -10,7 +10,8 @@ public sealed partial class ExecTracer
 {
     private sealed partial class Session
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined: the warm-up must compile this very method, as the receive thread will call it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         public void OnEvent(in KernelEvent kernelEvent)
         {
             lock (_gate)
@@ -35,6 +36,7 @@ public sealed partial class ExecTracer
         public void OnEventsLost(long count)
         {
             Interlocked.Add(ref _kernelLost, count);
+            _owner._metrics.KernelLost(count);
             var added = 0;
             if (_tree is not null)
             {
@@ -137,12 +139,7 @@ public sealed partial class ExecTracer
         // With a command filter, events that arrive before the launched pid is known wait in _pending.
         private void PublishScoped(ProcessNode? node, TraceEvent item)
         {
-            if (_warmingUp)
-            {
-                return;
-            }
-
-            if (_filter is not CommandFilter)
+            if (_filter is not CommandFilter || _warmingUp)
             {
                 Publish(item);
             }

@@ -157,11 +157,17 @@ public sealed partial class ExecTracer
             // A pid no process can have (pid_max is at most 2^22), forked from the root and gone again.
             const int Phantom = int.MaxValue - 1;
             var parent = _tree?.RootPid ?? self;
+            var now = _owner._clock.NowNanoseconds;
             _warmingUp = true;
-            OnEvent(new KernelEvent { Kind = KernelEventKind.Fork, Pid = Phantom, Tgid = Phantom, ParentPid = parent, ParentTgid = parent });
-            OnEvent(new KernelEvent { Kind = KernelEventKind.Exec, Pid = Phantom, Tgid = Phantom });
-            OnEvent(new KernelEvent { Kind = KernelEventKind.Exit, Pid = Phantom, Tgid = Phantom, ParentPid = parent, ParentTgid = parent });
+            OnEvent(new KernelEvent { Kind = KernelEventKind.Fork, Pid = Phantom, Tgid = Phantom, ParentPid = parent, ParentTgid = parent, TimestampNs = now });
+            OnEvent(new KernelEvent { Kind = KernelEventKind.Exec, Pid = Phantom, Tgid = Phantom, TimestampNs = now });
+            // Through the interface, as the source calls it (that is a method of its own to compile).
+            IKernelEventSink sink = this;
+            sink.OnEvent(new KernelEvent { Kind = KernelEventKind.Exit, Pid = Phantom, Tgid = Phantom, ParentPid = parent, ParentTgid = parent, TimestampNs = now });
             _warmingUp = false;
+
+            // Compiles the metrics path without recording anything: a loss notice is not a delivered event.
+            _owner._metrics.Delivered(new EventsLostEvent(), -1);
         }
 
         private void OnSourceCompleted(Task completion)
@@ -223,10 +229,13 @@ public sealed partial class ExecTracer
             {
                 CountDropped();
             }
+
+            _owner._metrics.Delivered(item, item.KernelTimestampNs == 0 ? -1 : _owner._clock.NowNanoseconds - item.KernelTimestampNs);
         }
 
         private void CountDropped()
         {
+            _owner._metrics.SubscriberDropped();
             var dropped = Interlocked.Increment(ref _subscriberDropped);
             if ((dropped & (dropped - 1)) == 0)
             {

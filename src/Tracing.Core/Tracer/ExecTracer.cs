@@ -21,6 +21,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     private readonly ILogger _logger;
     private readonly ExecTracingOptions _options;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly ExecTracerMetrics _metrics;
+    private readonly bool _ownsMetrics;
     private TracerState _state;
     private Session? _session;
 
@@ -32,7 +34,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         ExecTracingOptions options,
         ICommandLauncher? launcher = null,
         TimeProvider? timeProvider = null,
-        ILogger<ExecTracer>? logger = null)
+        ILogger<ExecTracer>? logger = null,
+        ExecTracerMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(reader);
@@ -45,6 +48,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         _launcher = launcher;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _ownsMetrics = metrics is null;
+        _metrics = metrics ?? new ExecTracerMetrics();
     }
 
     /// <summary>Where the tracer is in its life.</summary>
@@ -161,6 +166,10 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             _state = TracerState.Disposed;
             _session?.Command?.Dispose();
             await _source.DisposeAsync().ConfigureAwait(false);
+            if (_ownsMetrics)
+            {
+                _metrics.Dispose();
+            }
         }
         finally
         {

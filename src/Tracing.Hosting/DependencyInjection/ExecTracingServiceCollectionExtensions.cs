@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class ExecTracingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICommandLauncher, ProcessCommandLauncher>();
         PlatformServices.AddPlatform(services);
+        services.TryAddSingleton(sp => new ExecTracerMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new ExecTracer(
             sp.GetRequiredService<IKernelEventSource>(),
             sp.GetRequiredService<IProcessInfoReader>(),
@@ -33,7 +35,8 @@ public static class ExecTracingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ExecTracingOptions>>().Value,
             sp.GetService<ICommandLauncher>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<ExecTracer>>()));
+            sp.GetService<ILogger<ExecTracer>>(),
+            sp.GetRequiredService<ExecTracerMetrics>()));
         return services;
     }
 }

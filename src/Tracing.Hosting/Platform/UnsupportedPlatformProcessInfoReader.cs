@@ -33,6 +33,12 @@ internal sealed class UnsupportedPlatformProcessInfoReader : IProcessInfoReader
         return false;
     }
 
+    public bool TryReadIdentity(int pid, out ProcessIdentity identity)
+    {
+        identity = default;
+        return false;
+    }
+
     public bool TryReadCredentials(int pid, out ProcessCredentials credentials)
     {
         credentials = default;

@@ -107,7 +107,8 @@ public sealed partial class ProcFsReader
                     return true;
                 }
 
-                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                // A file past its first page is a long argv: take big steps, each read races the process's exit.
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 8, 256 * 1024));
                 if (rented is not null)
                 {
                     ArrayPool<byte>.Shared.Return(rented);
@@ -142,7 +143,8 @@ public sealed partial class ProcFsReader
 
     private static void Grow(ref byte[] buffer, int used)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        // A file past its first page is a long argv: take big steps, each read races the process's exit.
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 8, 256 * 1024));
         buffer.AsSpan(0, used).CopyTo(larger);
         buffer.AsSpan(0, used).Clear();
         ArrayPool<byte>.Shared.Return(buffer);

@@ -34,6 +34,7 @@ public sealed partial class ProcFsReader : IProcessInfoReader
 
     private readonly string _root;
     private readonly byte[] _rootUtf8;
+    private readonly bool _isSystemProc;
 
     /// <summary>Creates a reader of <paramref name="procRoot"/>, a procfs mount or a directory shaped like one.</summary>
     /// <param name="procRoot">The directory holding one subdirectory per pid.</param>
@@ -43,6 +44,7 @@ public sealed partial class ProcFsReader : IProcessInfoReader
         var trimmed = procRoot.TrimEnd('/');
         _root = trimmed.Length == 0 ? "/" : trimmed;
         _rootUtf8 = Encoding.UTF8.GetBytes(trimmed);
+        _isSystemProc = trimmed == DefaultRoot;
     }
 
     /// <inheritdoc />

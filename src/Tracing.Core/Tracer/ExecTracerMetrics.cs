@@ -1,0 +1,100 @@
+using System.Diagnostics.Metrics;
+using Tracing.Events;
+
+namespace Tracing.Tracer;
+
+/// <summary>
+/// The tracer's instruments, on the meter <c>Tracing</c>: events by kind, events lost (by the kernel or a full
+/// subscriber queue), execs whose argv was not recovered whole, and delivery latency from the kernel's timestamp.
+/// </summary>
+public sealed class ExecTracerMetrics : IDisposable
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "Tracing";
+
+    private static readonly KeyValuePair<string, object?> s_exec = new("tracing.event.kind", "exec");
+    private static readonly KeyValuePair<string, object?> s_exit = new("tracing.event.kind", "exit");
+    private static readonly KeyValuePair<string, object?> s_kernel = new("tracing.loss.reason", "kernel_buffer_overflow");
+    private static readonly KeyValuePair<string, object?> s_subscriber = new("tracing.loss.reason", "subscriber_queue_full");
+
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _lost;
+    private readonly Counter<long> _argvIncomplete;
+    private readonly Histogram<double> _latency;
+
+    /// <summary>Creates the instruments from <paramref name="meterFactory"/>, or on a meter of their own without one.</summary>
+    public ExecTracerMetrics(IMeterFactory? meterFactory = null)
+    {
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _events = _meter.CreateCounter<long>("tracing.events", "{event}", "Events delivered, by kind.");
+        _lost = _meter.CreateCounter<long>("tracing.events.lost", "{event}", "Events lost, by where: the kernel's buffer or a subscriber's queue.");
+        _argvIncomplete = _meter.CreateCounter<long>("tracing.exec.argv_incomplete", "{exec}", "Execs whose argv could not be read whole.");
+        _latency = _meter.CreateHistogram<double>(
+            "tracing.delivery.latency", "s", "From the kernel's timestamp to delivery to subscribers.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1, 1] });
+    }
+
+    /// <summary>Records one delivered event.</summary>
+    public void Delivered(TraceEvent item, long latencyNs)
+    {
+        switch (item)
+        {
+            case ExecEvent exec:
+                if (_events.Enabled)
+                {
+                    _events.Add(1, s_exec);
+                }
+
+                if (exec.ArgvSource != ArgvSource.Complete && _argvIncomplete.Enabled)
+                {
+                    _argvIncomplete.Add(1);
+                }
+
+                break;
+            case ExitEvent:
+                if (_events.Enabled)
+                {
+                    _events.Add(1, s_exit);
+                }
+
+                break;
+            default:
+                return;
+        }
+
+        if (_latency.Enabled && latencyNs >= 0)
+        {
+            _latency.Record(latencyNs / 1e9);
+        }
+    }
+
+    /// <summary>Records events the kernel dropped.</summary>
+    public void KernelLost(long count)
+    {
+        if (_lost.Enabled)
+        {
+            _lost.Add(count, s_kernel);
+        }
+    }
+
+    /// <summary>Records an event a full subscriber queue dropped.</summary>
+    public void SubscriberDropped()
+    {
+        if (_lost.Enabled)
+        {
+            _lost.Add(1, s_subscriber);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+}

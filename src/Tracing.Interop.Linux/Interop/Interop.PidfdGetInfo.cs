@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+using Tracing.Interop.Linux.Interop;
+
+internal static partial class Interop
+{
+    internal static partial class Libc
+    {
+        // From include/uapi/linux/pidfd.h: the first version of struct pidfd_info (PIDFD_INFO_SIZE_VER0 = 64).
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct PidfdInfo
+        {
+            public ulong mask;
+            public ulong cgroupid;
+            public uint pid;
+            public uint tgid;
+            public uint ppid;
+            public uint ruid;
+            public uint rgid;
+            public uint euid;
+            public uint egid;
+            public uint suid;
+            public uint sgid;
+            public uint fsuid;
+            public uint fsgid;
+            public uint spare0;
+        }
+
+        // _IOWR(PIDFS_IOCTL_MAGIC = 0xFF, 11, struct pidfd_info): read|write << 30, size << 16, magic << 8, number.
+        internal const uint PIDFD_GET_INFO = (3u << 30) | (64u << 16) | (0xFFu << 8) | 11u;
+        internal const ulong PIDFD_INFO_PID = 1;
+        internal const ulong PIDFD_INFO_CREDS = 2;
+
+        // ioctl(2) is variadic; one pointer argument travels as a fixed one on x86_64 and arm64 Linux.
+        [LibraryImport(Libraries.Libc, EntryPoint = "ioctl", SetLastError = true)]
+        private static unsafe partial int IoctlRaw(SafeFileDescriptor fd, nuint request, PidfdInfo* info);
+
+        /// <summary>PIDFD_GET_INFO (Linux 6.13+): parent and credentials of a pidfd's process; returns 0 or the errno.</summary>
+        internal static unsafe int PidfdGetInfo(SafeFileDescriptor pidfd, out PidfdInfo info)
+        {
+            info = new PidfdInfo { mask = PIDFD_INFO_PID | PIDFD_INFO_CREDS };
+            fixed (PidfdInfo* pointer = &info)
+            {
+                while (true)
+                {
+                    if (IoctlRaw(pidfd, PIDFD_GET_INFO, pointer) == 0)
+                    {
+                        return 0;
+                    }
+
+                    var errno = Marshal.GetLastPInvokeError();
+                    if (errno != Errno.EINTR)
+                    {
+                        return errno;
+                    }
+                }
+            }
+        }
+    }
+}
