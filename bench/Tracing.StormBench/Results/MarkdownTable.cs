@@ -45,7 +45,7 @@ internal static class MarkdownTable
         {
             double Cpu(string tool) => Statistics.Median(results.Where(r => r.InFlight == inFlight && r.Tool == tool).Select(r => r.CpuMicrosecondsPerExec));
             var extrace = Cpu("extrace");
-            foreach (var tool in new[] { "exectrace", "exectrace-pipe" })
+            foreach (var tool in new[] { "exectrace-text", "exectrace", "exectrace-pipe" })
             {
                 var ours = Cpu(tool);
                 if (!double.IsNaN(ours) && !double.IsNaN(extrace) && extrace > 0)

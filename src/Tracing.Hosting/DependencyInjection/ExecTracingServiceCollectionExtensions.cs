@@ -2,7 +2,10 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using Tracing.Hosting.Commands;
+using Tracing.Hosting.Configuration;
+using Tracing.Hosting.Hosting;
 using Tracing.Hosting.DependencyInjection;
 using Tracing.Hosting.Platform;
 using Tracing.Ports;
@@ -16,17 +19,24 @@ public static class ExecTracingServiceCollectionExtensions
     /// <summary>Registers an <see cref="ExecTracer"/> over this platform's backend, with default options.</summary>
     public static IServiceCollection AddExecTracing(this IServiceCollection services) => services.AddExecTracing(_ => { });
 
-    /// <summary>Registers an <see cref="ExecTracer"/> over this platform's backend; options are validated when the tracer is created.</summary>
+    /// <summary>
+    /// Registers an <see cref="ExecTracer"/> over this platform's backend. Options come from the configuration section
+    /// <c>ExecTracing</c> when there is one, then from <paramref name="configure"/>; they are validated on start. In a
+    /// generic host the tracer starts and stops with the host.
+    /// </summary>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, Action<ExecTracingOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
 
+        // The configuration section first, then the caller's code, which wins.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ExecTracingOptions>, ExecTracingConfigurationSetup>());
         services.AddOptions<ExecTracingOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExecTracingOptions>, ExecTracingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICommandLauncher, ProcessCommandLauncher>();
         PlatformServices.AddPlatform(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExecTracingHostedService>());
         services.TryAddSingleton(sp => new ExecTracerMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new ExecTracer(
             sp.GetRequiredService<IKernelEventSource>(),

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Tracing.Interop.Darwin;
 using Tracing.Interop.Darwin.Polling;
 using Tracing.Interop.Linux;
@@ -36,7 +37,8 @@ internal static class PlatformServices
     private static void AddLinux(IServiceCollection services)
     {
         services.TryAddSingleton<ProcConnectorOptions>();
-        services.TryAddSingleton<IKernelEventSource>(sp => new ProcConnectorEventSource(sp.GetRequiredService<ProcConnectorOptions>()));
+        services.TryAddSingleton<IKernelEventSource>(sp => new ProcConnectorEventSource(
+            sp.GetRequiredService<ProcConnectorOptions>(), sp.GetService<ILogger<ProcConnectorEventSource>>()));
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
         services.TryAddSingleton<IMonotonicClock, LinuxMonotonicClock>();
     }

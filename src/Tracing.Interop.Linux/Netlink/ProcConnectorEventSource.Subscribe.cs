@@ -31,6 +31,7 @@ public sealed partial class ProcConnectorEventSource
             }
 
             ack += 2;
+            Log.SubscribeRetried(_logger, attempt + 1);
         }
 
         if (interest != KernelEventInterest.All)

@@ -1,4 +1,6 @@
 using System.Runtime.Versioning;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tracing.Ports;
 
 namespace Tracing.Interop.Linux.Netlink;
@@ -12,6 +14,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 {
     private const int HandshakeReceiveBufferBytes = 1024 * 1024;
     private readonly ProcConnectorOptions _options;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private TaskCompletionSource _completion = CompletedSource();
     private ProcConnectorSocket? _socket;
@@ -19,7 +22,11 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
     private volatile bool _stopping;
 
     /// <summary>Creates the source.</summary>
-    public ProcConnectorEventSource(ProcConnectorOptions? options = null) => _options = options ?? new ProcConnectorOptions();
+    public ProcConnectorEventSource(ProcConnectorOptions? options = null, ILogger<ProcConnectorEventSource>? logger = null)
+    {
+        _options = options ?? new ProcConnectorOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
 
     /// <inheritdoc />
     public Task Completion => _completion.Task;
@@ -133,6 +140,10 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         {
             // Best effort: a thread that wakes first reads argv before a short-lived process is gone.
             RealtimePriorityGranted = global::Interop.Libc.SchedSetScheduler(0, global::Interop.Libc.SCHED_FIFO, _options.RealtimePriority) == 0;
+            if (!RealtimePriorityGranted)
+            {
+                Log.RealtimeRefused(_logger);
+            }
         }
 
         try
@@ -143,6 +154,13 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
             {
                 socket.SetReceiveBuffer(_options.ReceiveBufferBytes);
             }
+
+            if (_options.ReceiveBufferBytes > 0 && socket.ReceiveBufferBytes == 0)
+            {
+                Log.ReceiveBufferRefused(_logger, _options.ReceiveBufferBytes);
+            }
+
+            Log.Subscribed(_logger, socket.ReceiveBufferBytes, KernelFilterRequested);
 
             started.TrySetResult();
             ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested);

@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Tracing.Hosting.Tests.Fakes;
+using Tracing.Tracer;
+
+namespace Tracing.Hosting.Tests.Metrics;
+
+public class ExecTracerMetricsTests
+{
+    [Fact]
+    public async Task Execs_losses_and_latency_are_measured_on_the_Tracing_meter()
+    {
+        var services = new ServiceCollection().AddMetrics();
+        var source = SubstitutePorts.Add(services);
+        services.AddExecTracing();
+        await using var provider = services.BuildServiceProvider();
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        using var events = new MetricCollector<long>(meters, ExecTracerMetrics.MeterName, "tracing.events");
+        using var lost = new MetricCollector<long>(meters, ExecTracerMetrics.MeterName, "tracing.events.lost");
+        using var latency = new MetricCollector<double>(meters, ExecTracerMetrics.MeterName, "tracing.delivery.latency");
+        var tracer = provider.GetRequiredService<ExecTracer>();
+
+        await tracer.StartAsync();
+        source.Exec(300, timestampNs: 1);
+        source.LoseEvents(7);
+        await tracer.StopAsync();
+
+        var exec = Assert.Single(events.GetMeasurementSnapshot());
+        Assert.Equal(1, exec.Value);
+        Assert.Equal("exec", exec.Tags["tracing.event.kind"]);
+        var loss = Assert.Single(lost.GetMeasurementSnapshot());
+        Assert.Equal(7, loss.Value);
+        Assert.Equal("kernel_buffer_overflow", loss.Tags["tracing.loss.reason"]);
+        Assert.Single(latency.GetMeasurementSnapshot());
+    }
+}
