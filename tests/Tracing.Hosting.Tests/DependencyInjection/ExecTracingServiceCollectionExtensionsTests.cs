@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NSubstitute;
+using Tracing.Hosting.Tests.Fakes;
 using Tracing.Core.Tests.Fakes;
 using Tracing.Events;
 using Tracing.Filtering;
@@ -128,24 +129,9 @@ public class ExecTracingServiceCollectionExtensionsTests
     [Fact]
     public async Task A_resolved_tracer_works_end_to_end_over_substitute_ports()
     {
-        var source = new FakeKernelEventSource();
-        var reader = Substitute.For<IProcessInfoReader>();
-        reader.CurrentProcessId.Returns(100);
-        reader.TryReadArguments(300, out Arg.Any<ProcessArguments?>()).Returns(call =>
-        {
-            call[1] = ProcessArguments.FromStrings(["git", "commit", "-m", "x"]);
-            return true;
-        });
-        reader.TryReadStat(300, out Arg.Any<ProcessStat>()).Returns(call =>
-        {
-            call[1] = new ProcessStat(300, 200, "git", 'R');
-            return true;
-        });
-        var clock = Substitute.For<IMonotonicClock>();
-        await using var provider = new ServiceCollection()
-            .AddSingleton<IKernelEventSource>(source)
-            .AddSingleton(reader)
-            .AddSingleton(clock)
+        var services = new ServiceCollection();
+        var source = SubstitutePorts.Add(services);
+        await using var provider = services
             .AddExecTracing(o => o.Details = ExecDetails.Credentials)
             .BuildServiceProvider();
         var tracer = provider.GetRequiredService<ExecTracer>();
