@@ -11,6 +11,8 @@ namespace Tracing.Cli.Running;
 /// <summary>Runs one exectrace session: start tracing, print events, stop on a signal or when the command ends.</summary>
 internal static class TraceRunner
 {
+    private static readonly TimeSpan s_stopGrace = TimeSpan.FromSeconds(2);
+
     public static async Task<int> RunAsync(TraceSettings settings, TextWriter diagnostics)
     {
         ExecTraceFilter filter;
@@ -102,7 +104,16 @@ internal static class TraceRunner
             exitCode = 1;
         }
 
-        await tracer.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        // Lines are written from the receive thread: if stdout's reader stalled, that thread is stuck in write() and
+        // stopping would wait for it forever. Give it a moment, then leave without it.
+        var stopping = tracer.StopAsync(CancellationToken.None);
+        if (await Task.WhenAny(stopping, Task.Delay(s_stopGrace)).ConfigureAwait(false) != stopping)
+        {
+            await diagnostics.WriteLineAsync("exectrace: the output is not being read; exiting without flushing it.").ConfigureAwait(false);
+            Environment.Exit(exitCode);
+        }
+
+        await stopping.ConfigureAwait(false);
         // EPIPE: the reader went away (`exectrace | head`); ending quietly is what it asked for.
         const int BrokenPipe = 32;
         if (writer.Failure is not null && writer.Failure.HResult != BrokenPipe)
@@ -123,12 +134,22 @@ internal static class TraceRunner
         e is TracingUnavailableException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or IOException;
 
     // Unbuffered: each line is one write, made as the event arrives.
-    private static FileStream? OpenOutput(string? path, TextWriter diagnostics)
+    private static Stream? OpenOutput(string? path, TextWriter diagnostics)
     {
         if (path is null)
         {
-            // Not Console.OpenStandardOutput(): it ignores EPIPE, so `exectrace | head` would never end.
-            return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            // A pipe or terminal: a FileStream, which reports EPIPE (Console's stream swallows it, so
+            // `exectrace | head` would never end). A regular file (`> out.txt`): Console's stream, which writes at the
+            // descriptor's shared offset; a FileStream keeps an offset of its own and would overwrite what the traced
+            // command writes to the same file.
+            var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!stdout.CanSeek)
+            {
+                return stdout;
+            }
+
+            stdout.Dispose();
+            return Console.OpenStandardOutput();
         }
 
         try

@@ -13,14 +13,13 @@ public sealed partial class ProcConnectorEventSource
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps)
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(16 * 1024, pinned: true);
+        using var batch = new DatagramBatch();
         var gaps = new SequenceGapCounter();
         var overflowed = false;
-        var timeoutMs = 0;
+        var wait = false;
         while (!_stopping)
         {
-            var status = socket.Receive(buffer, timeoutMs, knownEmpty: timeoutMs < 0, out var received);
-            switch (status)
+            switch (socket.ReceiveBatch(batch, wait))
             {
                 case ReceiveStatus.Woken:
                     if (overflowed)
@@ -33,33 +32,48 @@ public sealed partial class ProcConnectorEventSource
                 case ReceiveStatus.Timeout:
                     // Drained: late arrivals have had their chance to close sequence gaps.
                     ReportLoss(sink, gaps, ref overflowed, countGaps);
-                    timeoutMs = -1;
+                    wait = true;
                     continue;
                 case ReceiveStatus.Overflow:
                     overflowed = true;
-                    timeoutMs = 0;
+                    wait = false;
                     continue;
             }
 
-            timeoutMs = 0;
-            var reader = new CnProcMessageReader(buffer.AsSpan(0, received));
-            while (reader.TryRead(out var message))
+            for (var i = 0; i < batch.Count; i++)
             {
-                if (!message.HasProcEvent)
-                {
-                    continue;
-                }
+                Deliver(batch[i], sink, gaps, countGaps);
+            }
 
-                var procEvent = message.Event;
-                if (countGaps)
-                {
-                    gaps.Observe(procEvent.Cpu, message.Connector.Sequence);
-                }
+            // A batch that did not fill every slot took all there was: wait next, without asking again first.
+            wait = batch.Count < DatagramBatch.Slots;
+            if (wait)
+            {
+                ReportLoss(sink, gaps, ref overflowed, countGaps);
+            }
+        }
+    }
 
-                if (CnProcEventMapper.TryToKernelEvent(procEvent, out var kernelEvent) && kernelEvent.Kind != KernelEventKind.Other)
-                {
-                    sink.OnEvent(kernelEvent);
-                }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Deliver(ReadOnlySpan<byte> datagram, IKernelEventSink sink, SequenceGapCounter gaps, bool countGaps)
+    {
+        var reader = new CnProcMessageReader(datagram);
+        while (reader.TryRead(out var message))
+        {
+            if (!message.HasProcEvent)
+            {
+                continue;
+            }
+
+            var procEvent = message.Event;
+            if (countGaps)
+            {
+                gaps.Observe(procEvent.Cpu, message.Connector.Sequence);
+            }
+
+            if (CnProcEventMapper.TryToKernelEvent(procEvent, out var kernelEvent) && kernelEvent.Kind != KernelEventKind.Other)
+            {
+                sink.OnEvent(kernelEvent);
             }
         }
     }

@@ -136,6 +136,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         }
 
         var subscribed = false;
+        Exception? failure = null;
         if (_options.RealtimePriority > 0)
         {
             // Best effort: a thread that wakes first reads argv before a short-lived process is gone.
@@ -164,17 +165,12 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 
             started.TrySetResult();
             ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested);
-            _completion.TrySetResult();
         }
         catch (Exception e)
         {
             if (!started.TrySetException(e))
             {
-                _completion.TrySetException(e);
-            }
-            else
-            {
-                _completion.TrySetResult();
+                failure = e;
             }
         }
         finally
@@ -186,10 +182,24 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 
             lock (_gate)
             {
-                _socket = null;
+                if (ReferenceEquals(_socket, socket))
+                {
+                    _socket = null;
+                }
             }
 
             socket.Dispose();
+        }
+
+        // Only now, with the subscription ended and the socket closed: a stop that returns leaves nothing open, and a
+        // start right after it cannot have its new socket forgotten by this thread's clean-up.
+        if (failure is null)
+        {
+            _completion.TrySetResult();
+        }
+        else
+        {
+            _completion.TrySetException(failure);
         }
     }
 

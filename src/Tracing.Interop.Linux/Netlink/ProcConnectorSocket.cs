@@ -147,6 +147,52 @@ internal sealed class ProcConnectorSocket : IDisposable
         }
     }
 
+    /// <summary>
+    /// Receives every queued datagram into <paramref name="batch"/> with one syscall. With <paramref name="wait"/> it
+    /// first blocks until there is something (or <see cref="Wake"/>); without, it returns
+    /// <see cref="ReceiveStatus.Timeout"/> at once when the socket is drained.
+    /// </summary>
+    public ReceiveStatus ReceiveBatch(DatagramBatch batch, bool wait)
+    {
+        Span<PollFd> fds = stackalloc PollFd[2];
+        while (true)
+        {
+            if (!wait)
+            {
+                if (batch.Receive(_socket.Fd, out var errno) > 0)
+                {
+                    return ReceiveStatus.Datagram;
+                }
+
+                if (errno == global::Interop.Errno.ENOBUFS)
+                {
+                    return ReceiveStatus.Overflow;
+                }
+
+                if (errno is not (global::Interop.Errno.EAGAIN or 0))
+                {
+                    throw global::Interop.GetExceptionForErrno(errno, "Receiving from the proc connector");
+                }
+
+                return ReceiveStatus.Timeout;
+            }
+
+            fds[0] = new PollFd { fd = _socket.Fd, events = POLLIN };
+            fds[1] = new PollFd { fd = _wakeup.Fd, events = POLLIN };
+            if (Poll(fds, -1, out var pollErrno) < 0)
+            {
+                throw global::Interop.GetExceptionForErrno(pollErrno, "Waiting on the proc connector");
+            }
+
+            if ((fds[1].revents & POLLIN) != 0)
+            {
+                return ReceiveStatus.Woken;
+            }
+
+            wait = false;
+        }
+    }
+
     /// <summary>Wakes a thread blocked in <see cref="Receive(Span{byte}, int, out int)"/>; it and every later call return <see cref="ReceiveStatus.Woken"/> once the socket is drained.</summary>
     public void Wake()
     {

@@ -7,6 +7,7 @@ namespace Tracing.Interop.Linux.Netlink;
 /// Parses one made-up datagram of every event kind on the receive thread before the subscription opens, so the
 /// first real event of a kind does not wait for the JIT (about 100 µs) while a short-lived process exits.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class ReceivePathWarmUp
 {
     private const int DatagramLength = 76;
@@ -34,17 +35,27 @@ internal static class ReceivePathWarmUp
             BinaryPrimitives.WriteUInt32LittleEndian(datagram[20..], CnProcSubscription.CnValProc);
             BinaryPrimitives.WriteUInt16LittleEndian(datagram[32..], 40);                   // cn_msg.len
             BinaryPrimitives.WriteUInt32LittleEndian(datagram[36..], (uint)kind);
-            var reader = new CnProcMessageReader(datagram);
-            while (reader.TryRead(out var message))
-            {
-                if (message.HasProcEvent)
-                {
-                    gaps.Observe(message.Event.Cpu, message.Connector.Sequence);
-                    _ = CnProcEventMapper.TryToKernelEvent(message.Event, out _);
-                }
-            }
+            ProcConnectorEventSource.Deliver(datagram, DiscardingSink.Instance, gaps, countGaps: true);
         }
 
         _ = gaps.TakeLost();
+    }
+
+    /// <summary>Takes the made-up events and does nothing with them.</summary>
+    private sealed class DiscardingSink : Tracing.Ports.IKernelEventSink
+    {
+        public static readonly DiscardingSink Instance = new();
+
+        public void Prepare()
+        {
+        }
+
+        public void OnEvent(in Tracing.Ports.KernelEvent kernelEvent)
+        {
+        }
+
+        public void OnEventsLost(long count)
+        {
+        }
     }
 }

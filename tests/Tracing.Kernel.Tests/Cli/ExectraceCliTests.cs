@@ -69,12 +69,33 @@ public class ExectraceCliTests
     public async Task Sigterm_ends_machine_wide_tracing_cleanly()
     {
         using var tracer = Process.Start(ExectraceProcess.StartInfo())!;
+        var output = tracer.StandardOutput.ReadToEndAsync();
         var errors = tracer.StandardError.ReadToEndAsync();
         await Task.Delay(1500);
         await SendSignalAsync(tracer.Id, "TERM");
         await tracer.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
 
         Assert.True(tracer.ExitCode == 0, await errors);
+        await output;
+    }
+
+    [Fact]
+    public async Task Sigterm_ends_tracing_even_when_nobody_reads_its_output()
+    {
+        // stdout is a pipe nobody reads: once it is full, writing a line blocks.
+        using var tracer = Process.Start(ExectraceProcess.StartInfo())!;
+        var errors = tracer.StandardError.ReadToEndAsync();
+        await Task.Delay(1500);
+        for (var i = 0; i < 1500; i++)
+        {
+            using var filler = Process.Start(new ProcessStartInfo("/bin/true", [new string('x', 100)]))!;
+            await filler.WaitForExitAsync();
+        }
+
+        await SendSignalAsync(tracer.Id, "TERM");
+        await tracer.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+
+        Assert.True(tracer.HasExited, await errors);
     }
 
     [Fact]

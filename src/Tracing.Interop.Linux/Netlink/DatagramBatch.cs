@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+using static Interop.Libc;
+
+namespace Tracing.Interop.Linux.Netlink;
+
+/// <summary>
+/// Native memory for <c>recvmmsg</c>: a slot per datagram, so one syscall takes every queued event. Owned by the
+/// receive thread; never touched by another.
+/// </summary>
+internal sealed unsafe class DatagramBatch : IDisposable
+{
+    /// <summary>How many datagrams one receive can take.</summary>
+    public const int Slots = 32;
+
+    /// <summary>The room for one datagram; cn_proc's are 76 bytes, and a longer one is flagged truncated.</summary>
+    public const int SlotBytes = 2048;
+
+    private readonly byte* _buffer;
+    private readonly MMsgHdr* _headers;
+    private readonly IoVec* _vectors;
+
+    public DatagramBatch()
+    {
+        _buffer = (byte*)NativeMemory.AllocZeroed(Slots * SlotBytes);
+        _headers = (MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Slots * sizeof(MMsgHdr)));
+        _vectors = (IoVec*)NativeMemory.AllocZeroed((nuint)(Slots * sizeof(IoVec)));
+        for (var i = 0; i < Slots; i++)
+        {
+            _vectors[i] = new IoVec { iov_base = _buffer + (i * SlotBytes), iov_len = SlotBytes };
+            _headers[i].msg_hdr.msg_iov = &_vectors[i];
+            _headers[i].msg_hdr.msg_iovlen = 1;
+        }
+    }
+
+    /// <summary>How many datagrams the last receive took.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>One received datagram.</summary>
+    public ReadOnlySpan<byte> this[int index] =>
+        new(_buffer + (index * SlotBytes), (int)Math.Min(_headers[index].msg_len, SlotBytes));
+
+    /// <summary>True when a datagram was longer than its slot and was cut.</summary>
+    public bool IsTruncated(int index) => (_headers[index].msg_hdr.msg_flags & MSG_TRUNC) != 0;
+
+    /// <summary>Receives what is queued, without blocking; returns the count, or -1 with <paramref name="errno"/>.</summary>
+    public int Receive(int fd, out int errno)
+    {
+        var received = RecvMmsgNonBlocking(fd, _headers, Slots, out errno);
+        Count = Math.Max(received, 0);
+        return received;
+    }
+
+    public void Dispose()
+    {
+        NativeMemory.Free(_buffer);
+        NativeMemory.Free(_headers);
+        NativeMemory.Free(_vectors);
+    }
+}
