@@ -21,4 +21,7 @@ public sealed record CommandSpec
 
     /// <summary>The working directory, or null for the caller's.</summary>
     public string? WorkingDirectory { get; }
+
+    /// <summary>The command line, for logs.</summary>
+    public override string ToString() => string.Join(' ', [FileName, .. Arguments]);
 }
