@@ -79,6 +79,63 @@ public class ExecTracerCgroupKernelTests
         }
     }
 
+    [Fact]
+    public async Task A_process_moved_into_and_out_of_the_cgroup_is_reported_only_for_its_execs_while_inside()
+    {
+        var marker = KernelTracer.NewMarker();
+        var isUnified = File.Exists(Path.Join(CgroupPaths.DefaultMountRoot, "cgroup.controllers"));
+        var hierarchy = isUnified ? CgroupPaths.DefaultMountRoot : Path.Join(CgroupPaths.DefaultMountRoot, "cpu");
+        var cgroup = Path.Join(hierarchy, marker);
+        Directory.CreateDirectory(cgroup);
+        var started = new List<Process>();
+        try
+        {
+            var (controller, path) = CgroupPaths.Resolve(cgroup);
+            await using var tracer = new KernelTracer(ExecTraceFilter.Cgroup(path, controller));
+            await tracer.Tracer.StartAsync();
+
+            // A child is in its parent's cgroup at fork: each /bin/echo shows where the shell was when it ran it.
+            // The shell starts outside, moves in, moves back out to the hierarchy's root.
+            var shell = StartShell(
+                $"/bin/echo {marker}-before; echo $$ > {cgroup}/cgroup.procs; /bin/echo {marker}-in-1; /bin/echo {marker}-in-2; " +
+                $"echo $$ > {hierarchy}/cgroup.procs; /bin/echo {marker}-after; exec /bin/echo {marker}-exec-after",
+                started);
+            shell.StandardInput.Close();
+            await shell.WaitForExitAsync();
+            Assert.Equal(0, shell.ExitCode);
+
+            // The tracer handles execs in the kernel's order: once a later exec inside is reported, the shell's are handled.
+            var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; exec /bin/echo {marker}-sentinel", started);
+            sentinel.StandardInput.Close();
+            Assert.True(await tracer.WaitForAsync(e => IsEcho(e, $"{marker}-sentinel"), s_wait), "the sentinel's exec inside the cgroup was not reported");
+            await sentinel.WaitForExitAsync();
+            await tracer.Tracer.StopAsync();
+
+            Assert.Single(tracer.Execs, e => IsEcho(e, $"{marker}-in-1"));
+            Assert.Single(tracer.Execs, e => IsEcho(e, $"{marker}-in-2"));
+            Assert.All(tracer.Execs.Where(e => IsEcho(e, $"{marker}-in-1") || IsEcho(e, $"{marker}-in-2")), e => Assert.Equal(shell.Id, e.ParentPid));
+            Assert.DoesNotContain(tracer.Execs, e => IsEcho(e, $"{marker}-before"));
+            Assert.DoesNotContain(tracer.Execs, e => IsEcho(e, $"{marker}-after"));
+            Assert.DoesNotContain(tracer.Execs, e => IsEcho(e, $"{marker}-exec-after"));
+            Assert.DoesNotContain(tracer.Execs, e => e.Pid == shell.Id);
+        }
+        finally
+        {
+            foreach (var process in started)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+
+            await RemoveCgroupAsync(cgroup);
+        }
+    }
+
     private static Process StartShell(string script, List<Process> started)
     {
         var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]) { RedirectStandardInput = true, RedirectStandardOutput = true })!;
