@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace Tracing.Kernel.Tests.Cli;
+
+/// <summary>
+/// Environments the kernel refuses, made for real with unshare(1): exectrace fails fast, naming cause and remedy, and
+/// never runs the command it was asked to trace. (EPERM and a missing proc connector cannot be made on this kernel;
+/// Tracing.Interop.Linux.Tests/Interop/InteropErrorsTests covers their messages.)
+/// </summary>
+public class ExectraceRefusedTests
+{
+    [Theory]
+    [InlineData("--pid --fork")]
+    [InlineData("--user --map-root-user")]
+    [InlineData("--user --map-root-user --pid --fork")]
+    public async Task Inside_a_pid_or_user_namespace_the_missing_reply_is_a_clear_error(string namespaces)
+    {
+        var (exitCode, errors, commandRan, elapsed) = await RunUnsharedAsync(namespaces.Split(' '));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("did not answer the proc connector subscription within 2 s", errors, StringComparison.Ordinal);
+        Assert.Contains("user or PID namespace", errors, StringComparison.Ordinal);
+        Assert.Contains("--pid=host", errors, StringComparison.Ordinal);
+        Assert.False(commandRan, "the command ran although tracing was refused");
+        Assert.True(elapsed < TimeSpan.FromSeconds(30), $"took {elapsed}");
+    }
+
+    [Fact]
+    public async Task Inside_a_network_namespace_ECONNREFUSED_is_a_clear_error()
+    {
+        var (exitCode, errors, commandRan, _) = await RunUnsharedAsync("--net");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Subscribing to the proc connector failed", errors, StringComparison.Ordinal);
+        Assert.Contains("initial network namespace", errors, StringComparison.Ordinal);
+        Assert.Contains("--network host", errors, StringComparison.Ordinal);
+        Assert.False(commandRan, "the command ran although tracing was refused");
+    }
+
+    /// <summary>Runs <c>exectrace -- /bin/sh -c 'touch file'</c> under <c>unshare</c>.</summary>
+    private static async Task<(int ExitCode, string Errors, bool CommandRan, TimeSpan Elapsed)> RunUnsharedAsync(params string[] namespaces)
+    {
+        var witness = Path.Join(Path.GetTempPath(), "tracing-refused-" + Guid.NewGuid().ToString("N"));
+        var exectrace = ExectraceProcess.StartInfo("--", "/bin/sh", "-c", $"touch {witness}");
+        var info = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in namespaces)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.ArgumentList.Add(exectrace.FileName);
+        foreach (var argument in exectrace.ArgumentList)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        await output;
+        var ran = File.Exists(witness);
+        File.Delete(witness);
+        return (process.ExitCode, await errors, ran, stopwatch.Elapsed);
+    }
+}
