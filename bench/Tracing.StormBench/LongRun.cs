@@ -29,7 +29,7 @@ internal static class LongRun
         var tally = exectrace.Parser.Parse(session.ReadOutput(), new StormIndex(runId, storm.Pids));
 
         var invariant = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(invariant, $"### Long run: {count:N0} execs, 2 in flight, `exectrace --json -o file`"));
+        output.WriteLine(string.Create(invariant, $"### Long run: {count:N0} execs, 2 in flight, {TracerCatalog.Label(exectrace)}"));
         output.WriteLine();
         output.WriteLine("| execs started | exectrace VmRSS | CPU per exec since the previous sample |");
         output.WriteLine("|---|---|---|");
