@@ -94,29 +94,31 @@ public class ExecTracerCgroupKernelTests
             await using var tracer = new KernelTracer(ExecTraceFilter.Cgroup(path, controller));
             await tracer.Tracer.StartAsync();
 
-            // A child is in its parent's cgroup at fork: each /bin/echo shows where the shell was when it ran it.
-            // The shell starts outside, moves in, moves back out to the hierarchy's root.
+            // A child is in its parent's cgroup at fork: each marked exec shows where the shell was when it ran it.
+            // The shell starts outside, moves in, moves back out to the hierarchy's root. Each marked process lives
+            // 0.2 s, so the tracer reads its cgroups whatever the machine's load: this tests the filter, not the race.
+            string Marked(string name) => $"/bin/sh -c 'sleep 0.2' {marker}-{name}";
             var shell = StartShell(
-                $"/bin/echo {marker}-before; echo $$ > {cgroup}/cgroup.procs; /bin/echo {marker}-in-1; /bin/echo {marker}-in-2; " +
-                $"echo $$ > {hierarchy}/cgroup.procs; /bin/echo {marker}-after; exec /bin/echo {marker}-exec-after",
+                $"{Marked("before")}; echo $$ > {cgroup}/cgroup.procs; {Marked("in-1")}; {Marked("in-2")}; " +
+                $"echo $$ > {hierarchy}/cgroup.procs; {Marked("after")}; exec {Marked("exec-after")}",
                 started);
             shell.StandardInput.Close();
             await shell.WaitForExitAsync();
             Assert.Equal(0, shell.ExitCode);
 
             // The tracer handles execs in the kernel's order: once a later exec inside is reported, the shell's are handled.
-            var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; exec /bin/echo {marker}-sentinel", started);
+            var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; exec {Marked("sentinel")}", started);
             sentinel.StandardInput.Close();
-            Assert.True(await tracer.WaitForAsync(e => IsEcho(e, $"{marker}-sentinel"), s_wait), "the sentinel's exec inside the cgroup was not reported");
+            Assert.True(await tracer.WaitForAsync(e => IsMarked(e, $"{marker}-sentinel"), s_wait), "the sentinel's exec inside the cgroup was not reported");
             await sentinel.WaitForExitAsync();
             await tracer.Tracer.StopAsync();
 
-            Assert.Single(tracer.Execs, e => IsEcho(e, $"{marker}-in-1"));
-            Assert.Single(tracer.Execs, e => IsEcho(e, $"{marker}-in-2"));
-            Assert.All(tracer.Execs.Where(e => IsEcho(e, $"{marker}-in-1") || IsEcho(e, $"{marker}-in-2")), e => Assert.Equal(shell.Id, e.ParentPid));
-            Assert.DoesNotContain(tracer.Execs, e => IsEcho(e, $"{marker}-before"));
-            Assert.DoesNotContain(tracer.Execs, e => IsEcho(e, $"{marker}-after"));
-            Assert.DoesNotContain(tracer.Execs, e => IsEcho(e, $"{marker}-exec-after"));
+            Assert.Single(tracer.Execs, e => IsMarked(e, $"{marker}-in-1"));
+            Assert.Single(tracer.Execs, e => IsMarked(e, $"{marker}-in-2"));
+            Assert.All(tracer.Execs.Where(e => IsMarked(e, $"{marker}-in-1") || IsMarked(e, $"{marker}-in-2")), e => Assert.Equal(shell.Id, e.ParentPid));
+            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, $"{marker}-before"));
+            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, $"{marker}-after"));
+            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, $"{marker}-exec-after"));
             Assert.DoesNotContain(tracer.Execs, e => e.Pid == shell.Id);
         }
         finally
@@ -142,6 +144,9 @@ public class ExecTracerCgroupKernelTests
         started.Add(process);
         return process;
     }
+
+    private static bool IsMarked(TraceEvent e, string argument) =>
+        e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/sh", "-c", "sleep 0.2", argument]);
 
     private static bool IsEcho(TraceEvent e, string argument) =>
         e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/echo", argument]);
