@@ -35,7 +35,12 @@ internal sealed class JsonEventFormatter : IEventFormatter
                 case EventsLostEvent lost:
                     WriteCommon(writer, "lost", item);
                     writer.WriteNumber("count", lost.Count);
-                    writer.WriteString("reason", lost.Reason == LossReason.KernelBufferOverflow ? "kernel_buffer_overflow" : "subscriber_queue_full");
+                    writer.WriteString("reason", lost.Reason switch
+                    {
+                        LossReason.KernelBufferOverflow => "kernel_buffer_overflow",
+                        LossReason.SubscriberQueueFull => "subscriber_queue_full",
+                        _ => "scope_undecided",
+                    });
                     break;
                 default:
                     return false;

@@ -51,8 +51,9 @@ internal sealed class EventWriter(IEventFormatter formatter, Stream output, Text
 
         if (item is EventsLostEvent lost)
         {
-            diagnostics.WriteLine(
-                $"exectrace: the kernel dropped {lost.Count} event(s) (receive buffer overflow); the process tree was resynchronised.");
+            diagnostics.WriteLine(lost.Reason == LossReason.ScopeUndecided
+                ? $"exectrace: pid {lost.Pid} exec'd and ended before its cgroup could be read; not shown, since it may be outside the cgroup."
+                : $"exectrace: the kernel dropped {lost.Count} event(s) (receive buffer overflow); the process tree was resynchronised.");
         }
 
         _line.Clear();

@@ -8,4 +8,10 @@ public enum LossReason
 
     /// <summary>A subscriber was too slow and its bounded queue was full.</summary>
     SubscriberQueueFull = 1,
+
+    /// <summary>
+    /// An exec whose process was gone before the tracer could tell whether it was in scope (its cgroup could not be
+    /// read): not reported, since it may be outside the filter, but counted.
+    /// </summary>
+    ScopeUndecided = 2,
 }

@@ -78,9 +78,27 @@ public sealed partial class ExecTracer
                 }
             }
 
-            if (_filter is CgroupFilter cgroup && !(_owner._reader.TryReadCgroups(pid, out var paths) && cgroup.Matches(paths)))
+            if (_filter is CgroupFilter cgroup)
             {
-                return;
+                if (!_owner._reader.TryReadCgroups(pid, out var paths))
+                {
+                    // Gone before its cgroup could be read: maybe in scope, maybe not. Never silent: counted.
+                    _owner._metrics.ScopeUndecided();
+                    Publish(new EventsLostEvent
+                    {
+                        Pid = pid,
+                        Count = 1,
+                        Reason = LossReason.ScopeUndecided,
+                        KernelTimestampNs = kernelEvent.TimestampNs,
+                        Time = _owner.ToWallClock(kernelEvent.TimestampNs),
+                    });
+                    return;
+                }
+
+                if (!cgroup.Matches(paths))
+                {
+                    return;
+                }
             }
 
             var exec = _owner.ReadExec(kernelEvent, node);

@@ -16,6 +16,7 @@ public sealed class ExecTracerMetrics : IDisposable
     private static readonly KeyValuePair<string, object?> s_exit = new("tracing.event.kind", "exit");
     private static readonly KeyValuePair<string, object?> s_kernel = new("tracing.loss.reason", "kernel_buffer_overflow");
     private static readonly KeyValuePair<string, object?> s_subscriber = new("tracing.loss.reason", "subscriber_queue_full");
+    private static readonly KeyValuePair<string, object?> s_undecided = new("tracing.loss.reason", "scope_undecided");
 
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
@@ -86,6 +87,15 @@ public sealed class ExecTracerMetrics : IDisposable
         if (_lost.Enabled)
         {
             _lost.Add(1, s_subscriber);
+        }
+    }
+
+    /// <summary>Records an exec whose scope could not be decided (the process was gone).</summary>
+    public void ScopeUndecided()
+    {
+        if (_lost.Enabled)
+        {
+            _lost.Add(1, s_undecided);
         }
     }
 

@@ -108,6 +108,12 @@ public sealed partial class ExecTracerTests
 
         Assert.Equal([200], ExecPids(events));
         _processes.Reader.Received().TryReadCgroups(201, out Arg.Any<IReadOnlyList<CgroupMembership>?>());
+
+        // 203's cgroup could not be read: not reported as in scope, but counted, never silently dropped.
+        var undecided = Assert.Single(events.OfType<EventsLostEvent>());
+        Assert.Equal(LossReason.ScopeUndecided, undecided.Reason);
+        Assert.Equal(203, undecided.Pid);
+        Assert.Equal(1, undecided.Count);
     }
 
     [Fact]
