@@ -233,7 +233,7 @@ public sealed partial class ExecTracer
             _owner._metrics.Delivered(item, item.KernelTimestampNs == 0 ? -1 : _owner._clock.NowNanoseconds - item.KernelTimestampNs);
         }
 
-        private void CountDropped()
+        public void CountDropped()
         {
             _owner._metrics.SubscriberDropped();
             var dropped = Interlocked.Increment(ref _subscriberDropped);

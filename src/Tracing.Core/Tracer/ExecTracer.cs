@@ -191,11 +191,16 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         return _time.GetUtcNow() - TimeSpan.FromTicks(age / 100);
     }
 
-    private static Channel<TraceEvent> CreateQueue(int capacity) =>
-        Channel.CreateBounded<TraceEvent>(new BoundedChannelOptions(capacity)
+    private Channel<TraceEvent> CreateQueue(int capacity)
+    {
+        var options = new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+            FullMode = _options.QueueFullMode == QueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
+        };
+
+        // With Wait, a full queue refuses TryWrite and the publisher counts it; with DropOldest the channel drops and says so here.
+        return Channel.CreateBounded<TraceEvent>(options, _ => _session?.CountDropped());
+    }
 }

@@ -17,6 +17,9 @@ public sealed class ExecTracingOptions
     /// <summary>How many events each subscriber queue holds before further events for it are dropped (and counted). Default: 65536.</summary>
     public int QueueCapacity { get; set; } = 65_536;
 
+    /// <summary>What a full subscriber queue gives up. Default: <see cref="QueueFullMode.DropNewest"/>.</summary>
+    public QueueFullMode QueueFullMode { get; set; }
+
     /// <summary>Returns the problems with these options, each naming the setting; empty when valid.</summary>
     public IReadOnlyList<string> GetValidationErrors()
     {
@@ -40,6 +43,11 @@ public sealed class ExecTracingOptions
         if (QueueCapacity is < 16 or > 16_777_216)
         {
             errors.Add($"{nameof(QueueCapacity)} must be between 16 and 16777216; got {QueueCapacity}.");
+        }
+
+        if (!Enum.IsDefined(QueueFullMode))
+        {
+            errors.Add($"{nameof(QueueFullMode)} must be DropNewest or DropOldest; got {QueueFullMode}.");
         }
 
         return errors;

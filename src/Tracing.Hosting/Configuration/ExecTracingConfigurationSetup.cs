@@ -31,6 +31,7 @@ internal sealed class ExecTracingConfigurationSetup(IServiceProvider services) :
         options.IncludeExits = settings.IncludeExits ?? options.IncludeExits;
         options.Details = settings.Details ?? options.Details;
         options.QueueCapacity = settings.QueueCapacity ?? options.QueueCapacity;
+        options.QueueFullMode = settings.QueueFullMode ?? options.QueueFullMode;
         options.Filter = CreateFilter(settings) ?? options.Filter;
     }
 

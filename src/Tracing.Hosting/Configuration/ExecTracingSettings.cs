@@ -28,4 +28,7 @@ public sealed class ExecTracingSettings
 
     /// <summary>Each subscriber queue's capacity.</summary>
     public int? QueueCapacity { get; set; }
+
+    /// <summary>What a full subscriber queue gives up: <c>DropNewest</c> or <c>DropOldest</c>.</summary>
+    public QueueFullMode? QueueFullMode { get; set; }
 }

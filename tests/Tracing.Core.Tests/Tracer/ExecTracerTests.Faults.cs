@@ -160,6 +160,35 @@ public sealed partial class ExecTracerTests
         Assert.Equal(Execs + 1, inlineCount);
     }
 
+    [Fact]
+    public async Task With_DropOldest_a_full_queue_keeps_the_newest_events_and_counts_every_drop()
+    {
+        const int Capacity = 16;
+        const int Execs = 201;
+        for (var pid = 200; pid < 200 + Execs; pid++)
+        {
+            _processes.Add(pid, 1, "p", "p");
+        }
+
+        await using var tracer = CreateTracer(o =>
+        {
+            o.QueueCapacity = Capacity;
+            o.QueueFullMode = QueueFullMode.DropOldest;
+        });
+        var stuck = tracer.CreateReader();
+        await tracer.StartAsync();
+        for (var pid = 200; pid < 200 + Execs; pid++)
+        {
+            _source.Exec(pid);
+        }
+
+        Assert.Equal(Execs - Capacity, tracer.SubscriberEventsDropped);
+        await tracer.StopAsync();
+        var kept = await DrainAsync(stuck);
+
+        Assert.Equal([.. Enumerable.Range(200 + Execs - Capacity, Capacity)], ExecPids(kept));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + s_timeout;
