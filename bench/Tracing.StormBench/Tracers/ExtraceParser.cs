@@ -1,29 +1,12 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Tracing.StormBench.Storm;
 
 namespace Tracing.StormBench.Tracers;
 
 /// <summary>extrace prints <c>[indent]PID[+] argv...</c>; <c>''</c> or nothing when it could not read argv.</summary>
-internal sealed partial class ExtraceParser : IOutputParser
+internal static partial class ExtraceParser
 {
+    public static IOutputParser Create() => new PidAndCommandLineParser(Line());
+
     [GeneratedRegex(@"^\s*(\d+)\+?\s(.*)$")]
     private static partial Regex Line();
-
-    public Tally Parse(IReadOnlyList<OutputLine> lines, StormIndex index)
-    {
-        var tally = new Tally(index.Count);
-        foreach (var line in lines)
-        {
-            var match = Line().Match(line.Text);
-            int? pid = match.Success ? int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : null;
-            if (index.TryFind(pid, line.Text, out var i))
-            {
-                var text = match.Success ? match.Groups[2].Value.TrimEnd() : line.Text;
-                tally.Add(i, text == index.ExpectedCommandLine(i), line.Text);
-            }
-        }
-
-        return tally;
-    }
 }

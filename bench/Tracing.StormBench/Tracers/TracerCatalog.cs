@@ -8,8 +8,8 @@ internal static class TracerCatalog
     public static IReadOnlyList<TracerSpec> All(string exectracePath)
     {
         var json = new ExectraceJsonParser();
-        var text = new ExectraceTextParser();
-        var extrace = new ExtraceParser();
+        var text = ExectraceTextParser.Create();
+        var extrace = ExtraceParser.Create();
         var forkstat = new ForkstatParser();
         var half = TimeSpan.FromSeconds(0.5);
         return
