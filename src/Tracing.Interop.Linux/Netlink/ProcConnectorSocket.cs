@@ -87,25 +87,12 @@ internal sealed class ProcConnectorSocket : IDisposable
     /// <summary>
     /// Receives one datagram, waiting at most <paramref name="timeoutMs"/> (-1: no limit; 0: not at all) or until <see cref="Wake"/>.
     /// </summary>
-    public ReceiveStatus Receive(Span<byte> buffer, int timeoutMs, out int length) => Receive(buffer, timeoutMs, knownEmpty: false, out length);
-
-    /// <summary>
-    /// As <see cref="Receive(Span{byte}, int, out int)"/>; with <paramref name="knownEmpty"/> (the caller just saw
-    /// the socket drained) it waits first instead of asking again: one syscall less per isolated event.
-    /// </summary>
-    public ReceiveStatus Receive(Span<byte> buffer, int timeoutMs, bool knownEmpty, out int length)
+    public ReceiveStatus Receive(Span<byte> buffer, int timeoutMs, out int length)
     {
         Span<PollFd> fds = stackalloc PollFd[2];
-        length = -1;
-        var errno = global::Interop.Errno.EAGAIN;
         while (true)
         {
-            if (!knownEmpty)
-            {
-                length = RecvNonBlocking(_socket.Fd, buffer, out errno);
-            }
-
-            knownEmpty = false;
+            length = RecvNonBlocking(_socket.Fd, buffer, out var errno);
             if (length >= 0)
             {
                 return ReceiveStatus.Datagram;

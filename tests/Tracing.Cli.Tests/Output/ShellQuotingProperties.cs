@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using CsCheck;
 using Tracing.Cli.Output;
@@ -31,7 +30,7 @@ public class ShellQuotingProperties
     {
         FuzzCheck.Run(HostileBytes.Word.Array[WordsPerBatch], words =>
         {
-            var printed = RunBashPrintf(string.Join(' ', words.Select(Quote)));
+            var printed = BashPrintf.Run("'%s\\0'", string.Join(' ', words.Select(Quote)));
 
             var expected = words.SelectMany(w => (byte[])[.. w, 0]).ToArray();
             Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(printed));
@@ -43,24 +42,5 @@ public class ShellQuotingProperties
         var output = new StringBuilder();
         ShellQuoting.AppendQuoted(output, word);
         return output.ToString();
-    }
-
-    // As ShellQuotingTests does it, with every word NUL-terminated so that one bash checks a batch.
-    private static byte[] RunBashPrintf(string quotedWords)
-    {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add("printf '%s\\0' " + quotedWords);
-        startInfo.Environment["LC_ALL"] = "C.UTF-8";
-        using var bash = Process.Start(startInfo)!;
-        using var bytes = new MemoryStream();
-        bash.StandardOutput.BaseStream.CopyTo(bytes);
-        bash.WaitForExit();
-        Assert.Equal(0, bash.ExitCode);
-        return bytes.ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Tracing.Cli.Output;
@@ -125,25 +124,7 @@ public class ShellQuotingTests
             var quoted = new StringBuilder();
             ShellQuoting.AppendQuoted(quoted, word);
 
-            Assert.Equal(Convert.ToHexString(word), Convert.ToHexString(RunBashPrintf(quoted.ToString())));
+            Assert.Equal(Convert.ToHexString(word), Convert.ToHexString(BashPrintf.Run("%s", quoted.ToString())));
         }
-    }
-
-    private static byte[] RunBashPrintf(string quotedWord)
-    {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add("printf %s " + quotedWord);
-        startInfo.Environment["LC_ALL"] = "C.UTF-8";
-        using var bash = Process.Start(startInfo)!;
-        using var bytes = new MemoryStream();
-        bash.StandardOutput.BaseStream.CopyTo(bytes);
-        bash.WaitForExit();
-        Assert.Equal(0, bash.ExitCode);
-        return bytes.ToArray();
     }
 }
