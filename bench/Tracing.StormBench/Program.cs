@@ -89,7 +89,7 @@ if (!options.LongOnly)
             // Every tracer once per round, so drift in the machine's load spreads over all of them.
             foreach (var spec in specs)
             {
-                if (runner.Run(spec, options.Count, inFlight) is { } result)
+                if (runner.Run(spec, options.Count, inFlight, run) is { } result)
                 {
                     results.Add(result);
                 }

@@ -15,7 +15,8 @@ internal sealed record RunResult(
     double ExecsPerSecond,
     TimeSpan StopTime,
     bool Killed,
-    long ReportedLost)
+    long ReportedLost,
+    int Round)
 {
     public double DeliveredPercent => 100.0 * Delivered / Count;
 

@@ -35,6 +35,47 @@ internal static class ProcStat
         return true;
     }
 
+    /// <summary>
+    /// Time on CPU of the process's live threads, in seconds, from each thread's <c>/proc/PID/task/TID/schedstat</c>
+    /// (nanoseconds, where <c>stat</c> counts 10 ms ticks). A thread that ended is not counted: compare with
+    /// <see cref="TryReadCpuSeconds"/>, which counts it.
+    /// </summary>
+    public static bool TryReadLiveThreadsCpuSeconds(int pid, out double seconds)
+    {
+        seconds = 0;
+        long total = 0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                string schedstat;
+                try
+                {
+                    schedstat = File.ReadAllText(Path.Combine(task, "schedstat"));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue; // That thread ended between listing and reading.
+                }
+
+                var end = schedstat.IndexOf(' ', StringComparison.Ordinal);
+                if (end <= 0 || !long.TryParse(schedstat.AsSpan(0, end), CultureInfo.InvariantCulture, out var ns))
+                {
+                    return false;
+                }
+
+                total += ns;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        seconds = total / 1e9;
+        return true;
+    }
+
     /// <summary>VmRSS in KiB.</summary>
     public static bool TryReadRssKiB(int pid, out long kib)
     {

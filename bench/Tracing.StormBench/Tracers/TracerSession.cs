@@ -106,6 +106,8 @@ internal sealed class TracerSession : IDisposable
 
     public double CpuSeconds() => ProcStat.TryReadCpuSeconds(Pid, out var seconds) ? seconds : double.NaN;
 
+    public double LiveThreadsCpuSeconds() => ProcStat.TryReadLiveThreadsCpuSeconds(Pid, out var seconds) ? seconds : double.NaN;
+
     public long RssKiB() => ProcStat.TryReadRssKiB(Pid, out var kib) ? kib : 0;
 
     /// <summary>Waits until neither the tracer's CPU time nor its output has moved for half a second.</summary>
