@@ -9,13 +9,20 @@ namespace Tracing.Cli.Output;
 /// <c>14:02:11.532 12345 ppid=12000 [uid=1000] [cwd=/src] git commit -m 'fix bug'</c> and
 /// <c>14:02:11.610 12345 exit=0 0.078s git</c>.
 /// </summary>
-internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUser) : IEventFormatter
+internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUser, LocalTimeOfDay timeOfDay) : IEventFormatter
 {
+    /// <summary>Times in the machine's local zone.</summary>
+    public TextEventFormatter(bool showWorkingDirectory, bool showUser)
+        : this(showWorkingDirectory, showUser, new LocalTimeOfDay())
+    {
+    }
+
     public bool TryFormat(TraceEvent item, StringBuilder line)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(line);
-        line.Append(item.Time.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)).Append(' ');
+        timeOfDay.Append(line, item.Time);
+        line.Append(' ');
         switch (item)
         {
             case ExecEvent exec:
