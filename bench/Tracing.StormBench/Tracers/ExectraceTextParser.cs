@@ -10,6 +10,6 @@ internal static partial class ExectraceTextParser
 {
     public static IOutputParser Create() => new PidAndCommandLineParser(Line());
 
-    [GeneratedRegex(@"^\S+ (\d+) ppid=\d+ (.*)$")]
+    [GeneratedRegex(@"^\S+ (\d+) ppid=(?:\d+|\?) (.*)$")]
     private static partial Regex Line();
 }

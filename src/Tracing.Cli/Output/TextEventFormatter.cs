@@ -38,7 +38,16 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
 
     private void FormatExec(ExecEvent exec, StringBuilder line)
     {
-        line.Append(CultureInfo.InvariantCulture, $"{exec.Pid} ppid={exec.ParentPid}");
+        // 0: the process was gone before its parent could be read (an exec carries no parent).
+        line.Append(CultureInfo.InvariantCulture, $"{exec.Pid} ppid=");
+        if (exec.ParentPid > 0)
+        {
+            line.Append(exec.ParentPid);
+        }
+        else
+        {
+            line.Append('?');
+        }
         if (showUser)
         {
             line.Append(" uid=").Append(exec.RealUid is uint uid ? uid.ToString(CultureInfo.InvariantCulture) : "?");

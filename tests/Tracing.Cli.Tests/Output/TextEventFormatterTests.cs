@@ -73,6 +73,14 @@ public class TextEventFormatterTests
     }
 
     [Fact]
+    public void An_unknown_parent_shows_as_a_question_mark_not_as_pid_0()
+    {
+        var exec = GitCommit with { ParentPid = 0, Arguments = ProcessArguments.Empty, ArgvSource = ArgvSource.None };
+
+        Assert.Equal("12345 ppid=? [argv unavailable: process ended]", FormatAfterTime(new TextEventFormatter(false, false), exec));
+    }
+
+    [Fact]
     public void Hostile_argv_is_escaped()
     {
         var exec = GitCommit with { Arguments = ProcessArguments.FromNulSeparated([(byte)'e', 0, 0x1B, (byte)']', (byte)'0', 0, 0xFF, 0]) };
