@@ -86,6 +86,7 @@ if (!options.LongOnly)
         for (var run = 1; run <= options.Runs; run++)
         {
             log.WriteLine(string.Create(invariant, $"K={inFlight} run {run}/{options.Runs}"));
+            WarnAboutBystanders();
             // Every tracer once per round, so drift in the machine's load spreads over all of them.
             foreach (var spec in specs)
             {
@@ -104,6 +105,7 @@ if (!options.LongOnly)
 
 if (options.LongCount > 0)
 {
+    WarnAboutBystanders();
     LongRun.Run(TracerCatalog.All(exectrace)[0], options.LongCount, work, output, log);
 }
 
@@ -117,3 +119,14 @@ else
 }
 
 return 0;
+
+void WarnAboutBystanders()
+{
+    var listeners = Bystanders.ProcConnectorListeners();
+    if (listeners.Count > 0)
+    {
+        var warning = $"warning: other proc connector listeners are running and slow every tracer measured: {string.Join(", ", listeners)}";
+        log.WriteLine(warning);
+        output.WriteLine(warning);
+    }
+}

@@ -25,13 +25,25 @@ public class ProcFsReaderBenchmarks
     [Benchmark]
     public long Status() => _reader.TryReadCredentials(_pid, out var credentials) ? credentials.RealUid : -1;
 
+    /// <summary>Parent and user ids from a pidfd (<c>PIDFD_GET_INFO</c>): what replaces stat and status on Linux 6.13+.</summary>
+    [Benchmark]
+    public int Identity() => _reader.TryReadIdentity(_pid, out var identity) ? identity.ParentPid : -1;
+
     [Benchmark]
     public int Exe() => _reader.TryReadExecutablePath(_pid, out var path) ? path.Length : -1;
 
     [Benchmark]
     public int Cwd() => _reader.TryReadWorkingDirectory(_pid, out var path) ? path.Length : -1;
 
-    /// <summary>Everything one exec event reads.</summary>
+    /// <summary>What the default text line reads for one exec: argv, and the parent from the pidfd.</summary>
+    [Benchmark]
+    public int DefaultLineExec() => Cmdline() + Identity();
+
+    /// <summary>What <c>--json</c> reads for one exec: every detail (comm from stat, exe, cwd, ids from the pidfd).</summary>
+    [Benchmark]
+    public int JsonLineExec() => Cmdline() + Identity() + Stat() + Exe() + Cwd();
+
+    /// <summary>Everything one exec could read the old way, stat and status included.</summary>
     [Benchmark]
     public int AllForOneExec()
     {

@@ -25,7 +25,10 @@ public readonly record struct KernelEvent
     /// <summary>The parent's thread id, where the kernel reports one.</summary>
     public int ParentPid { get; init; }
 
-    /// <summary>The parent's process id, where the kernel reports one.</summary>
+    /// <summary>
+    /// The parent's process id, where the kernel reports one (fork, exit); for an exec, the parent of the fork the
+    /// source saw, when it saw it (0 otherwise: the tracer then asks the process reader).
+    /// </summary>
     public int ParentTgid { get; init; }
 
     /// <summary>For an exit: the wait status.</summary>

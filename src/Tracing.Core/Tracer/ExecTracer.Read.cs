@@ -14,9 +14,16 @@ public sealed partial class ExecTracer
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
         var details = _options.Details;
-        var hasIdentity = _reader.TryReadIdentity(pid, out var identity);
+        var wantsCredentials = (details & ExecDetails.Credentials) != 0;
+
+        // The parent of the fork the tracer saw (its tree, or the source's fork ledger) needs no read; else the pidfd
+        // gives parent and ids in one go, and stat is the fallback.
+        var knownParent = node is { ParentPid: > 0 } ? node.ParentPid : kernelEvent.ParentTgid;
+        ProcessIdentity identity = default;
+        var hasIdentity = (wantsCredentials || knownParent <= 0) && _reader.TryReadIdentity(pid, out identity);
         ProcessStat stat = default;
-        var hasStat = (!hasArgv || !hasIdentity || (details & ExecDetails.CommandName) != 0) && _reader.TryReadStat(pid, out stat);
+        var hasStat = (!hasArgv || (details & ExecDetails.CommandName) != 0 || (knownParent <= 0 && !hasIdentity))
+            && _reader.TryReadStat(pid, out stat);
         string? executable = null;
         string? cwd = null;
         if ((details & ExecDetails.ExecutablePath) != 0)
@@ -30,7 +37,7 @@ public sealed partial class ExecTracer
         }
 
         var credentials = identity.Credentials;
-        var hasCredentials = (details & ExecDetails.Credentials) != 0
+        var hasCredentials = wantsCredentials
             && (hasIdentity || _reader.TryReadCredentials(pid, out credentials));
         var source = hasArgv ? ArgvSource.Complete : hasStat ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
@@ -41,10 +48,10 @@ public sealed partial class ExecTracer
         return new ExecEvent
         {
             Pid = pid,
-            ParentPid = node is { ParentPid: > 0 } ? node.ParentPid
+            ParentPid = knownParent > 0 ? knownParent
                 : hasIdentity ? identity.ParentPid
                 : hasStat ? stat.ParentPid
-                : kernelEvent.ParentTgid,
+                : 0,
             KernelTimestampNs = kernelEvent.TimestampNs,
             Time = ToWallClock(kernelEvent.TimestampNs),
             Arguments = arguments!,

@@ -11,9 +11,10 @@ public sealed partial class ProcConnectorEventSource
     /// socket is unfiltered (exact), else from ENOBUFS (at least one per overflow).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps)
+    private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps, ForkLedgerSocket? forks)
     {
         using var batch = new DatagramBatch();
+        var ledger = forks is null ? null : new ForkLedger();
         var gaps = new SequenceGapCounter();
         var overflowed = false;
         var wait = false;
@@ -40,9 +41,11 @@ public sealed partial class ProcConnectorEventSource
                     continue;
             }
 
+            // Every fork that precedes these execs is queued on the side socket by now.
+            forks?.Drain(ledger!);
             for (var i = 0; i < batch.Count; i++)
             {
-                Deliver(batch[i], sink, gaps, countGaps);
+                Deliver(batch[i], sink, gaps, countGaps, ledger);
             }
 
             // A batch that did not fill every slot took all there was: wait next, without asking again first.
@@ -55,7 +58,7 @@ public sealed partial class ProcConnectorEventSource
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Deliver(ReadOnlySpan<byte> datagram, IKernelEventSink sink, SequenceGapCounter gaps, bool countGaps)
+    internal static void Deliver(ReadOnlySpan<byte> datagram, IKernelEventSink sink, SequenceGapCounter gaps, bool countGaps, ForkLedger? ledger)
     {
         var reader = new CnProcMessageReader(datagram);
         while (reader.TryRead(out var message))
@@ -73,6 +76,11 @@ public sealed partial class ProcConnectorEventSource
 
             if (CnProcEventMapper.TryToKernelEvent(procEvent, out var kernelEvent) && kernelEvent.Kind != KernelEventKind.Other)
             {
+                if (ledger is not null)
+                {
+                    kernelEvent = ledger.Complete(kernelEvent);
+                }
+
                 sink.OnEvent(kernelEvent);
             }
         }

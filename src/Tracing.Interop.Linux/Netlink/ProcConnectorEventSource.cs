@@ -136,6 +136,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         }
 
         var subscribed = false;
+        ForkLedgerSocket? forks = null;
         Exception? failure = null;
         if (_options.RealtimePriority > 0)
         {
@@ -162,9 +163,10 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
             }
 
             Log.Subscribed(_logger, socket.ReceiveBufferBytes, KernelFilterRequested);
+            forks = OpenForkLedger(interest);
 
             started.TrySetResult();
-            ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested);
+            ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested, forks);
         }
         catch (Exception e)
         {
@@ -178,6 +180,12 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
             if (subscribed)
             {
                 Unsubscribe(socket);
+            }
+
+            if (forks is not null)
+            {
+                Unsubscribe(forks.Socket);
+                forks.Dispose();
             }
 
             lock (_gate)
@@ -200,6 +208,38 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         else
         {
             _completion.TrySetException(failure);
+        }
+    }
+
+    /// <summary>
+    /// Without fork events of its own (exec-only interest), the receive path learns parents from a side socket of
+    /// forks it never waits on (see <see cref="ForkLedger"/>); null when the interest has forks, when disabled, or
+    /// when the side socket cannot be had (then parents come from the process reader, as before).
+    /// </summary>
+    private ForkLedgerSocket? OpenForkLedger(KernelEventInterest interest)
+    {
+        if (!_options.ParentsFromForks || interest.HasFlag(KernelEventInterest.Fork))
+        {
+            return null;
+        }
+
+        ProcConnectorSocket? side = null;
+        try
+        {
+            side = ProcConnectorSocket.Open(ForkLedgerSocket.ReceiveBufferBytes);
+            Subscribe(side, KernelEventInterest.Fork);
+            var forks = new ForkLedgerSocket(side);
+
+            // Compiles the drain on this thread now, not when the first exec is waiting for it.
+            forks.Drain(new ForkLedger());
+            Log.ForkLedgerOpened(_logger);
+            return forks;
+        }
+        catch (Exception e) when (e is IOException or TracingUnavailableException or UnauthorizedAccessException)
+        {
+            side?.Dispose();
+            Log.ForkLedgerUnavailable(_logger, e.Message);
+            return null;
         }
     }
 

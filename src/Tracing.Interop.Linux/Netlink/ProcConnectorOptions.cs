@@ -14,4 +14,11 @@ public sealed class ProcConnectorOptions
     /// 0 keeps normal scheduling. Needs CAP_SYS_NICE (or root); without it the thread keeps normal priority. Default: 10.
     /// </summary>
     public int RealtimePriority { get; set; } = 10;
+
+    /// <summary>
+    /// When the tracer needs only exec events, learn each exec'ing process's parent from fork events queued on a second
+    /// socket that the receive thread drains on each exec instead of waiting on it: no extra wake-up, and no pidfd or
+    /// <c>/proc</c> read for the parent. Default: true.
+    /// </summary>
+    public bool ParentsFromForks { get; set; } = true;
 }

@@ -26,6 +26,7 @@ internal static class ReceivePathWarmUp
         }
 
         Span<byte> datagram = stackalloc byte[DatagramLength];
+        var ledger = new ForkLedger();
         foreach (var kind in s_kinds)
         {
             datagram.Clear();
@@ -35,7 +36,8 @@ internal static class ReceivePathWarmUp
             BinaryPrimitives.WriteUInt32LittleEndian(datagram[20..], CnProcSubscription.CnValProc);
             BinaryPrimitives.WriteUInt16LittleEndian(datagram[32..], 40);                   // cn_msg.len
             BinaryPrimitives.WriteUInt32LittleEndian(datagram[36..], (uint)kind);
-            ProcConnectorEventSource.Deliver(datagram, DiscardingSink.Instance, gaps, countGaps: true);
+            ProcConnectorEventSource.Deliver(datagram, DiscardingSink.Instance, gaps, countGaps: true, ledger);
+            ledger.Feed(datagram);
         }
 
         _ = gaps.TakeLost();

@@ -107,8 +107,8 @@ public sealed partial class ProcFsReader
                     return true;
                 }
 
-                // A file past its first page is a long argv: take big steps, each read races the process's exit.
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 8, 256 * 1024));
+                // Links hold at most PATH_MAX (4096) bytes; procfs names (a socket's, a deleted file's) can add a little.
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 4, 4096));
                 if (rented is not null)
                 {
                     ArrayPool<byte>.Shared.Return(rented);

@@ -69,12 +69,14 @@ public sealed class FakeKernelEventSource : IKernelEventSource
     });
 
     /// <summary>Process <paramref name="pid"/> called execve.</summary>
-    public void Exec(int pid, long timestampNs = 0) => Push(new KernelEvent
+    /// <remarks><paramref name="forkParent"/>: the parent a source that saw the fork attaches (0: none).</remarks>
+    public void Exec(int pid, long timestampNs = 0, int forkParent = 0) => Push(new KernelEvent
     {
         Kind = KernelEventKind.Exec,
         TimestampNs = timestampNs,
         Pid = pid,
         Tgid = pid,
+        ParentTgid = forkParent,
     });
 
     /// <summary>Process <paramref name="pid"/> ended with the wait status <paramref name="status"/>.</summary>

@@ -25,4 +25,7 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
     public uint? EffectiveUid { get; set; }
 
     public IReadOnlyList<CgroupMembership>? Cgroups { get; set; }
+
+    /// <summary>True when the platform reads parent and ids in one go (a pidfd on Linux); the ids must be known.</summary>
+    public bool IdentityReadable { get; set; }
 }

@@ -44,6 +44,13 @@ public sealed class ProcessTable
             call[1] = readable ? new ProcessCredentials(process!.RealUid!.Value, process.EffectiveUid!.Value) : default;
             return readable;
         });
+        reader.TryReadIdentity(Arg.Any<int>(), out Arg.Any<ProcessIdentity>()).Returns(call =>
+        {
+            var process = Find(call.ArgAt<int>(0));
+            var readable = process is { IdentityReadable: true, RealUid: not null, EffectiveUid: not null };
+            call[1] = readable ? new ProcessIdentity(process!.ParentPid, new ProcessCredentials(process.RealUid!.Value, process.EffectiveUid!.Value)) : default;
+            return readable;
+        });
         reader.TryReadCgroups(Arg.Any<int>(), out Arg.Any<IReadOnlyList<CgroupMembership>?>()).Returns(call =>
         {
             call[1] = Find(call.ArgAt<int>(0))?.Cgroups;

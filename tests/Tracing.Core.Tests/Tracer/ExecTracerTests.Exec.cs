@@ -1,3 +1,4 @@
+using NSubstitute;
 using Tracing.Events;
 using Tracing.Ports;
 
@@ -55,6 +56,59 @@ public sealed partial class ExecTracerTests
         Assert.Equal(ArgvSource.CommandName, exec.ArgvSource);
         Assert.Equal(["short-lived"], exec.Arguments.Strings);
         Assert.Equal("short-lived", exec.CommandName);
+        Assert.Equal(150, exec.ParentPid);
+    }
+
+    [Fact]
+    public async Task A_parent_from_the_fork_the_source_saw_spares_every_other_read()
+    {
+        _processes.Add(200, 150, "true", "/bin/true", "x").IdentityReadable = true;
+
+        var events = await TraceAsync(() => _source.Exec(200, forkParent: 150), o => o.Details = Tracing.Tracer.ExecDetails.None);
+
+        var exec = Assert.IsType<ExecEvent>(Assert.Single(events));
+        Assert.Equal(150, exec.ParentPid);
+        Assert.Equal(["/bin/true", "x"], exec.Arguments.Strings);
+        _processes.Reader.DidNotReceive().TryReadIdentity(Arg.Any<int>(), out Arg.Any<ProcessIdentity>());
+        _processes.Reader.DidNotReceive().TryReadStat(Arg.Any<int>(), out Arg.Any<ProcessStat>());
+    }
+
+    [Fact]
+    public async Task Without_a_parent_from_the_source_the_parent_comes_from_the_identity_read()
+    {
+        var process = _processes.Add(200, 150, "true", "/bin/true");
+        process.IdentityReadable = true;
+        process.RealUid = 1000;
+        process.EffectiveUid = 1000;
+
+        var events = await TraceAsync(() => _source.Exec(200), o => o.Details = Tracing.Tracer.ExecDetails.None);
+
+        Assert.Equal(150, Assert.IsType<ExecEvent>(Assert.Single(events)).ParentPid);
+        _processes.Reader.Received(1).TryReadIdentity(200, out Arg.Any<ProcessIdentity>());
+        _processes.Reader.DidNotReceive().TryReadStat(Arg.Any<int>(), out Arg.Any<ProcessStat>());
+    }
+
+    [Fact]
+    public async Task Ids_shown_are_still_read_when_the_source_gave_the_parent()
+    {
+        var process = _processes.Add(200, 150, "true", "/bin/true");
+        process.IdentityReadable = true;
+        process.RealUid = 1000;
+        process.EffectiveUid = 0;
+
+        var events = await TraceAsync(() => _source.Exec(200, forkParent: 150), o => o.Details = Tracing.Tracer.ExecDetails.Credentials);
+
+        var exec = Assert.IsType<ExecEvent>(Assert.Single(events));
+        Assert.Equal((150, 1000u, 0u), (exec.ParentPid, exec.RealUid, exec.EffectiveUid));
+    }
+
+    [Fact]
+    public async Task A_process_gone_before_it_was_read_keeps_the_parent_of_the_fork_the_source_saw()
+    {
+        var events = await TraceAsync(() => _source.Exec(404, forkParent: 150));
+
+        var exec = Assert.IsType<ExecEvent>(Assert.Single(events));
+        Assert.Equal(ArgvSource.None, exec.ArgvSource);
         Assert.Equal(150, exec.ParentPid);
     }
 

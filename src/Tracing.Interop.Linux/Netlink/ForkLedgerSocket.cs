@@ -1,0 +1,58 @@
+namespace Tracing.Interop.Linux.Netlink;
+
+/// <summary>
+/// The side socket that feeds a <see cref="ForkLedger"/>: subscribed to fork events only, never waited on, drained
+/// without blocking when the receive thread needs parents.
+/// </summary>
+internal sealed class ForkLedgerSocket : IDisposable
+{
+    /// <summary>About 1,200 forks between two execs (the kernel charges ~830 bytes per queued event); beyond that the ledger starts over.</summary>
+    public const int ReceiveBufferBytes = 1024 * 1024;
+
+    private readonly DatagramBatch _batch = new();
+
+    public ForkLedgerSocket(ProcConnectorSocket socket)
+    {
+        Socket = socket;
+    }
+
+    public ProcConnectorSocket Socket { get; }
+
+    /// <summary>How many times the side socket overflowed and the ledger was forgotten.</summary>
+    public long Overflows { get; private set; }
+
+    /// <summary>Records every queued fork into <paramref name="ledger"/>.</summary>
+    public void Drain(ForkLedger ledger)
+    {
+        while (true)
+        {
+            switch (Socket.ReceiveBatch(_batch, wait: false))
+            {
+                case ReceiveStatus.Datagram:
+                    for (var i = 0; i < _batch.Count; i++)
+                    {
+                        ledger.Feed(_batch[i]);
+                    }
+
+                    if (_batch.Count < DatagramBatch.Slots)
+                    {
+                        return;
+                    }
+
+                    continue;
+                case ReceiveStatus.Overflow:
+                    Overflows++;
+                    ledger.Forget();
+                    continue;
+                default:
+                    return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Socket.Dispose();
+        _batch.Dispose();
+    }
+}

@@ -1,0 +1,146 @@
+using Tracing.Interop.Linux.Netlink;
+using Tracing.Interop.Linux.Tests.CnProc;
+using Tracing.Ports;
+
+namespace Tracing.Interop.Linux.Tests.Netlink;
+
+public class ForkLedgerTests
+{
+    [Fact]
+    public void Replaying_the_recorded_feed_gives_each_exec_the_parent_of_its_latest_fork()
+    {
+        // The oracle is expected.jsonl's decoding of each datagram, not this parser's.
+        var ledger = new ForkLedger();
+        var oracle = new Dictionary<int, int>();
+        var execsChecked = 0;
+        var parentsFound = 0;
+        foreach (var file in CnProcFixtures.BinFiles("feed"))
+        {
+            ledger.Feed(CnProcFixtures.Read(file));
+            foreach (var message in ExpectedDatagrams.Lines[file]["messages"]!.AsArray())
+            {
+                var procEvent = message!["proc_event"];
+                switch ((string?)procEvent?["kind"])
+                {
+                    case "fork" when (int)procEvent!["child_pid"]! == (int)procEvent["child_tgid"]!:
+                        oracle[(int)procEvent["child_tgid"]!] = (int)procEvent["parent_tgid"]!;
+                        break;
+                    case "exec":
+                        var tgid = (int)procEvent!["process_tgid"]!;
+                        var found = ledger.TryGetParent(tgid, out var parent);
+                        Assert.Equal(oracle.TryGetValue(tgid, out var expected), found);
+                        Assert.Equal(expected, parent);
+                        execsChecked++;
+                        parentsFound += found ? 1 : 0;
+                        break;
+                }
+            }
+        }
+
+        Assert.True(execsChecked > 0, "the feed has no exec to check");
+        Assert.True(parentsFound > 0, "no exec of the feed found its fork");
+    }
+
+    [Fact]
+    public void Completes_an_exec_with_the_parent_of_its_fork()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200));
+
+        var exec = ledger.Complete(new KernelEvent { Kind = KernelEventKind.Exec, Pid = 200, Tgid = 200 });
+
+        Assert.Equal(100, exec.ParentTgid);
+    }
+
+    [Fact]
+    public void Leaves_an_exec_whose_fork_it_did_not_see_without_a_parent()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200));
+
+        Assert.Equal(0, ledger.Complete(new KernelEvent { Kind = KernelEventKind.Exec, Pid = 201, Tgid = 201 }).ParentTgid);
+    }
+
+    [Fact]
+    public void Does_not_overwrite_a_parent_the_event_already_has_nor_touch_other_kinds()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200));
+        var withParent = new KernelEvent { Kind = KernelEventKind.Exec, Pid = 200, Tgid = 200, ParentTgid = 7 };
+        var exit = new KernelEvent { Kind = KernelEventKind.Exit, Pid = 200, Tgid = 200 };
+
+        Assert.Equal(withParent, ledger.Complete(withParent));
+        Assert.Equal(exit, ledger.Complete(exit));
+    }
+
+    [Fact]
+    public void A_thread_fork_is_not_a_process_fork()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200));
+        ledger.Record(new KernelEvent { Kind = KernelEventKind.Fork, Pid = 201, Tgid = 200, ParentPid = 200, ParentTgid = 200 });
+
+        Assert.True(ledger.TryGetParent(200, out var parent));
+        Assert.Equal(100, parent);
+        Assert.False(ledger.TryGetParent(201, out _));
+    }
+
+    [Fact]
+    public void A_reused_pid_takes_the_parent_of_its_latest_fork()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200));
+        ledger.Record(Fork(parent: 300, child: 200));
+
+        Assert.True(ledger.TryGetParent(200, out var parent));
+        Assert.Equal(300, parent);
+    }
+
+    [Fact]
+    public void After_an_overflow_nothing_is_trusted()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200));
+
+        ledger.Forget();
+
+        Assert.False(ledger.TryGetParent(200, out _));
+        Assert.Equal(0, ledger.Count);
+    }
+
+    [Fact]
+    public void Stays_bounded_when_processes_fork_and_never_exec()
+    {
+        var ledger = new ForkLedger();
+        for (var pid = 1; pid <= ForkLedger.MaxEntries + 10; pid++)
+        {
+            ledger.Record(Fork(parent: 1, child: pid + 1));
+        }
+
+        Assert.InRange(ledger.Count, 1, ForkLedger.MaxEntries);
+        Assert.True(ledger.TryGetParent(ForkLedger.MaxEntries + 11, out _), "the latest fork is kept");
+    }
+
+    [Fact]
+    public void Feeding_hostile_bytes_records_nothing_and_does_not_throw()
+    {
+        var ledger = new ForkLedger();
+        foreach (var datagram in CnProcGenerators.Fixtures)
+        {
+            ledger.Feed(datagram);
+            ledger.Feed(datagram.AsSpan(0, datagram.Length / 2));
+        }
+
+        // Whatever the synthetic fixtures hold, only well-formed process forks may be recorded.
+        Assert.InRange(ledger.Count, 0, CnProcGenerators.Fixtures.Count);
+    }
+
+    private static KernelEvent Fork(int parent, int child) => new()
+    {
+        Kind = KernelEventKind.Fork,
+        Pid = child,
+        Tgid = child,
+        ParentPid = parent,
+        ParentTgid = parent,
+    };
+}
