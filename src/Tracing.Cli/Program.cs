@@ -11,7 +11,7 @@ internal static class Program
         var cgroup = new Option<string?>("--cgroup") { Description = "Trace processes in this cgroup or below it, e.g. /sys/fs/cgroup/system.slice/foo.service (v2) or /sys/fs/cgroup/cpu/foo (v1: that hierarchy only); a path outside /sys/fs/cgroup, e.g. /foo, is matched in every hierarchy." };
         var json = new Option<bool>("--json") { Description = "Print JSON Lines, one object per event." };
         var exits = new Option<bool>("--exits", "-t") { Description = "Also print exits, with status and duration." };
-        var output = new Option<string?>("--output", "-o") { Description = "Write events to this file instead of stdout." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write events to this file instead of stdout (in batches at most 0.1 s apart; all of them on exit)." };
         var cwd = new Option<bool>("--cwd", "-d") { Description = "Show each process's working directory (text output; JSON always has it)." };
         var user = new Option<bool>("--user", "-u") { Description = "Show each process's user id (text output; JSON always has it)." };
         var command = new Argument<string[]>("command")

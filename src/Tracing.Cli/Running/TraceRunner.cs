@@ -12,6 +12,7 @@ namespace Tracing.Cli.Running;
 internal static class TraceRunner
 {
     private static readonly TimeSpan s_stopGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_fileFlushInterval = TimeSpan.FromMilliseconds(100);
 
     public static async Task<int> RunAsync(TraceSettings settings, TextWriter diagnostics)
     {
@@ -63,7 +64,10 @@ internal static class TraceRunner
         var tracer = provider.GetRequiredService<ExecTracer>();
         IEventFormatter formatter = settings.Json ? new JsonEventFormatter() : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser);
         // Never cancel on the receive thread itself: stopping waits for that thread.
-        var writer = new EventWriter(formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => stop.Cancel()));
+        // To a regular file lines are gathered for up to 0.1 s (one write per batch, not per exec); to a terminal or a
+        // pipe, where someone may be watching, each goes at once.
+        using var writer = new EventWriter(
+            formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => stop.Cancel()), output.CanSeek ? s_fileFlushInterval : null);
         writer.WarmUp();
         using var subscription = tracer.SubscribeInline(writer.Write);
 
@@ -114,6 +118,7 @@ internal static class TraceRunner
         }
 
         await stopping.ConfigureAwait(false);
+        writer.Complete();
         // EPIPE: the reader went away (`exectrace | head`); ending quietly is what it asked for.
         const int BrokenPipe = 32;
         if (writer.Failure is not null && writer.Failure.HResult != BrokenPipe)
