@@ -25,6 +25,17 @@ public interface IProcessInfoReader
     bool TryReadStat(int pid, out ProcessStat stat);
 
     /// <summary>
+    /// The kernel's command name alone (<c>comm</c>); platforms with a cheaper read than <see cref="TryReadStat"/>
+    /// (Linux: <c>/proc/PID/comm</c>, no stat line to format) override it.
+    /// </summary>
+    bool TryReadCommandName(int pid, [NotNullWhen(true)] out string? name)
+    {
+        var read = TryReadStat(pid, out var stat);
+        name = read ? stat.CommandName : null;
+        return name is not null;
+    }
+
+    /// <summary>
     /// Parent and user ids in one cheap read (Linux 6.13+: a pidfd's PIDFD_GET_INFO), without formatting /proc text;
     /// false when the process is gone or the platform has no such read (callers fall back to stat and credentials).
     /// </summary>

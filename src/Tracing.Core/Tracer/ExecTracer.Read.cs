@@ -21,9 +21,16 @@ public sealed partial class ExecTracer
         var knownParent = node is { ParentPid: > 0 } ? node.ParentPid : kernelEvent.ParentTgid;
         ProcessIdentity identity = default;
         var hasIdentity = (wantsCredentials || knownParent <= 0) && _reader.TryReadIdentity(pid, out identity);
+
+        // Stat only when nothing else gave the parent; the command name alone has a cheaper read.
         ProcessStat stat = default;
-        var hasStat = (!hasArgv || (details & ExecDetails.CommandName) != 0 || (knownParent <= 0 && !hasIdentity))
-            && _reader.TryReadStat(pid, out stat);
+        var hasStat = knownParent <= 0 && !hasIdentity && _reader.TryReadStat(pid, out stat);
+        var commandName = hasStat ? stat.CommandName : null;
+        if (commandName is null && (!hasArgv || (details & ExecDetails.CommandName) != 0) && _reader.TryReadCommandName(pid, out var name))
+        {
+            commandName = name;
+        }
+
         string? executable = null;
         string? cwd = null;
         if ((details & ExecDetails.ExecutablePath) != 0)
@@ -39,10 +46,10 @@ public sealed partial class ExecTracer
         var credentials = identity.Credentials;
         var hasCredentials = wantsCredentials
             && (hasIdentity || _reader.TryReadCredentials(pid, out credentials));
-        var source = hasArgv ? ArgvSource.Complete : hasStat ? ArgvSource.CommandName : ArgvSource.None;
+        var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
         {
-            arguments = hasStat ? ProcessArguments.FromStrings([stat.CommandName]) : ProcessArguments.Empty;
+            arguments = commandName is not null ? ProcessArguments.FromStrings([commandName]) : ProcessArguments.Empty;
         }
 
         return new ExecEvent
@@ -56,7 +63,7 @@ public sealed partial class ExecTracer
             Time = ToWallClock(kernelEvent.TimestampNs),
             Arguments = arguments!,
             ArgvSource = source,
-            CommandName = hasStat ? stat.CommandName : null,
+            CommandName = commandName,
             ExecutablePath = executable,
             WorkingDirectory = cwd,
             RealUid = hasCredentials ? credentials.RealUid : null,

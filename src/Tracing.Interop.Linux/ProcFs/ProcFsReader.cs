@@ -32,6 +32,13 @@ public sealed partial class ProcFsReader : IProcessInfoReader
 
     private static readonly ContentParser<CgroupMembership[]> s_parseCgroups = ProcCgroupParser.TryParse;
 
+    private static readonly ContentParser<string?> s_parseCommandName = static (ReadOnlySpan<byte> content, out string? name) =>
+    {
+        // "name\n"; the name itself may hold a newline (prctl PR_SET_NAME takes any bytes but NUL): only the last goes.
+        name = content.IsEmpty || content[^1] != (byte)'\n' ? null : Encoding.UTF8.GetString(content[..^1]);
+        return name is not null;
+    };
+
     private readonly string _root;
     private readonly byte[] _rootUtf8;
     private readonly bool _isSystemProc;
@@ -77,6 +84,11 @@ public sealed partial class ProcFsReader : IProcessInfoReader
         (stat, startTimeTicks) = result;
         return read;
     }
+
+    /// <inheritdoc />
+    /// <remarks><c>/proc/PID/comm</c>: the kernel copies the name, where a stat read formats some fifty fields.</remarks>
+    public bool TryReadCommandName(int pid, [NotNullWhen(true)] out string? name) =>
+        TryReadFile(pid, "/comm"u8, s_parseCommandName, out name) && name is not null;
 
     /// <inheritdoc />
     public bool TryReadCredentials(int pid, out ProcessCredentials credentials) =>

@@ -37,6 +37,12 @@ public sealed class ProcessTable
             call[1] = readable ? new ProcessStat(process!.Pid, process.ParentPid, process.CommandName, 'S') : default;
             return readable;
         });
+        reader.TryReadCommandName(Arg.Any<int>(), out Arg.Any<string?>()).Returns(call =>
+        {
+            var process = Find(call.ArgAt<int>(0));
+            call[1] = process is { StatReadable: true } ? process.CommandName : null;
+            return call[1] is not null;
+        });
         reader.TryReadCredentials(Arg.Any<int>(), out Arg.Any<ProcessCredentials>()).Returns(call =>
         {
             var process = Find(call.ArgAt<int>(0));

@@ -103,6 +103,22 @@ public sealed partial class ExecTracerTests
     }
 
     [Fact]
+    public async Task Every_detail_with_a_known_parent_takes_the_command_name_alone_not_stat()
+    {
+        var process = _processes.Add(200, 150, "git", "git", "status");
+        process.IdentityReadable = true;
+        process.RealUid = 1000;
+        process.EffectiveUid = 1000;
+
+        var events = await TraceAsync(() => _source.Exec(200, forkParent: 150), o => o.Details = Tracing.Tracer.ExecDetails.All);
+
+        var exec = Assert.IsType<ExecEvent>(Assert.Single(events));
+        Assert.Equal(("git", 150, 1000u), (exec.CommandName, exec.ParentPid, exec.RealUid));
+        _processes.Reader.Received(1).TryReadCommandName(200, out Arg.Any<string?>());
+        _processes.Reader.DidNotReceive().TryReadStat(200, out Arg.Any<ProcessStat>());
+    }
+
+    [Fact]
     public async Task A_process_gone_before_it_was_read_keeps_the_parent_of_the_fork_the_source_saw()
     {
         var events = await TraceAsync(() => _source.Exec(404, forkParent: 150));

@@ -26,6 +26,35 @@ public sealed class ProcFsReaderFakeRootTests : IDisposable
         Assert.Equal(31337UL, startTime);
     }
 
+    [Theory]
+    [InlineData("bash\n", "bash")]
+    [InlineData("a b\nc\n", "a b\nc")] // prctl(PR_SET_NAME) allows a newline in the name: only the last one ends it.
+    [InlineData("\n", "")]
+    public void Reads_the_command_name_alone(string content, string expected)
+    {
+        _root.WriteFile(Pid, "comm", content);
+
+        Assert.True(_reader.TryReadCommandName(Pid, out var name));
+        Assert.Equal(expected, name);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("cut short")]
+    public void A_command_name_without_its_newline_is_not_trusted(string content)
+    {
+        _root.WriteFile(Pid, "comm", content);
+
+        Assert.False(_reader.TryReadCommandName(Pid, out var name));
+        Assert.Null(name);
+    }
+
+    [Fact]
+    public void No_command_name_for_a_gone_process()
+    {
+        Assert.False(_reader.TryReadCommandName(Pid + 1, out _));
+    }
+
     [Fact]
     public void Reads_credentials_and_cgroups()
     {

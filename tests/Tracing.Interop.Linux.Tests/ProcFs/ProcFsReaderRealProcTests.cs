@@ -17,6 +17,16 @@ public class ProcFsReaderRealProcTests
     }
 
     [Fact]
+    public void The_command_name_alone_is_the_one_stat_shows()
+    {
+        var reader = new ProcFsReader();
+
+        Assert.True(reader.TryReadStat(Environment.ProcessId, out var stat));
+        Assert.True(reader.TryReadCommandName(Environment.ProcessId, out var name));
+        Assert.Equal(stat.CommandName, name);
+    }
+
+    [Fact]
     public void Reads_own_arguments()
     {
         Assert.True(_reader.TryReadArguments(_pid, out var arguments));
