@@ -18,6 +18,12 @@ internal sealed class ForkLedgerSocket : IDisposable
 
     public ProcConnectorSocket Socket { get; }
 
+    /// <summary>True when the kernel drops thread creations before they reach the socket (<see cref="ProcessForkFilter"/>).</summary>
+    public bool ThreadsFiltered { get; init; }
+
+    /// <summary>How many datagrams the socket has given, in all.</summary>
+    public long DatagramsReceived { get; private set; }
+
     /// <summary>How many times the side socket overflowed and the ledger was forgotten.</summary>
     public long Overflows { get; private set; }
 
@@ -29,6 +35,7 @@ internal sealed class ForkLedgerSocket : IDisposable
             switch (Socket.ReceiveBatch(_batch, wait: false))
             {
                 case ReceiveStatus.Datagram:
+                    DatagramsReceived += _batch.Count;
                     for (var i = 0; i < _batch.Count; i++)
                     {
                         ledger.Feed(_batch[i]);

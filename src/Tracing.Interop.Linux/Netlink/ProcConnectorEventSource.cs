@@ -18,6 +18,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
     private readonly Lock _gate = new();
     private TaskCompletionSource _completion = CompletedSource();
     private ProcConnectorSocket? _socket;
+    private volatile ForkLedgerSocket? _forks;
     private Thread? _thread;
     private volatile bool _stopping;
 
@@ -36,6 +37,9 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 
     /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
     public bool KernelFilterRequested { get; private set; }
+
+    /// <summary>The side socket of forks while it is open (for tests).</summary>
+    internal ForkLedgerSocket? ForkLedger => _forks;
 
     /// <summary>True when the receive thread runs with real-time priority (see <see cref="ProcConnectorOptions.RealtimePriority"/>).</summary>
     public bool RealtimePriorityGranted { get; private set; }
@@ -164,6 +168,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 
             Log.Subscribed(_logger, socket.ReceiveBufferBytes, KernelFilterRequested);
             forks = OpenForkLedger(interest);
+            _forks = forks;
 
             started.TrySetResult();
             ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested, forks);
@@ -184,6 +189,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 
             if (forks is not null)
             {
+                _forks = null;
                 Unsubscribe(forks.Socket);
                 forks.Dispose();
             }
@@ -228,7 +234,9 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         {
             side = ProcConnectorSocket.Open(ForkLedgerSocket.ReceiveBufferBytes);
             Subscribe(side, KernelEventInterest.Fork);
-            var forks = new ForkLedgerSocket(side);
+
+            // After the handshake, whose reply is not a fork: from now on thread creations are not even queued.
+            var forks = new ForkLedgerSocket(side) { ThreadsFiltered = ProcessForkFilter.TryAttach(side) };
 
             // Compiles the drain on this thread now, not when the first exec is waiting for it.
             forks.Drain(new ForkLedger());

@@ -74,6 +74,9 @@ internal sealed class ProcConnectorSocket : IDisposable
         ReceiveBufferBytes = granted ? bytes : 0;
     }
 
+    /// <summary>Attaches a classic BPF filter to the socket; returns 0 or the errno.</summary>
+    public int AttachFilter(ReadOnlySpan<SockFilter> program) => global::Interop.Libc.AttachFilter(_socket.Fd, program);
+
     /// <summary>Sends one datagram to the kernel.</summary>
     public void Send(ReadOnlySpan<byte> datagram, string operation)
     {

@@ -37,6 +37,35 @@ public class ProcConnectorForkLedgerTests
     }
 
     [Fact]
+    public async Task Thread_creations_are_dropped_by_the_kernel_before_they_reach_the_side_socket()
+    {
+        var sink = new RecordingSink();
+        await using var source = new ProcConnectorEventSource(new ProcConnectorOptions { RealtimePriority = 0 });
+        await source.StartAsync(sink, KernelEventInterest.Exec, CancellationToken.None);
+        var ledger = source.ForkLedger;
+        Assert.NotNull(ledger);
+        Assert.True(ledger.ThreadsFiltered, "the kernel refused the socket filter");
+        var before = ledger.DatagramsReceived;
+
+        // 500 thread creations in this process: each is a fork event with child pid != child tgid.
+        const int Threads = 500;
+        for (var i = 0; i < Threads; i++)
+        {
+            var thread = new Thread(static () => { });
+            thread.Start();
+            thread.Join();
+        }
+
+        // An exec drains the side socket; by then every one of those thread forks would be queued there.
+        var pid = await RunAsync("/bin/true", "tracing-after-threads");
+        Assert.NotNull(await sink.WaitForAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid));
+
+        // What did arrive: the few process forks of the machine meanwhile, /bin/true's among them, not the threads.
+        var received = ledger.DatagramsReceived - before;
+        Assert.InRange(received, 1, Threads / 2);
+    }
+
+    [Fact]
     public async Task Without_the_ledger_an_exec_carries_no_parent()
     {
         var sink = new RecordingSink();
