@@ -230,10 +230,12 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         }
 
         ProcConnectorSocket? side = null;
+        var subscribed = false;
         try
         {
             side = ProcConnectorSocket.Open(ForkLedgerSocket.ReceiveBufferBytes);
             Subscribe(side, KernelEventInterest.Fork);
+            subscribed = true;
 
             // After the handshake, whose reply is not a fork: from now on thread creations are not even queued.
             var forks = new ForkLedgerSocket(side) { ThreadsFiltered = ProcessForkFilter.TryAttach(side) };
@@ -245,6 +247,11 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         }
         catch (Exception e) when (e is IOException or TracingUnavailableException or UnauthorizedAccessException)
         {
+            if (subscribed)
+            {
+                Unsubscribe(side!);
+            }
+
             side?.Dispose();
             Log.ForkLedgerUnavailable(_logger, e.Message);
             return null;
