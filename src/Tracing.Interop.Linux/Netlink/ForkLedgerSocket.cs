@@ -6,7 +6,7 @@ namespace Tracing.Interop.Linux.Netlink;
 /// </summary>
 internal sealed class ForkLedgerSocket : IDisposable
 {
-    /// <summary>About 1,200 forks between two execs (the kernel charges ~830 bytes per queued event); beyond that the ledger starts over.</summary>
+    /// <summary>Room for about 1,200 process forks between two execs (the kernel charges ~830 bytes per queued event); past that, an overflow: the ledger starts over.</summary>
     public const int ReceiveBufferBytes = 1024 * 1024;
 
     private readonly DatagramBatch _batch = new();
@@ -23,9 +23,6 @@ internal sealed class ForkLedgerSocket : IDisposable
 
     /// <summary>How many datagrams the socket has given, in all.</summary>
     public long DatagramsReceived { get; private set; }
-
-    /// <summary>How many times the side socket overflowed and the ledger was forgotten.</summary>
-    public long Overflows { get; private set; }
 
     /// <summary>Records every queued fork into <paramref name="ledger"/>.</summary>
     public void Drain(ForkLedger ledger)
@@ -48,7 +45,7 @@ internal sealed class ForkLedgerSocket : IDisposable
 
                     continue;
                 case ReceiveStatus.Overflow:
-                    Overflows++;
+                    // Some forks were dropped: execs whose fork is not in the ledger ask the pidfd instead.
                     ledger.Forget();
                     continue;
                 default:
