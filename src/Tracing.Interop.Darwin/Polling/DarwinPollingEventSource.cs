@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tracing.Interop.Darwin.Sysctl;
 using Tracing.Ports;
+using Tracing.Sources;
 
 namespace Tracing.Interop.Darwin.Polling;
 
@@ -17,10 +18,10 @@ public sealed partial class DarwinPollingEventSource : IKernelEventSource, IDisp
     private readonly ProcArgsReader _arguments;
     private readonly IMonotonicClock _clock;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private TaskCompletionSource _completion = CompletedSource();
+    private readonly SourceThread _thread = new("sysctl poll", "polling source");
+
+    // Set and cleared by the thread's lifecycle (under its lock): the poll loop waits on it between polls.
     private ManualResetEventSlim? _stop;
-    private Thread? _thread;
 
     /// <summary>Creates the source.</summary>
     /// <param name="options">The interval; validated here.</param>
@@ -48,78 +49,33 @@ public sealed partial class DarwinPollingEventSource : IKernelEventSource, IDisp
     }
 
     /// <inheritdoc />
-    public Task Completion => _completion.Task;
+    public Task Completion => _thread.Completion;
 
     /// <summary>Polls done since the start, the baseline included.</summary>
     public long PollCount => Interlocked.Read(ref _pollCount);
 
     /// <inheritdoc />
     /// <remarks>Reads the baseline table before it returns: what exists then is never reported as new.</remarks>
-    public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            if (_thread is not null)
-            {
-                throw new InvalidOperationException("The polling source is already started.");
-            }
-
-            _stop = new ManualResetEventSlim(false);
-            _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var stop = _stop;
-            _thread = new Thread(() => Run(sink, interest, stop, started))
-            {
-                IsBackground = true,
-                Name = "sysctl poll",
-            };
-            _thread.Start();
-        }
-
-        try
-        {
-            await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await StopAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+        ManualResetEventSlim? stop = null;
+        return _thread.StartAsync(
+            () => _stop = stop = new ManualResetEventSlim(false),
+            started => Run(sink, interest, stop!, started),
+            () => StopAsync(CancellationToken.None),
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async ValueTask StopAsync(CancellationToken cancellationToken)
-    {
-        ManualResetEventSlim? stop;
-        lock (_gate)
+    public ValueTask StopAsync(CancellationToken cancellationToken) => _thread.StopAsync(
+        () => _stop?.Set(),
+        () =>
         {
-            if (_thread is null)
-            {
-                return;
-            }
-
-            stop = _stop;
-        }
-
-        stop?.Set();
-        try
-        {
-            await _completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The failure is the completion's to report; stopping itself succeeded.
-        }
-
-        lock (_gate)
-        {
-            _thread = null;
+            _stop?.Dispose();
             _stop = null;
-        }
-
-        stop?.Dispose();
-    }
+        },
+        cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
@@ -137,7 +93,7 @@ public sealed partial class DarwinPollingEventSource : IKernelEventSource, IDisp
         catch (Exception e)
         {
             started.TrySetException(e);
-            _completion.TrySetResult();
+            _thread.Complete();
             return;
         }
 
@@ -165,18 +121,11 @@ public sealed partial class DarwinPollingEventSource : IKernelEventSource, IDisp
                 }
             }
 
-            _completion.TrySetResult();
+            _thread.Complete();
         }
         catch (Exception e)
         {
-            _completion.TrySetException(e);
+            _thread.Complete(e);
         }
-    }
-
-    private static TaskCompletionSource CompletedSource()
-    {
-        var source = new TaskCompletionSource();
-        source.SetResult();
-        return source;
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracing.Ports;
+using Tracing.Sources;
 
 namespace Tracing.Interop.Linux.Netlink;
 
@@ -15,11 +16,12 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
     private const int HandshakeReceiveBufferBytes = 1024 * 1024;
     private readonly ProcConnectorOptions _options;
     private readonly ILogger _logger;
+    private readonly SourceThread _thread = new("cn_proc receive", "proc connector source");
+
+    // Guards _socket, which a stop wakes while the receive thread may be opening it.
     private readonly Lock _gate = new();
-    private TaskCompletionSource _completion = CompletedSource();
     private ProcConnectorSocket? _socket;
     private volatile ForkLedgerSocket? _forks;
-    private Thread? _thread;
     private volatile bool _stopping;
 
     /// <summary>Creates the source.</summary>
@@ -30,7 +32,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
     }
 
     /// <inheritdoc />
-    public Task Completion => _completion.Task;
+    public Task Completion => _thread.Completion;
 
     /// <summary>The receive buffer the kernel granted, in bytes (0 when the request was refused and the default applies).</summary>
     public int ReceiveBufferBytes => _socket?.ReceiveBufferBytes ?? 0;
@@ -45,68 +47,28 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
     public bool RealtimePriorityGranted { get; private set; }
 
     /// <inheritdoc />
-    public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            if (_thread is not null)
-            {
-                throw new InvalidOperationException("The proc connector source is already started.");
-            }
-
-            _stopping = false;
-            _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _thread = new Thread(() => Run(sink, interest, started))
-            {
-                IsBackground = true,
-                Name = "cn_proc receive",
-            };
-            _thread.Start();
-        }
-
-        try
-        {
-            await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await StopAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+        return _thread.StartAsync(
+            () => _stopping = false,
+            started => Run(sink, interest, started),
+            () => StopAsync(CancellationToken.None),
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async ValueTask StopAsync(CancellationToken cancellationToken)
-    {
-        Thread? thread;
-        lock (_gate)
+    public ValueTask StopAsync(CancellationToken cancellationToken) => _thread.StopAsync(
+        () =>
         {
-            thread = _thread;
-            if (thread is null)
-            {
-                return;
-            }
-
             _stopping = true;
-            _socket?.Wake();
-        }
-
-        try
-        {
-            await _completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The failure is the completion's to report; stopping itself succeeded.
-        }
-
-        lock (_gate)
-        {
-            _thread = null;
-        }
-    }
+            lock (_gate)
+            {
+                _socket?.Wake();
+            }
+        },
+        cleanUp: null,
+        cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
@@ -135,7 +97,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         catch (Exception e)
         {
             started.TrySetException(e);
-            _completion.TrySetResult();
+            _thread.Complete();
             return;
         }
 
@@ -207,14 +169,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 
         // Only now, with the subscription ended and the socket closed: a stop that returns leaves nothing open, and a
         // start right after it cannot have its new socket forgotten by this thread's clean-up.
-        if (failure is null)
-        {
-            _completion.TrySetResult();
-        }
-        else
-        {
-            _completion.TrySetException(failure);
-        }
+        _thread.Complete(failure);
     }
 
     /// <summary>
@@ -256,12 +211,5 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
             Log.ForkLedgerUnavailable(_logger, e.Message);
             return null;
         }
-    }
-
-    private static TaskCompletionSource CompletedSource()
-    {
-        var source = new TaskCompletionSource();
-        source.SetResult();
-        return source;
     }
 }
