@@ -60,17 +60,7 @@ public class ExecTracerCgroupKernelTests
         }
         finally
         {
-            foreach (var process in started)
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-
-                await process.WaitForExitAsync();
-                process.Dispose();
-            }
-
+            await EndAllAsync(started);
             await RemoveCgroupAsync(cgroup);
             if (decoy is not null)
             {
@@ -123,18 +113,22 @@ public class ExecTracerCgroupKernelTests
         }
         finally
         {
-            foreach (var process in started)
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
+            await EndAllAsync(started);
+            await RemoveCgroupAsync(cgroup);
+        }
+    }
 
-                await process.WaitForExitAsync();
-                process.Dispose();
+    private static async Task EndAllAsync(List<Process> started)
+    {
+        foreach (var process in started)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
             }
 
-            await RemoveCgroupAsync(cgroup);
+            await process.WaitForExitAsync();
+            process.Dispose();
         }
     }
 
