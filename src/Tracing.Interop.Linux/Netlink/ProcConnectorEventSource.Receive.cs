@@ -8,10 +8,11 @@ public sealed partial class ProcConnectorEventSource
 {
     /// <summary>
     /// Delivers every event of every datagram until stopped. Lost events are counted from sequence gaps when the
-    /// socket is unfiltered (exact), else from ENOBUFS (at least one per overflow).
+    /// socket is unfiltered (exact), else from ENOBUFS (at least one per overflow). The COMM events of
+    /// <paramref name="primedThread"/> (see <see cref="SequencePrimer"/>) are counted, not delivered.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps, ForkLedgerSocket? forks)
+    private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps, ForkLedgerSocket? forks, int primedThread)
     {
         using var batch = new DatagramBatch();
         var ledger = forks is null ? null : new ForkLedger();
@@ -45,7 +46,7 @@ public sealed partial class ProcConnectorEventSource
             forks?.Drain(ledger!);
             for (var i = 0; i < batch.Count; i++)
             {
-                Deliver(batch[i], sink, gaps, countGaps, ledger);
+                Deliver(batch[i], sink, gaps, countGaps, ledger, primedThread);
             }
 
             // A batch that did not fill every slot took all there was: wait next, without asking again first.
@@ -58,7 +59,7 @@ public sealed partial class ProcConnectorEventSource
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Deliver(ReadOnlySpan<byte> datagram, IKernelEventSink sink, SequenceGapCounter gaps, bool countGaps, ForkLedger? ledger)
+    internal static void Deliver(ReadOnlySpan<byte> datagram, IKernelEventSink sink, SequenceGapCounter gaps, bool countGaps, ForkLedger? ledger, int primedThread = 0)
     {
         var reader = new CnProcMessageReader(datagram);
         while (reader.TryRead(out var message))
@@ -74,7 +75,8 @@ public sealed partial class ProcConnectorEventSource
                 gaps.Observe(procEvent.Cpu, message.Connector.Sequence);
             }
 
-            if (CnProcEventMapper.TryToKernelEvent(procEvent, out var kernelEvent) && kernelEvent.Kind != KernelEventKind.Other)
+            if (CnProcEventMapper.TryToKernelEvent(procEvent, out var kernelEvent) && kernelEvent.Kind != KernelEventKind.Other
+                && !(kernelEvent.Kind == KernelEventKind.Comm && kernelEvent.Pid == primedThread))
             {
                 if (ledger is not null)
                 {

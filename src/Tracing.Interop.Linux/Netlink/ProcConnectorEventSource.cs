@@ -40,6 +40,9 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
     /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
     public bool KernelFilterRequested { get; private set; }
 
+    /// <summary>The kernel id of the receive thread once started (for tests).</summary>
+    internal int ReceiveThreadId { get; private set; }
+
     /// <summary>The side socket of forks while it is open (for tests).</summary>
     internal ForkLedgerSocket? ForkLedger => _forks;
 
@@ -81,6 +84,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         ProcConnectorSocket socket;
         try
         {
+            ReceiveThreadId = global::Interop.Libc.GetTid();
             ReceivePathWarmUp.Run(new SequenceGapCounter());
             sink.Prepare();
             // A roomy buffer while subscribing, so other listeners' events do not crowd out the kernel's reply.
@@ -118,6 +122,10 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         {
             Subscribe(socket, interest);
             subscribed = true;
+            var countGaps = interest == KernelEventInterest.All || !KernelFilterRequested;
+
+            // While the buffer is still roomy enough for one event per CPU.
+            var primedThread = countGaps ? SequencePrimer.Prime() : 0;
             if (_options.ReceiveBufferBytes < HandshakeReceiveBufferBytes)
             {
                 socket.SetReceiveBuffer(_options.ReceiveBufferBytes);
@@ -133,7 +141,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
             _forks = forks;
 
             started.TrySetResult();
-            ReceiveLoop(socket, sink, interest == KernelEventInterest.All || !KernelFilterRequested, forks);
+            ReceiveLoop(socket, sink, countGaps, forks, primedThread);
         }
         catch (Exception e)
         {

@@ -24,6 +24,15 @@ internal sealed class RecordingSink : IKernelEventSink
     {
     }
 
+    /// <summary>A copy of what was delivered so far.</summary>
+    public KernelEvent[] Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _events];
+        }
+    }
+
     /// <summary>Waits for an event that matches, up to <paramref name="timeout"/> (10 s when not given).</summary>
     public async Task<KernelEvent?> WaitForAsync(Func<KernelEvent, bool> predicate, TimeSpan? timeout = null)
     {
