@@ -12,4 +12,15 @@ internal static class Machine
         var kernel = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
         return $"{Environment.ProcessorCount} cores, {model}, Linux {kernel}, {RuntimeInformation.FrameworkDescription}";
     }
+
+    /// <summary>True when /dev/null is the null device: what is written to it is gone.</summary>
+    public static bool DevNullDiscards()
+    {
+        using (var devNull = new FileStream("/dev/null", FileMode.Append, FileAccess.Write))
+        {
+            devNull.WriteByte((byte)'x');
+        }
+
+        return new FileInfo("/dev/null").Length == 0;
+    }
 }

@@ -17,6 +17,14 @@ if (Environment.UserName != "root")
     log.WriteLine("warning: not root; the proc connector and the anchors need root (or CAP_NET_ADMIN).");
 }
 
+// The anchors' output is discarded to /dev/null: were it a file (something replaced it once on this machine),
+// every write would cost them a filesystem write and their figures would be inflated.
+if (!Machine.DevNullDiscards())
+{
+    log.WriteLine("error: /dev/null keeps what is written to it (it is not the null device); restore it with: rm /dev/null && mknod -m 666 /dev/null c 1 3");
+    return 1;
+}
+
 var root = RepositoryRoot.Find();
 var exectrace = Path.Combine(root, "src/Tracing.Cli/bin/Release/net10.0/exectrace");
 if (options.Build)
