@@ -125,7 +125,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
             var countGaps = interest == KernelEventInterest.All || !KernelFilterRequested;
 
             // While the buffer is still roomy enough for one event per CPU.
-            var primedThread = countGaps ? SequencePrimer.Prime() : 0;
+            var primedThread = countGaps && SequencePrimer.Prime() ? ReceiveThreadId : 0;
             if (_options.ReceiveBufferBytes < HandshakeReceiveBufferBytes)
             {
                 socket.SetReceiveBuffer(_options.ReceiveBufferBytes);

@@ -14,19 +14,19 @@ internal static class SequencePrimer
     private const int InitialMaskBytes = 128;
     private const int MaxMaskBytes = 1024;
 
-    /// <summary>Sends one COMM event from each CPU of the calling thread's mask; returns the thread id they carry, or 0 when none could be sent.</summary>
-    public static int Prime()
+    /// <summary>Sends one COMM event, carrying the calling thread's id, from each CPU of its mask; false when none could be sent.</summary>
+    public static bool Prime()
     {
         var original = ReadMask();
         if (original is null)
         {
-            return 0;
+            return false;
         }
 
         Span<byte> name = stackalloc byte[global::Interop.Libc.TaskCommLength];
         if (global::Interop.Libc.PrctlName(global::Interop.Libc.PR_GET_NAME, name) != 0)
         {
-            return 0;
+            return false;
         }
 
         var sent = false;
@@ -53,7 +53,7 @@ internal static class SequencePrimer
             _ = global::Interop.Libc.SchedSetAffinity(0, original);
         }
 
-        return sent ? global::Interop.Libc.GetTid() : 0;
+        return sent;
     }
 
     private static byte[]? ReadMask()
