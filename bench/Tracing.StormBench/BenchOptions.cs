@@ -18,6 +18,9 @@ internal sealed class BenchOptions
           --long-only       only the long run
           --no-build        do not build src/Tracing.Cli in Release first
           --keep            keep the tracers' output files (printed at the end)
+          --depth N         run the storm N processes below pid 1, the harness included, whatever launched it
+                            (shells that wait are put between; extrace reads /proc/PID/stat for every ancestor
+                            of each exec, so its cost grows with the depth). Default: as launched
 
         Run as root. extrace and forkstat: apt-get install -y extrace forkstat
         """;
@@ -37,6 +40,8 @@ internal sealed class BenchOptions
     public bool Build { get; private set; } = true;
 
     public bool Keep { get; private set; }
+
+    public int? Depth { get; private set; }
 
     /// <summary>Parses <paramref name="args"/>; null (with a message) when they are wrong.</summary>
     public static BenchOptions? Parse(string[] args, TextWriter error)
@@ -58,6 +63,7 @@ internal sealed class BenchOptions
                     case "--only": options.Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "--no-build": options.Build = false; break;
                     case "--keep": options.Keep = true; break;
+                    case "--depth": options.Depth = Number(); break;
                     case "-h" or "--help": error.WriteLine(Usage); return null;
                     default: throw new FormatException($"Unknown option {args[i]}.");
                 }

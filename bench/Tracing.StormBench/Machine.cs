@@ -23,4 +23,24 @@ internal static class Machine
 
         return new FileInfo("/dev/null").Length == 0;
     }
+
+    /// <summary>
+    /// How many processes stand between a storm process and pid 1, the harness included: extrace reads
+    /// <c>/proc/PID/stat</c> for each of them on every exec it prints, so its cost grows with this depth.
+    /// </summary>
+    public static int StormDepth()
+    {
+        var depth = 0;
+        var pid = Environment.ProcessId;
+        while (pid > 1 && depth < 1000)
+        {
+            depth++;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // "pid (comm) state ppid ...": the comm may hold spaces and parentheses, so parse after its last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            pid = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return depth;
+    }
 }

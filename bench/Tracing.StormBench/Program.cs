@@ -50,6 +50,11 @@ if (!File.Exists(exectrace))
     return 1;
 }
 
+if (Nesting.RunAt(options.Depth, args, log) is { } nestedExitCode)
+{
+    return nestedExitCode;
+}
+
 var specs = new List<TracerSpec>();
 foreach (var spec in TracerCatalog.All(exectrace))
 {
@@ -75,6 +80,7 @@ var output = Console.Out;
 
 output.WriteLine(string.Create(invariant, $"Machine: {Machine.Describe()}"));
 output.WriteLine(string.Create(invariant, $"Storm: {options.Count} × `/bin/true storm-RUNID-i` by posix_spawn, {options.Runs} run(s), medians; exectrace {exectrace}"));
+output.WriteLine(string.Create(invariant, $"Storm processes sit {Machine.StormDepth()} processes below pid 1 (extrace reads /proc/PID/stat for each ancestor of every exec it prints)."));
 output.WriteLine();
 
 if (!options.LongOnly)
