@@ -22,7 +22,8 @@ public class ProcConnectorOverflowTests
 
         // While the receive thread is held, a burst: 100 processes make 300 events, far more than the few the buffer holds.
         // Each execs and exits on the last CPU, which the receive thread may not have heard from yet: its losses count too.
-        var cpu = (Environment.ProcessorCount - 1).ToString(CultureInfo.InvariantCulture);
+        var cpus = AllowedCpus.Read();
+        var cpu = cpus[^1].ToString(CultureInfo.InvariantCulture);
         for (var i = 0; i < 100; i++)
         {
             await RunAsync("/usr/bin/taskset", "-c", cpu, "/bin/true", "tracing-overflow-burst");
@@ -49,7 +50,7 @@ public class ProcConnectorOverflowTests
         // each CPU in turn. 100 taskset + /bin/true make 400 events (fork, two execs, exit), less the few buffered.
         for (var wait = 0; wait < 200 && sink.Lost < ExpectedLoss; wait++)
         {
-            await RunAsync("/usr/bin/taskset", "-c", (wait % Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture), "/bin/true");
+            await RunAsync("/usr/bin/taskset", "-c", cpus[wait % cpus.Count].ToString(CultureInfo.InvariantCulture), "/bin/true");
             await Task.Delay(10);
         }
 

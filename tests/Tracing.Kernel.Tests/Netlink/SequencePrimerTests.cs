@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Tracing.Interop.Linux.Netlink;
 using Tracing.Ports;
 
@@ -34,14 +33,7 @@ public class SequencePrimerTests
 
         var seen = observer.Snapshot();
         int Renames(ProcConnectorEventSource of) => seen.Count(e => e.Kind == KernelEventKind.Comm && e.Pid == of.ReceiveThreadId && e.Tgid == Environment.ProcessId);
-        Assert.Equal(AllowedCpus(), Renames(source) - Renames(filtered));
+        Assert.Equal(AllowedCpus.Read().Count, Renames(source) - Renames(filtered));
         Assert.DoesNotContain(sink.Snapshot(), e => e.Kind == KernelEventKind.Comm && e.Pid == source.ReceiveThreadId);
-    }
-
-    /// <summary>The CPUs this process may run on (<c>Cpus_allowed_list</c>, e.g. "0-3,8"): a CPU quota does not shrink it, as it does <see cref="Environment.ProcessorCount"/>.</summary>
-    private static int AllowedCpus()
-    {
-        var list = File.ReadLines("/proc/self/status").Single(line => line.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
-        return list.Split(',').Sum(range => range.Split('-') is [var first, var last] ? int.Parse(last, CultureInfo.InvariantCulture) - int.Parse(first, CultureInfo.InvariantCulture) + 1 : 1);
     }
 }
