@@ -57,8 +57,11 @@ internal static class TraceRunner
             {
                 o.Filter = filter;
                 o.IncludeExits = settings.Exits;
+                // An exit line names the command; by the time the last thread exits the process may be reaped, so it is read at exec.
                 o.Details = settings.Json ? ExecDetails.All
-                    : (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None) | (settings.ShowUser ? ExecDetails.Credentials : ExecDetails.None);
+                    : (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None)
+                    | (settings.ShowUser ? ExecDetails.Credentials : ExecDetails.None)
+                    | (settings.Exits ? ExecDetails.CommandName : ExecDetails.None);
             });
         await using var provider = services.BuildServiceProvider();
         var tracer = provider.GetRequiredService<ExecTracer>();

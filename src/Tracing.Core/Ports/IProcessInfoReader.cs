@@ -49,4 +49,14 @@ public interface IProcessInfoReader
 
     /// <summary>The ids of the processes that exist now.</summary>
     IEnumerable<int> EnumerateProcessIds();
+
+    /// <summary>
+    /// The ids of the process's threads other than its leader, as they are now (Linux: <c>/proc/PID/task</c>); false
+    /// when the process is gone or the platform does not report threads (its exits are then whole processes).
+    /// </summary>
+    bool TryReadOtherThreadIds(int pid, [NotNullWhen(true)] out IReadOnlyList<int>? threadIds)
+    {
+        threadIds = null;
+        return false;
+    }
 }

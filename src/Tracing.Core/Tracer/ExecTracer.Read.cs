@@ -1,15 +1,17 @@
 using System.Runtime.CompilerServices;
 using Tracing.Events;
 using Tracing.Ports;
-using Tracing.Tree;
 
 namespace Tracing.Tracer;
 
 public sealed partial class ExecTracer
 {
-    /// <summary>Reads what the platform knows of a process that just exec'd: argv first, it is the first to go.</summary>
+    /// <summary>
+    /// Reads what the platform knows of a process that just exec'd: argv first, it is the first to go. A
+    /// <paramref name="knownParent"/> of 0 means the parent must be read from the process itself.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ExecEvent ReadExec(in KernelEvent kernelEvent, ProcessNode? node)
+    private ExecEvent ReadExec(in KernelEvent kernelEvent, int knownParent)
     {
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
@@ -18,7 +20,6 @@ public sealed partial class ExecTracer
 
         // The parent of the fork the tracer saw (its tree, or the source's fork ledger) needs no read; else the pidfd
         // gives parent and ids in one go, and stat is the fallback.
-        var knownParent = node is { ParentPid: > 0 } ? node.ParentPid : kernelEvent.ParentTgid;
         ProcessIdentity identity = default;
         var hasIdentity = (wantsCredentials || knownParent <= 0) && _reader.TryReadIdentity(pid, out identity);
 

@@ -18,13 +18,16 @@ public sealed partial class ExecTracer
             {
                 switch (kernelEvent.Kind)
                 {
-                    case KernelEventKind.Fork when !kernelEvent.IsThread:
+                    case KernelEventKind.Fork when kernelEvent.IsThread:
+                        _tree?.OnThreadCreated(kernelEvent.Tgid, kernelEvent.Pid);
+                        break;
+                    case KernelEventKind.Fork:
                         _tree?.OnFork(kernelEvent.ParentTgid, kernelEvent.Tgid, kernelEvent.TimestampNs);
                         break;
                     case KernelEventKind.Exec:
                         OnExec(kernelEvent);
                         break;
-                    case KernelEventKind.Exit when !kernelEvent.IsThread:
+                    case KernelEventKind.Exit:
                         OnExit(kernelEvent);
                         break;
                     default:
@@ -41,10 +44,13 @@ public sealed partial class ExecTracer
             if (_tree is not null)
             {
                 // Forks and exits may be among the lost: rebuild the tree from what exists now.
-                var parents = ReadParentMap();
+                var table = ReadProcessTable();
                 lock (_gate)
                 {
-                    added = _tree.Synchronize(parents, removeDead: true).Count;
+                    added = _tree.Synchronize(ParentsOf(table), removeDead: true).Count;
+
+                    // Thread creations and exits may be among the lost too: every process's threads as they are now.
+                    ReadThreads(_tree.Nodes, table);
                 }
             }
 
@@ -72,7 +78,14 @@ public sealed partial class ExecTracer
                 {
                     node = _tree.GetOrAdd(pid, kernelEvent.ParentTgid);
                 }
-                else if (!_tree.TryGet(pid, out node) || pid == _tree.RootPid && _filter is CommandFilter)
+                else if (!_tree.TryGet(pid, out node))
+                {
+                    return;
+                }
+
+                // Whichever thread exec'd, the process is one thread now; in scope or not, the tree follows the kernel.
+                node.Threads.OnExec();
+                if (pid == _tree.RootPid && _filter is CommandFilter)
                 {
                     return;
                 }
@@ -101,9 +114,17 @@ public sealed partial class ExecTracer
                 }
             }
 
-            var exec = _owner.ReadExec(kernelEvent, node);
+            // The parent it has as it execs: the forker the tree or the source saw, unless that process has ended since,
+            // which re-parented it (to a subreaper or init) to a parent only the process itself can tell.
+            var knownParent = node is null ? kernelEvent.ParentTgid : node.Orphaned ? 0 : node.ParentPid;
+            var exec = _owner.ReadExec(kernelEvent, knownParent);
             if (node is not null)
             {
+                if (node.Orphaned)
+                {
+                    _tree!.Reparent(node, exec.ParentPid);
+                }
+
                 node.CommandName = exec.CommandName;
                 node.Reported = true;
             }
@@ -115,7 +136,14 @@ public sealed partial class ExecTracer
         private void OnExit(in KernelEvent kernelEvent)
         {
             var pid = kernelEvent.Tgid;
-            var node = _tree?.OnExit(pid);
+            ProcessNode? node = null;
+            var outcome = _tree?.OnExit(kernelEvent.Pid, pid, out node) ?? ExitOutcome.Untracked;
+            if (outcome == ExitOutcome.ProcessLives || (outcome == ExitOutcome.Untracked && kernelEvent.IsThread))
+            {
+                // A thread, or a leader whose process lives on (pthread_exit, or killed by another thread's exec).
+                return;
+            }
+
             if (pid == _launchedPid && _launchedPid != 0)
             {
                 CommandExitSeen.TrySetResult();

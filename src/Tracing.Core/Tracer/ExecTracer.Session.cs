@@ -79,15 +79,15 @@ public sealed partial class ExecTracer
             // Subscribed first, seeded second: a process forked in between is in /proc or in the feed, or both.
             if (_tree?.RootPid is int root)
             {
-                var parents = ReadParentMap();
-                if (_filter is ProcessTreeFilter && !parents.ContainsKey(root))
+                var table = ReadProcessTable();
+                if (_filter is ProcessTreeFilter && !table.ContainsKey(root))
                 {
                     throw new ArgumentException($"Process {root} does not exist.");
                 }
 
                 lock (_gate)
                 {
-                    foreach (var node in _tree.Synchronize(parents, removeDead: false))
+                    foreach (var node in _tree.Synchronize(ParentsOf(table), removeDead: false))
                     {
                         node.Reported = _filter is ProcessTreeFilter;
                     }
@@ -96,6 +96,9 @@ public sealed partial class ExecTracer
                     {
                         rootNode.Reported = _filter is ProcessTreeFilter;
                     }
+
+                    // Their threads that exist already: the kernel reports only those created from now on.
+                    ReadThreads(_tree.Nodes, table);
                 }
             }
 
@@ -151,7 +154,7 @@ public sealed partial class ExecTracer
         public void Prepare()
         {
             var self = _owner._reader.CurrentProcessId;
-            _ = _owner.ReadExec(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, null);
+            _ = _owner.ReadExec(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, 0);
             _owner._reader.TryReadCgroups(self, out _);
 
             // A pid no process can have (pid_max is at most 2^22), forked from the root and gone again.
@@ -160,6 +163,8 @@ public sealed partial class ExecTracer
             var now = _owner._clock.NowNanoseconds;
             _warmingUp = true;
             OnEvent(new KernelEvent { Kind = KernelEventKind.Fork, Pid = Phantom, Tgid = Phantom, ParentPid = parent, ParentTgid = parent, TimestampNs = now });
+            OnEvent(new KernelEvent { Kind = KernelEventKind.Fork, Pid = Phantom + 1, Tgid = Phantom, ParentPid = parent, ParentTgid = parent, TimestampNs = now });
+            OnEvent(new KernelEvent { Kind = KernelEventKind.Exit, Pid = Phantom + 1, Tgid = Phantom, ExitSignal = -1, TimestampNs = now });
             OnEvent(new KernelEvent { Kind = KernelEventKind.Exec, Pid = Phantom, Tgid = Phantom, TimestampNs = now });
             // Through the interface, as the source calls it (that is a method of its own to compile).
             IKernelEventSink sink = this;
@@ -180,18 +185,33 @@ public sealed partial class ExecTracer
             }
         }
 
-        private Dictionary<int, int> ReadParentMap()
+        private Dictionary<int, ProcessStat> ReadProcessTable()
         {
-            var parents = new Dictionary<int, int>();
+            var table = new Dictionary<int, ProcessStat>();
             foreach (var pid in _owner._reader.EnumerateProcessIds())
             {
                 if (_owner._reader.TryReadStat(pid, out var stat))
                 {
-                    parents[pid] = stat.ParentPid;
+                    table[pid] = stat;
                 }
             }
 
-            return parents;
+            return table;
+        }
+
+        private static Dictionary<int, int> ParentsOf(Dictionary<int, ProcessStat> table) =>
+            table.ToDictionary(p => p.Key, p => p.Value.ParentPid);
+
+        // A leader that is a zombie while other threads live has exited already (pthread_exit): the last thread ends it.
+        private void ReadThreads(IEnumerable<ProcessNode> nodes, Dictionary<int, ProcessStat> table)
+        {
+            foreach (var node in nodes)
+            {
+                if (_owner._reader.TryReadOtherThreadIds(node.Pid, out var threads))
+                {
+                    node.Threads.Reset(threads, leaderExited: threads.Count > 0 && table.TryGetValue(node.Pid, out var stat) && stat.IsZombie);
+                }
+            }
         }
 
         // Inline handlers and readers are fed here, on the receive thread, without a hop; only callbacks go through the dispatcher.

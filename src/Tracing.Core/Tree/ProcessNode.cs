@@ -1,21 +1,25 @@
 namespace Tracing.Tree;
 
-/// <summary>What the tracker remembers about one live process.</summary>
+/// <summary>What the tracker remembers about one live process (a thread group, known by its id).</summary>
 public sealed class ProcessNode
 {
-    internal ProcessNode(int pid, int parentPid, int branch, long forkTimestampNs)
+    internal ProcessNode(int pid, int parentPid, int branch, long forkTimestampNs, ProcessNode? parent = null)
     {
         Pid = pid;
         ParentPid = parentPid;
         Branch = branch;
         ForkTimestampNs = forkTimestampNs;
+        Parent = parent;
     }
 
     /// <summary>The process id.</summary>
     public int Pid { get; }
 
-    /// <summary>The parent that created it.</summary>
-    public int ParentPid { get; }
+    /// <summary>
+    /// The parent: the process that forked it, until an exec found it re-parented (its forker had ended), then the
+    /// parent it had at that exec.
+    /// </summary>
+    public int ParentPid { get; internal set; }
 
     /// <summary>The root's direct child this process descends from (itself for a direct child; 0 for the root or without a root).</summary>
     public int Branch { get; }
@@ -28,4 +32,32 @@ public sealed class ProcessNode
 
     /// <summary>True once an event for it was reported, so its exit is reported too.</summary>
     public bool Reported { get; set; }
+
+    /// <summary>Its threads besides the leader, and whether the leader has exited.</summary>
+    public ThreadGroup Threads { get; } = new();
+
+    /// <summary>True once its last thread exited.</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>
+    /// True when the process that forked it is known to have ended since: the kernel re-parented it (to a child
+    /// subreaper or the namespace's init), so <see cref="ParentPid"/> is no longer its parent.
+    /// </summary>
+    public bool Orphaned => Parent is { Ended: true };
+
+    /// <summary>The node of the process that forked it, while the tracker knows it; dropped when this one ends.</summary>
+    internal ProcessNode? Parent { get; set; }
+
+    internal void MarkEnded()
+    {
+        Ended = true;
+        Parent = null;
+    }
+
+    /// <summary>The parent it had when it exec'd, read from the process because its forker had ended.</summary>
+    internal void Reparent(int parentPid)
+    {
+        ParentPid = parentPid;
+        Parent = null;
+    }
 }

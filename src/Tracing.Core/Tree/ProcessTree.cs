@@ -1,11 +1,12 @@
 namespace Tracing.Tree;
 
 /// <summary>
-/// Tracks live processes (by thread-group id, never by thread) from fork and exit facts: either every process,
-/// or a root and its descendants. Exits remove entries, so it holds only live processes.
+/// Tracks live processes (thread groups, by their id) from fork, exec and exit facts: either every process, or a root
+/// and its descendants. A process ends when its last thread exits, which is not always its leader's exit (see
+/// <see cref="ThreadGroup"/>); ended processes are removed, so the tree holds only live ones.
 /// Not thread-safe: the tracer drives it from one thread.
 /// </summary>
-public sealed class ProcessTree
+public sealed partial class ProcessTree
 {
     private readonly Dictionary<int, ProcessNode> _nodes = [];
 
@@ -34,23 +35,50 @@ public sealed class ProcessTree
     /// <summary>A process was created; returns its node when it is tracked.</summary>
     public ProcessNode? OnFork(int parentPid, int childPid, long timestampNs)
     {
-        ProcessNode? parent = null;
         if (childPid == RootPid)
         {
             // The root's own fork, seen when tracing starts before the root does: it stays the root.
             return _nodes.GetValueOrDefault(childPid);
         }
 
-        if (RootPid is not null && !_nodes.TryGetValue(parentPid, out parent))
+        ProcessNode? parent;
+        if (RootPid is null)
+        {
+            // Every process: the forker gets a node too, so that its end is known to the children it leaves.
+            parent = parentPid > 0 ? GetOrAdd(parentPid, 0) : null;
+        }
+        else if (!_nodes.TryGetValue(parentPid, out parent))
         {
             // A reused pid of a process we tracked must not keep its old identity.
-            _nodes.Remove(childPid);
+            Forget(childPid);
             return null;
         }
 
         var branch = parent is null ? 0 : parentPid == RootPid ? childPid : parent.Branch;
-        var node = new ProcessNode(childPid, parentPid, branch, timestampNs);
+        Forget(childPid);
+        var node = new ProcessNode(childPid, parentPid, branch, timestampNs, parent);
         _nodes[childPid] = node;
+        return node;
+    }
+
+    /// <summary>A thread was created in process <paramref name="tgid"/>.</summary>
+    public void OnThreadCreated(int tgid, int tid)
+    {
+        if (tid != tgid && _nodes.TryGetValue(tgid, out var node))
+        {
+            node.Threads.OnThreadCreated(tid);
+        }
+    }
+
+    /// <summary>Process <paramref name="tgid"/> exec'd: it is one thread again, whichever thread exec'd.</summary>
+    public ProcessNode? OnExec(int tgid)
+    {
+        if (!_nodes.TryGetValue(tgid, out var node))
+        {
+            return null;
+        }
+
+        node.Threads.OnExec();
         return node;
     }
 
@@ -59,69 +87,58 @@ public sealed class ProcessTree
     {
         if (!_nodes.TryGetValue(pid, out var node))
         {
-            node = new ProcessNode(pid, parentPid, 0, 0);
+            node = new ProcessNode(pid, parentPid, 0, 0, parentPid > 0 ? _nodes.GetValueOrDefault(parentPid) : null);
             _nodes[pid] = node;
         }
 
         return node;
     }
 
-    /// <summary>A process ended; removes and returns its node when it was tracked.</summary>
-    public ProcessNode? OnExit(int pid) => _nodes.Remove(pid, out var node) ? node : null;
+    /// <summary>
+    /// Thread <paramref name="pid"/> of process <paramref name="tgid"/> exited (<paramref name="pid"/> == <paramref name="tgid"/>
+    /// for the leader). The process ends, and its node is removed and given back, only with its last thread.
+    /// </summary>
+    public ExitOutcome OnExit(int pid, int tgid, out ProcessNode? node)
+    {
+        if (!_nodes.TryGetValue(tgid, out node))
+        {
+            return ExitOutcome.Untracked;
+        }
+
+        var ended = pid == tgid ? node.Threads.OnLeaderExited() : node.Threads.OnThreadExited(pid);
+        if (!ended)
+        {
+            return ExitOutcome.ProcessLives;
+        }
+
+        _nodes.Remove(tgid);
+        node.MarkEnded();
+        return ExitOutcome.ProcessEnded;
+    }
+
+    /// <summary>A process's leader exited; removes and returns its node when that ended a tracked process.</summary>
+    public ProcessNode? OnExit(int pid) => OnExit(pid, pid, out var node) == ExitOutcome.ProcessEnded ? node : null;
 
     /// <summary>
-    /// Adds the live processes the tracker does not know yet (for a root: only its descendants), given every
-    /// live process and its parent; with <paramref name="removeDead"/> also forgets tracked processes that are gone.
+    /// An exec found <paramref name="node"/> re-parented (see <see cref="ProcessNode.Orphaned"/>): it now has
+    /// <paramref name="parentPid"/> for parent, or an unknown one (0) when the process was gone before it could be read.
     /// </summary>
-    /// <returns>The nodes added.</returns>
-    public IReadOnlyList<ProcessNode> Synchronize(IReadOnlyDictionary<int, int> parentByPid, bool removeDead)
+    public void Reparent(ProcessNode node, int parentPid)
     {
-        ArgumentNullException.ThrowIfNull(parentByPid);
-        if (removeDead)
+        ArgumentNullException.ThrowIfNull(node);
+        node.Reparent(parentPid);
+        if (parentPid > 0 && _nodes.TryGetValue(parentPid, out var parent))
         {
-            foreach (var pid in _nodes.Keys.Where(pid => !parentByPid.ContainsKey(pid) && pid != RootPid).ToList())
-            {
-                _nodes.Remove(pid);
-            }
+            node.Parent = parent;
         }
+    }
 
-        var added = new List<ProcessNode>();
-        if (RootPid is null)
+    // A pid the kernel gave to a new process: whatever the tree knew under it ended, unseen.
+    private void Forget(int pid)
+    {
+        if (_nodes.Remove(pid, out var stale))
         {
-            foreach (var (pid, parent) in parentByPid)
-            {
-                if (!_nodes.ContainsKey(pid))
-                {
-                    var node = new ProcessNode(pid, parent, 0, 0);
-                    _nodes[pid] = node;
-                    added.Add(node);
-                }
-            }
-
-            return added;
+            stale.MarkEnded();
         }
-
-        var children = parentByPid.ToLookup(p => p.Value, p => p.Key);
-        var pending = new Stack<int>(_nodes.Keys);
-        while (pending.Count > 0)
-        {
-            var parentPid = pending.Pop();
-            var parentNode = _nodes[parentPid];
-            foreach (var child in children[parentPid])
-            {
-                if (_nodes.ContainsKey(child) || child == parentPid)
-                {
-                    continue;
-                }
-
-                var branch = parentPid == RootPid ? child : parentNode.Branch;
-                var node = new ProcessNode(child, parentPid, branch, 0);
-                _nodes[child] = node;
-                added.Add(node);
-                pending.Push(child);
-            }
-        }
-
-        return added;
     }
 }

@@ -93,12 +93,14 @@ public sealed class FakeKernelEventSource : IKernelEventSource
     });
 
     /// <summary>Thread <paramref name="threadId"/> of process <paramref name="pid"/> ended.</summary>
-    public void ThreadExit(int pid, int threadId, long timestampNs = 0) => Push(new KernelEvent
+    /// <remarks>The kernel reports no parent for a thread's exit; a group exit gives every thread the group's status.</remarks>
+    public void ThreadExit(int pid, int threadId, long timestampNs = 0, int status = 0) => Push(new KernelEvent
     {
         Kind = KernelEventKind.Exit,
         TimestampNs = timestampNs,
         Pid = threadId,
         Tgid = pid,
+        ExitCode = status,
         ExitSignal = -1,
     });
 

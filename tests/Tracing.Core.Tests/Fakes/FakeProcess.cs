@@ -26,6 +26,12 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
 
     public IReadOnlyList<CgroupMembership>? Cgroups { get; set; }
 
+    /// <summary>Its threads besides the leader; null when the platform cannot list them.</summary>
+    public IReadOnlyList<int>? OtherThreads { get; set; } = [];
+
+    /// <summary>The state stat shows: 'Z' for a zombie leader (one that called pthread_exit while other threads live).</summary>
+    public char State { get; set; } = 'S';
+
     /// <summary>True when the platform reads parent and ids in one go (a pidfd on Linux); the ids must be known.</summary>
     public bool IdentityReadable { get; set; }
 }

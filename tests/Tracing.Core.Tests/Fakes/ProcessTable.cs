@@ -34,7 +34,7 @@ public sealed class ProcessTable
         {
             var process = Find(call.ArgAt<int>(0));
             var readable = process is { StatReadable: true };
-            call[1] = readable ? new ProcessStat(process!.Pid, process.ParentPid, process.CommandName, 'S') : default;
+            call[1] = readable ? new ProcessStat(process!.Pid, process.ParentPid, process.CommandName, process.State) : default;
             return readable;
         });
         reader.TryReadCommandName(Arg.Any<int>(), out Arg.Any<string?>()).Returns(call =>
@@ -60,6 +60,11 @@ public sealed class ProcessTable
         reader.TryReadCgroups(Arg.Any<int>(), out Arg.Any<IReadOnlyList<CgroupMembership>?>()).Returns(call =>
         {
             call[1] = Find(call.ArgAt<int>(0))?.Cgroups;
+            return call[1] is not null;
+        });
+        reader.TryReadOtherThreadIds(Arg.Any<int>(), out Arg.Any<IReadOnlyList<int>?>()).Returns(call =>
+        {
+            call[1] = Find(call.ArgAt<int>(0))?.OtherThreads;
             return call[1] is not null;
         });
         Reader = reader;

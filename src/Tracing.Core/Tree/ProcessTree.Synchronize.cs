@@ -1,0 +1,68 @@
+namespace Tracing.Tree;
+
+public sealed partial class ProcessTree
+{
+    /// <summary>
+    /// Adds the live processes the tracker does not know yet (for a root: only its descendants), given every
+    /// live process and its parent; with <paramref name="removeDead"/> also forgets tracked processes that are gone.
+    /// </summary>
+    /// <returns>The nodes added.</returns>
+    public IReadOnlyList<ProcessNode> Synchronize(IReadOnlyDictionary<int, int> parentByPid, bool removeDead)
+    {
+        ArgumentNullException.ThrowIfNull(parentByPid);
+        if (removeDead)
+        {
+            foreach (var pid in _nodes.Keys.Where(pid => !parentByPid.ContainsKey(pid) && pid != RootPid).ToList())
+            {
+                Forget(pid);
+            }
+        }
+
+        var added = new List<ProcessNode>();
+        if (RootPid is null)
+        {
+            foreach (var (pid, parent) in parentByPid)
+            {
+                if (!_nodes.ContainsKey(pid))
+                {
+                    var node = new ProcessNode(pid, parent, 0, 0);
+                    _nodes[pid] = node;
+                    added.Add(node);
+                }
+            }
+
+            foreach (var node in added)
+            {
+                node.Parent = _nodes.GetValueOrDefault(node.ParentPid);
+            }
+
+            return added;
+        }
+
+        var children = parentByPid.ToLookup(p => p.Value, p => p.Key);
+        var pending = new Stack<int>(_nodes.Keys);
+        while (pending.Count > 0)
+        {
+            var parentPid = pending.Pop();
+            var parentNode = _nodes[parentPid];
+            foreach (var child in children[parentPid])
+            {
+                if (_nodes.ContainsKey(child) || child == parentPid)
+                {
+                    continue;
+                }
+
+                var branch = parentPid == RootPid ? child : parentNode.Branch;
+                var node = new ProcessNode(child, parentPid, branch, 0, parentNode);
+                _nodes[child] = node;
+                added.Add(node);
+                pending.Push(child);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>The live processes the tree tracks, for refreshing what the kernel's events may have missed.</summary>
+    public IEnumerable<ProcessNode> Nodes => _nodes.Values;
+}

@@ -1,0 +1,60 @@
+namespace Tracing.Tree;
+
+/// <summary>
+/// The threads of one process besides its leader, as the kernel reported them, and whether the leader has exited.
+/// The kernel ends a process when its last thread exits, not when its leader does: a leader that calls
+/// <c>pthread_exit</c>, or that <c>de_thread</c> kills because another thread exec'd, sends an exit of its own while
+/// the process lives on. Not thread-safe: the tree's owner drives it from one thread.
+/// </summary>
+public sealed class ThreadGroup
+{
+    private HashSet<int>? _threads;
+
+    /// <summary>How many threads besides the leader are known to be alive.</summary>
+    public int OtherThreadCount => _threads?.Count ?? 0;
+
+    /// <summary>True once the leader's own exit was seen while other threads lived.</summary>
+    public bool LeaderExited { get; private set; }
+
+    /// <summary>A thread was created in the process.</summary>
+    public void OnThreadCreated(int tid) => (_threads ??= []).Add(tid);
+
+    /// <summary>
+    /// The threads that exist now besides the leader, and whether the leader has exited (a zombie leader), as read
+    /// from the system when tracing starts or resynchronises.
+    /// </summary>
+    public void Reset(IEnumerable<int> otherThreads, bool leaderExited)
+    {
+        ArgumentNullException.ThrowIfNull(otherThreads);
+        _threads?.Clear();
+        foreach (var tid in otherThreads)
+        {
+            OnThreadCreated(tid);
+        }
+
+        LeaderExited = leaderExited && OtherThreadCount > 0;
+    }
+
+    /// <summary>
+    /// The process exec'd: the kernel killed every other thread, and the thread that exec'd is the leader now
+    /// (with the process's id). Exits of the killed threads that arrive later name ids no longer in the group.
+    /// </summary>
+    public void OnExec()
+    {
+        _threads?.Clear();
+        LeaderExited = false;
+    }
+
+    /// <summary>The leader exited; true when that ends the process (no other thread is alive).</summary>
+    public bool OnLeaderExited()
+    {
+        LeaderExited = OtherThreadCount > 0;
+        return !LeaderExited;
+    }
+
+    /// <summary>
+    /// A thread other than the leader exited; true when it was the last one and the leader had exited already. Its
+    /// status is then the process's: the last thread of a group exit carries the group's code.
+    /// </summary>
+    public bool OnThreadExited(int tid) => _threads is not null && _threads.Remove(tid) && _threads.Count == 0 && LeaderExited;
+}
