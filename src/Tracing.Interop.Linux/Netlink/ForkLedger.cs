@@ -1,68 +1,121 @@
+using System.Runtime.InteropServices;
 using Tracing.Interop.Linux.CnProc;
 using Tracing.Ports;
 
 namespace Tracing.Interop.Linux.Netlink;
 
 /// <summary>
-/// Who forked each process, from fork events read on a side socket that nobody waits on: it costs no wake-up of its
-/// own, and the receive thread drains it only when an exec arrives. The kernel queues a fork event before the child
-/// can run, so the fork of every exec'ing process is in the side socket by the time its exec is received, unless the
-/// process was forked before the subscription or the side socket overflowed. An exec whose parent is found here needs
-/// no pidfd and no <c>/proc</c> read for it. Owned by the receive thread.
+/// Who forked each process and when forkers ended, from the fork and exit events of whole processes read on a side
+/// socket that nobody waits on: it costs no wake-up of its own, and the receive thread drains it only when an exec
+/// arrives. The kernel queues a fork event before the child can run, so the fork of every exec'ing process is in the
+/// side socket by the time its exec is received, unless the process was forked before the subscription or the side
+/// socket overflowed. An exec whose forker was still alive when it exec'd gets that forker as parent, with no pidfd and
+/// no <c>/proc</c> read; one whose forker had ended (the kernel re-parented it) gets none, so that the tracer reads the
+/// parent it really has. Owned by the receive thread.
 /// </summary>
 internal sealed class ForkLedger
 {
-    /// <summary>Beyond this many entries (processes forked and not yet looked up again) the ledger starts over.</summary>
+    /// <summary>Beyond this many entries (processes forked or ended and not yet forgotten) the ledger starts over.</summary>
     public const int MaxEntries = 65536;
 
-    private readonly Dictionary<int, int> _parents = new(1024);
+    private readonly Dictionary<int, Entry> _entries = new(1024);
 
-    /// <summary>How many processes the ledger knows the parent of.</summary>
-    public int Count => _parents.Count;
+    /// <summary>How many processes the ledger knows something of.</summary>
+    public int Count => _entries.Count;
 
-    /// <summary>Records the forks of one datagram (threads are left out: their exec reports the process).</summary>
+    /// <summary>Records the forks and exits of one datagram (threads are left out: a process is its thread group).</summary>
     public void Feed(ReadOnlySpan<byte> datagram)
     {
         var reader = new CnProcMessageReader(datagram);
         while (reader.TryRead(out var message))
         {
-            if (message.HasProcEvent
-                && CnProcEventMapper.TryToKernelEvent(message.Event, out var kernelEvent)
-                && kernelEvent.Kind == KernelEventKind.Fork)
+            if (message.HasProcEvent && CnProcEventMapper.TryToKernelEvent(message.Event, out var kernelEvent))
             {
                 Record(kernelEvent);
             }
         }
     }
 
-    /// <summary>Records one fork; a later fork of the same pid (the pid was reused) replaces the earlier one.</summary>
-    public void Record(in KernelEvent fork)
+    /// <summary>
+    /// Records a process's fork (a later fork of the same pid, the pid reused, replaces the earlier one) or its
+    /// leader's exit; other events are ignored.
+    /// </summary>
+    public void Record(in KernelEvent kernelEvent)
     {
-        if (fork.Kind != KernelEventKind.Fork || fork.IsThread || fork.Tgid <= 0 || fork.ParentTgid <= 0)
+        if (kernelEvent.IsThread || kernelEvent.Tgid <= 0)
         {
             return;
         }
 
-        if (_parents.Count >= MaxEntries && !_parents.ContainsKey(fork.Tgid))
+        switch (kernelEvent.Kind)
         {
-            // Processes that forked and never exec'd: forget them all rather than track every process forever.
-            _parents.Clear();
+            case KernelEventKind.Fork when kernelEvent.ParentTgid > 0:
+                MakeRoomFor(kernelEvent.Tgid);
+                _entries[kernelEvent.Tgid] = new Entry(kernelEvent.ParentTgid, kernelEvent.TimestampNs, 0);
+                break;
+            case KernelEventKind.Exit:
+                // A leader's exit may leave threads behind (pthread_exit, de_thread): then the process lives on, and an
+                // exec of its children reads the parent it has, which is still right, only dearer.
+                MakeRoomFor(kernelEvent.Tgid);
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, kernelEvent.Tgid, out _);
+                entry = entry with { EndedNs = Math.Max(kernelEvent.TimestampNs, 1) };
+                break;
         }
-
-        _parents[fork.Tgid] = fork.ParentTgid;
     }
 
     /// <summary>The parent recorded for <paramref name="tgid"/>'s latest fork.</summary>
-    public bool TryGetParent(int tgid, out int parentTgid) => _parents.TryGetValue(tgid, out parentTgid);
+    public bool TryGetParent(int tgid, out int parentTgid)
+    {
+        parentTgid = _entries.TryGetValue(tgid, out var entry) ? entry.ParentTgid : 0;
+        return parentTgid > 0;
+    }
 
     /// <summary>
-    /// Gives an exec the parent of its fork, when the ledger has it and the event has none.
+    /// Gives an exec the parent of its fork, when the ledger has it, the event has none, and that forker had not ended
+    /// by the exec (its end re-parented the process: the parent then has to be read from the process).
     /// </summary>
     public KernelEvent Complete(in KernelEvent exec) =>
-        exec.Kind == KernelEventKind.Exec && exec.ParentTgid == 0 && TryGetParent(exec.Tgid, out var parent)
+        exec.Kind == KernelEventKind.Exec && exec.ParentTgid == 0 && TryGetLiveForker(exec, out var parent)
             ? exec with { ParentTgid = parent }
             : exec;
 
     /// <summary>After an overflow some forks were dropped: a pid's entry may be an earlier process's, so none is trusted.</summary>
-    public void Forget() => _parents.Clear();
+    public void Forget() => _entries.Clear();
+
+    private bool TryGetLiveForker(in KernelEvent exec, out int parent)
+    {
+        parent = 0;
+        if (!_entries.TryGetValue(exec.Tgid, out var child) || child.ParentTgid <= 0)
+        {
+            return false;
+        }
+
+        if (_entries.TryGetValue(child.ParentTgid, out var forker))
+        {
+            // The forker's pid was given to a process forked after the child: the forker had ended.
+            var reused = forker.ForkedNs > child.ForkedNs;
+
+            // It ended after forking the child and before the exec (the side socket may already hold later exits).
+            var ended = forker.EndedNs != 0 && forker.EndedNs >= child.ForkedNs && (exec.TimestampNs == 0 || forker.EndedNs <= exec.TimestampNs);
+            if (reused || ended)
+            {
+                return false;
+            }
+        }
+
+        parent = child.ParentTgid;
+        return true;
+    }
+
+    private void MakeRoomFor(int tgid)
+    {
+        if (_entries.Count >= MaxEntries && !_entries.ContainsKey(tgid))
+        {
+            // Processes that forked and never exec'd, forkers long gone: forget them all rather than track every
+            // process forever. An exec not found here asks the process for its parent instead.
+            _entries.Clear();
+        }
+    }
+
+    private readonly record struct Entry(int ParentTgid, long ForkedNs, long EndedNs);
 }

@@ -1,13 +1,14 @@
 namespace Tracing.Interop.Linux.Netlink;
 
 /// <summary>
-/// The side socket that feeds a <see cref="ForkLedger"/>: subscribed to fork events only, never waited on, drained
-/// without blocking when the receive thread needs parents.
+/// The side socket that feeds a <see cref="ForkLedger"/>: subscribed to fork and exit events only (whole processes,
+/// when the kernel takes <see cref="WholeProcessFilter"/>), never waited on, drained without blocking when the receive
+/// thread needs parents.
 /// </summary>
 internal sealed class ForkLedgerSocket : IDisposable
 {
-    /// <summary>Room for about 1,200 process forks between two execs (the kernel charges ~830 bytes per queued event); past that, an overflow: the ledger starts over.</summary>
-    public const int ReceiveBufferBytes = 1024 * 1024;
+    /// <summary>Room for about 1,200 processes forked and ended between two execs (the kernel charges ~830 bytes per queued event); past that, an overflow: the ledger starts over.</summary>
+    public const int ReceiveBufferBytes = 2 * 1024 * 1024;
 
     private readonly DatagramBatch _batch = new();
 
@@ -18,13 +19,13 @@ internal sealed class ForkLedgerSocket : IDisposable
 
     public ProcConnectorSocket Socket { get; }
 
-    /// <summary>True when the kernel drops thread creations before they reach the socket (<see cref="ProcessForkFilter"/>).</summary>
+    /// <summary>True when the kernel drops thread creations and exits before they reach the socket (<see cref="WholeProcessFilter"/>).</summary>
     public bool ThreadsFiltered { get; init; }
 
     /// <summary>How many datagrams the socket has given, in all.</summary>
     public long DatagramsReceived { get; private set; }
 
-    /// <summary>Records every queued fork into <paramref name="ledger"/>.</summary>
+    /// <summary>Records every queued fork and exit into <paramref name="ledger"/>.</summary>
     public void Drain(ForkLedger ledger)
     {
         while (true)

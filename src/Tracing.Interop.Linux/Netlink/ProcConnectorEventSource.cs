@@ -182,7 +182,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
 
     /// <summary>
     /// Without fork events of its own (exec-only interest), the receive path learns parents from a side socket of
-    /// forks it never waits on (see <see cref="ForkLedger"/>); null when the interest has forks, when disabled, or
+    /// process forks and exits it never waits on (see <see cref="ForkLedger"/>); null when the interest has forks, when disabled, or
     /// when the side socket cannot be had (then parents come from the process reader, as before).
     /// </summary>
     private ForkLedgerSocket? OpenForkLedger(KernelEventInterest interest)
@@ -197,11 +197,12 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
         try
         {
             side = ProcConnectorSocket.Open(ForkLedgerSocket.ReceiveBufferBytes);
-            Subscribe(side, KernelEventInterest.Fork);
+            // Exits too: a forker that ended before its child exec'd re-parented it.
+            Subscribe(side, KernelEventInterest.Fork | KernelEventInterest.Exit);
             subscribed = true;
 
-            // After the handshake, whose reply is not a fork: from now on thread creations are not even queued.
-            var forks = new ForkLedgerSocket(side) { ThreadsFiltered = ProcessForkFilter.TryAttach(side) };
+            // After the handshake, whose reply is neither: from now on thread creations and exits are not even queued.
+            var forks = new ForkLedgerSocket(side) { ThreadsFiltered = WholeProcessFilter.TryAttach(side) };
 
             // Compiles the drain on this thread now, not when the first exec is waiting for it.
             forks.Drain(new ForkLedger());

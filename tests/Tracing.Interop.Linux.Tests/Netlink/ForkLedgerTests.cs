@@ -97,6 +97,61 @@ public class ForkLedgerTests
     }
 
     [Fact]
+    public void Leaves_an_exec_whose_forker_ended_before_it_to_be_read_from_the_process()
+    {
+        // The double fork of a daemon: 200 forks 300 and exits; the kernel re-parents 300, which then execs.
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200, at: 1));
+        ledger.Record(Fork(parent: 200, child: 300, at: 2));
+        ledger.Record(Exit(200, at: 3));
+
+        Assert.Equal(0, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+        Assert.Equal(100, ledger.Complete(Exec(200, at: 4)).ParentTgid);
+    }
+
+    [Fact]
+    public void A_forker_that_ends_after_the_exec_was_still_its_parent()
+    {
+        // The side socket is drained before the batch of execs is delivered: it may hold exits that came later.
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 200, child: 300, at: 2));
+        ledger.Record(Exit(200, at: 9));
+
+        Assert.Equal(200, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+    }
+
+    [Fact]
+    public void A_forker_whose_pid_was_reused_after_the_fork_had_ended()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 200, child: 300, at: 2));
+        ledger.Record(Fork(parent: 1, child: 200, at: 3));
+
+        Assert.Equal(0, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+    }
+
+    [Fact]
+    public void A_leaders_exit_before_the_fork_is_not_the_forkers_end()
+    {
+        // pthread_exit in the main thread: the process lives on, and forks from another thread.
+        var ledger = new ForkLedger();
+        ledger.Record(Exit(200, at: 1));
+        ledger.Record(Fork(parent: 200, child: 300, at: 2));
+
+        Assert.Equal(200, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+    }
+
+    [Fact]
+    public void A_thread_exit_is_not_a_process_exit()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 200, child: 300, at: 2));
+        ledger.Record(new KernelEvent { Kind = KernelEventKind.Exit, Pid = 201, Tgid = 200, TimestampNs = 3, ExitSignal = -1 });
+
+        Assert.Equal(200, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+    }
+
+    [Fact]
     public void After_an_overflow_nothing_is_trusted()
     {
         var ledger = new ForkLedger();
@@ -135,12 +190,24 @@ public class ForkLedgerTests
         Assert.InRange(ledger.Count, 0, CnProcGenerators.Fixtures.Count);
     }
 
-    private static KernelEvent Fork(int parent, int child) => new()
+    private static KernelEvent Fork(int parent, int child, long at = 0) => new()
     {
         Kind = KernelEventKind.Fork,
+        TimestampNs = at,
         Pid = child,
         Tgid = child,
         ParentPid = parent,
         ParentTgid = parent,
     };
+
+    private static KernelEvent Exit(int pid, long at) => new()
+    {
+        Kind = KernelEventKind.Exit,
+        TimestampNs = at,
+        Pid = pid,
+        Tgid = pid,
+        ExitSignal = 17,
+    };
+
+    private static KernelEvent Exec(int pid, long at) => new() { Kind = KernelEventKind.Exec, TimestampNs = at, Pid = pid, Tgid = pid };
 }

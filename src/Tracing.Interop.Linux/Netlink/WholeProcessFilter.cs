@@ -1,0 +1,54 @@
+using System.Buffers.Binary;
+using static Interop.Libc;
+
+namespace Tracing.Interop.Linux.Netlink;
+
+/// <summary>
+/// A classic BPF socket filter that keeps only the forks and exits of whole processes (child pid == child tgid, exiting
+/// pid == tgid): thread creations and thread exits, which the fork ledger ignores anyway, are then dropped by the kernel
+/// instead of queued, so a process that starts thousands of threads between two execs neither overflows the side
+/// socket nor costs the receive thread.
+/// </summary>
+internal static class WholeProcessFilter
+{
+    // From include/uapi/linux/bpf_common.h.
+    private const ushort LoadWordAbsolute = 0x00 | 0x00 | 0x20; // BPF_LD | BPF_W | BPF_ABS
+    private const ushort JumpIfEqualConstant = 0x05 | 0x10 | 0x00; // BPF_JMP | BPF_JEQ | BPF_K
+    private const ushort JumpIfEqualX = 0x05 | 0x10 | 0x08; // BPF_JMP | BPF_JEQ | BPF_X
+    private const ushort CopyAToX = 0x07 | 0x00; // BPF_MISC | BPF_TAX
+    private const ushort ReturnConstant = 0x06 | 0x00; // BPF_RET | BPF_K
+
+    // Offsets in the datagram (facts/cn_proc.md): proc_event.what at 36; for a fork, child_pid at 60 and child_tgid
+    // at 64; for an exit, process_pid at 52 and process_tgid at 56.
+    private const uint WhatOffset = 36;
+    private const uint ChildPidOffset = 60;
+    private const uint ChildTgidOffset = 64;
+    private const uint ExitPidOffset = 52;
+    private const uint ExitTgidOffset = 56;
+    private const uint ProcEventFork = 0x00000001;
+    private const uint ProcEventExit = 0x80000000;
+
+    /// <summary>The program. BPF loads words big-endian: <c>what</c> is compared in the order the host wrote it.</summary>
+    public static SockFilter[] Program { get; } =
+    [
+        /* 0 */ new() { code = LoadWordAbsolute, k = WhatOffset },
+        /* 1 */ new() { code = JumpIfEqualConstant, jt = 0, jf = 4, k = AsLoaded(ProcEventFork) }, // a fork: 2, else 6
+        /* 2 */ new() { code = LoadWordAbsolute, k = ChildPidOffset },
+        /* 3 */ new() { code = CopyAToX },
+        /* 4 */ new() { code = LoadWordAbsolute, k = ChildTgidOffset },
+        /* 5 */ new() { code = JumpIfEqualX, jt = 5, jf = 6 }, // a process: 11, a thread: 12
+        /* 6 */ new() { code = JumpIfEqualConstant, jt = 0, jf = 5, k = AsLoaded(ProcEventExit) }, // an exit: 7, else 12
+        /* 7 */ new() { code = LoadWordAbsolute, k = ExitPidOffset },
+        /* 8 */ new() { code = CopyAToX },
+        /* 9 */ new() { code = LoadWordAbsolute, k = ExitTgidOffset },
+        /* 10 */ new() { code = JumpIfEqualX, jt = 0, jf = 1 }, // a leader: 11, a thread: 12
+        /* 11 */ new() { code = ReturnConstant, k = uint.MaxValue }, // keep the whole datagram
+        /* 12 */ new() { code = ReturnConstant, k = 0 }, // drop it
+    ];
+
+    /// <summary>Attaches the program; false (and the socket keeps every fork and exit) when the kernel refuses it.</summary>
+    public static bool TryAttach(ProcConnectorSocket socket) => socket.AttachFilter(Program) == 0;
+
+    private static uint AsLoaded(uint hostValue) =>
+        BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(hostValue) : hostValue;
+}
