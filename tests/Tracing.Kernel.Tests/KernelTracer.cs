@@ -13,9 +13,11 @@ internal sealed class KernelTracer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly IDisposable _subscription;
 
-    public KernelTracer(ExecTraceFilter filter, bool includeExits = true)
+    public KernelTracer(ExecTraceFilter filter, bool includeExits = true, Action<IServiceCollection>? services = null)
     {
-        _services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        _services = collection
             .AddExecTracing(o =>
             {
                 o.Filter = filter;
@@ -49,8 +51,11 @@ internal sealed class KernelTracer : IAsyncDisposable
 
     public static string NewMarker() => "tracing-test-" + Guid.NewGuid().ToString("N");
 
-    /// <summary>Waits until an event satisfies <paramref name="predicate"/> or the timeout passes.</summary>
-    public async Task<bool> WaitForAsync(Func<TraceEvent, bool> predicate, TimeSpan timeout)
+    /// <summary>
+    /// Waits until an event satisfies <paramref name="predicate"/> or the timeout passes; <paramref name="provoke"/>, when
+    /// given, runs between looks (to make the kernel send something).
+    /// </summary>
+    public async Task<bool> WaitForAsync(Func<TraceEvent, bool> predicate, TimeSpan timeout, Action? provoke = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -60,6 +65,7 @@ internal sealed class KernelTracer : IAsyncDisposable
                 return true;
             }
 
+            provoke?.Invoke();
             await Task.Delay(10);
         }
 

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace Tracing.Kernel.Tests.Shapes;
+
+/// <summary>
+/// One shape's driver and its folder: the record it writes, the control FIFO it reads ("go", "reused", "end"), and the
+/// outsider it may ask for. Every wait is for something the driver signals, bounded by a timeout that fails the test.
+/// </summary>
+internal sealed class ShapeRun : IDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
+    private readonly string _directory;
+    private StreamWriter? _control;
+
+    public ShapeRun(string shape)
+    {
+        Shape = shape;
+        _directory = Directory.CreateTempSubdirectory("tracing-shape-").FullName;
+    }
+
+    public string Shape { get; }
+
+    public string RecordPath => Path.Combine(_directory, "record");
+
+    /// <summary>The driver's command line: <c>shapes driver DIR SHAPE</c>.</summary>
+    public string[] DriverArguments => ["driver", _directory, Shape];
+
+    public ShapeRecord Record => ShapeRecord.Read(RecordPath);
+
+    public Process StartDriver() => Process.Start(new ProcessStartInfo(ShapesProgram.Path, DriverArguments))!;
+
+    /// <summary>Waits until the driver is up and listening; with <paramref name="sendGo"/>, tells it to run the shape.</summary>
+    /// <returns>The driver's pid.</returns>
+    public async Task<int> GoAsync(bool sendGo)
+    {
+        var driver = await UntilAsync(r => r.DriverPid, "the driver to be ready");
+        if (sendGo)
+        {
+            _control = new StreamWriter(new FileStream(Path.Combine(_directory, "control"), FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1)) { AutoFlush = true };
+            await _control.WriteLineAsync("go");
+        }
+
+        return driver;
+    }
+
+    /// <summary>Waits until every process of the shape has ended, taking the part of the outsider when asked.</summary>
+    public async Task WaitDoneAsync()
+    {
+        var outsiderRun = false;
+        await UntilAsync(
+            r =>
+            {
+                if (r.PidToReuse is int pid && !outsiderRun)
+                {
+                    outsiderRun = true;
+                    RunOutsider(pid);
+                }
+
+                return r.Done ? (bool?)true : null;
+            },
+            "the shape to end");
+    }
+
+    /// <summary>Tells the driver to exec the sentinel and end.</summary>
+    public Task EndAsync() => _control!.WriteLineAsync("end");
+
+    public void Dispose()
+    {
+        _control?.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Forks as a shape process's pid, from outside the driver's tree (this test process's child).</summary>
+    private void RunOutsider(int pid)
+    {
+        var start = new ProcessStartInfo(ShapesProgram.Path, ["outside", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        start.Environment["SHAPE_RECORD"] = RecordPath;
+        using var outsider = Process.Start(start)!;
+        outsider.WaitForExit();
+        if (outsider.ExitCode != 0 || !Record.HasOutsider)
+        {
+            throw new InvalidOperationException($"The outsider could not take pid {pid} (exit {outsider.ExitCode}).");
+        }
+
+        _control!.WriteLine("reused");
+    }
+
+    private async Task<T> UntilAsync<T>(Func<ShapeRecord, T?> probe, string what)
+        where T : struct
+    {
+        var deadline = DateTime.UtcNow + s_timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe(Record) is T value)
+            {
+                return value;
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new TimeoutException($"Timed out waiting for {what} ({Shape}); record:\n{(File.Exists(RecordPath) ? File.ReadAllText(RecordPath) : "(none)")}");
+    }
+}
