@@ -16,7 +16,8 @@ internal static class ShapeExpectation
     /// <param name="record">The shape's record.</param>
     /// <param name="launch">The driver's own exec, when the scope sees it (pid, parent, argv); null when it existed before.</param>
     /// <param name="outsidersInScope">True when processes outside the driver's tree are in scope (the whole machine).</param>
-    public static SortedDictionary<int, List<string>> Expected(ShapeRecord record, (int Pid, int Parent, string[] Argv)? launch, bool outsidersInScope)
+    /// <param name="exits">True when the tracer reports exits.</param>
+    public static SortedDictionary<int, List<string>> Expected(ShapeRecord record, (int Pid, int Parent, string[] Argv)? launch, bool outsidersInScope, bool exits)
     {
         var expected = new SortedDictionary<int, List<string>>();
         var execd = new HashSet<int>();
@@ -53,6 +54,14 @@ internal static class ShapeExpectation
         if (execd.Count > 0)
         {
             throw new InvalidOperationException($"The record has no exit for {string.Join(", ", execd)}: the shape is broken.");
+        }
+
+        if (!exits)
+        {
+            foreach (var lines in expected.Values)
+            {
+                lines.RemoveAll(l => l.StartsWith("exit", StringComparison.Ordinal));
+            }
         }
 
         return expected;

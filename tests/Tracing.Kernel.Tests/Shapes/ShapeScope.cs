@@ -11,4 +11,7 @@ public enum ShapeScope
 
     /// <summary>Every process on the machine, with exits (<c>exectrace -t</c>).</summary>
     Machine,
+
+    /// <summary>Every process on the machine, execs only (<c>exectrace</c>, the default: parents from the fork ledger).</summary>
+    MachineExecs,
 }

@@ -235,10 +235,12 @@ int main(int argc, char **argv)
         for (int i = 0; i < 16; i++) pthread_join(threads[i], NULL);
         end_recorded(atoi(argv[2]));
     }
-    if (!strcmp(mode, "burst") && argc == 3) {
-        // Processes that fork and end at once, as fast as possible: more events than a held receiver's queue holds.
+    if (!strcmp(mode, "burst") && (argc == 3 || argc == 4)) {
+        // Processes that fork and end at once (or exec /bin/true: "burst N exec"), as fast as possible: more events
+        // than a held receiver's queue holds.
         for (int i = atoi(argv[2]); i > 0; i--) {
             pid_t child = fork_or_die();
+            if (child == 0 && argc == 4) execl("/bin/true", "/bin/true", (char *)NULL);
             if (child == 0) _exit(0);
             waitpid(child, NULL, 0);
         }
@@ -282,6 +284,6 @@ int main(int argc, char **argv)
         char *sentinel[] = { self, "sentinel", NULL };
         exec_recorded(sentinel);
     }
-    fprintf(stderr, "usage: shapes driver DIR SHAPE | leaf CODE | chain N | pexit CODE | threads CODE | outside PID | burst N\n");
+    fprintf(stderr, "usage: shapes driver DIR SHAPE | leaf CODE | chain N | pexit CODE | threads CODE | outside PID | burst N [exec]\n");
     return 2;
 }
