@@ -41,7 +41,9 @@ static void record(const char *format, ...)
     va_start(args, format);
     int length = vsnprintf(line, sizeof line, format, args);
     va_end(args);
-    int fd = open(getenv("SHAPE_RECORD"), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    const char *path = getenv("SHAPE_RECORD");
+    if (!path) return; // run on its own (exectrace -- shapes thread-exec CODE): nothing to write down
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0 || write(fd, line, (size_t)length) != length) { perror("record"); _exit(120); }
     close(fd);
 }
@@ -219,6 +221,7 @@ int main(int argc, char **argv)
     const char *mode = argc > 1 ? argv[1] : "";
     if (!strcmp(mode, "leaf") && argc == 3) { linger(); end_recorded(atoi(argv[2])); }
     if (!strcmp(mode, "sentinel") && argc == 2) { linger(); return 0; }
+    if (!strcmp(mode, "thread-exec") && argc == 3) { linger(); pthread_t t; pthread_create(&t, NULL, exec_from_thread, argv[2]); for (;;) pause(); }
     if (!strcmp(mode, "chain") && argc == 3) {
         linger();
         if (atoi(argv[2]) == 0) exec_leaf("8");
@@ -284,6 +287,6 @@ int main(int argc, char **argv)
         char *sentinel[] = { self, "sentinel", NULL };
         exec_recorded(sentinel);
     }
-    fprintf(stderr, "usage: shapes driver DIR SHAPE | leaf CODE | chain N | pexit CODE | threads CODE | outside PID | burst N [exec]\n");
+    fprintf(stderr, "usage: shapes driver DIR SHAPE | thread-exec CODE | leaf CODE | chain N | pexit CODE | threads CODE | outside PID | burst N [exec]\n");
     return 2;
 }
