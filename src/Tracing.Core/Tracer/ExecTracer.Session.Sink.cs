@@ -40,19 +40,7 @@ public sealed partial class ExecTracer
         {
             Interlocked.Add(ref _kernelLost, count);
             _owner._metrics.KernelLost(count);
-            var added = 0;
-            if (_tree is not null)
-            {
-                // Forks and exits may be among the lost: rebuild the tree from what exists now.
-                var table = ReadProcessTable();
-                lock (_gate)
-                {
-                    added = _tree.Synchronize(ParentsOf(table), removeDead: true).Count;
-
-                    // Thread creations and exits may be among the lost too: every process's threads as they are now.
-                    ReadThreads(_tree.Nodes, table);
-                }
-            }
+            var added = _tree is null ? 0 : Resynchronize(_tree);
 
             Log.EventsLost(_owner._logger, count, added);
             lock (_gate)

@@ -79,27 +79,7 @@ public sealed partial class ExecTracer
             // Subscribed first, seeded second: a process forked in between is in /proc or in the feed, or both.
             if (_tree?.RootPid is int root)
             {
-                var table = ReadProcessTable();
-                if (_filter is ProcessTreeFilter && !table.ContainsKey(root))
-                {
-                    throw new ArgumentException($"Process {root} does not exist.");
-                }
-
-                lock (_gate)
-                {
-                    foreach (var node in _tree.Synchronize(ParentsOf(table), removeDead: false))
-                    {
-                        node.Reported = _filter is ProcessTreeFilter;
-                    }
-
-                    if (_tree.TryGet(root, out var rootNode))
-                    {
-                        rootNode.Reported = _filter is ProcessTreeFilter;
-                    }
-
-                    // Their threads that exist already: the kernel reports only those created from now on.
-                    ReadThreads(_tree.Nodes, table);
-                }
+                Seed(_tree, root);
             }
 
             if (_filter is CommandFilter commandFilter)
@@ -182,35 +162,6 @@ public sealed partial class ExecTracer
                 var error = completion.Exception.InnerException ?? completion.Exception;
                 Log.SourceFailed(_owner._logger, error);
                 _pipeline.Writer.TryComplete(error);
-            }
-        }
-
-        private Dictionary<int, ProcessStat> ReadProcessTable()
-        {
-            var table = new Dictionary<int, ProcessStat>();
-            foreach (var pid in _owner._reader.EnumerateProcessIds())
-            {
-                if (_owner._reader.TryReadStat(pid, out var stat))
-                {
-                    table[pid] = stat;
-                }
-            }
-
-            return table;
-        }
-
-        private static Dictionary<int, int> ParentsOf(Dictionary<int, ProcessStat> table) =>
-            table.ToDictionary(p => p.Key, p => p.Value.ParentPid);
-
-        // A leader that is a zombie while other threads live has exited already (pthread_exit): the last thread ends it.
-        private void ReadThreads(IEnumerable<ProcessNode> nodes, Dictionary<int, ProcessStat> table)
-        {
-            foreach (var node in nodes)
-            {
-                if (_owner._reader.TryReadOtherThreadIds(node.Pid, out var threads))
-                {
-                    node.Threads.Reset(threads, leaderExited: threads.Count > 0 && table.TryGetValue(node.Pid, out var stat) && stat.IsZombie);
-                }
             }
         }
 
