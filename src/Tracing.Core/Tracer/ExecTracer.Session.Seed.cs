@@ -30,7 +30,7 @@ public sealed partial class ExecTracer
                 }
 
                 // Their threads that exist already: the kernel reports only those created from now on.
-                ReadThreads(tree.Nodes, table);
+                Refresh(tree.Nodes, table);
             }
         }
 
@@ -42,7 +42,7 @@ public sealed partial class ExecTracer
             lock (_gate)
             {
                 var added = tree.Synchronize(ParentsOf(table), removeDead: true).Count;
-                ReadThreads(tree.Nodes, table);
+                Refresh(tree.Nodes, table);
                 return added;
             }
         }
@@ -64,14 +64,22 @@ public sealed partial class ExecTracer
         private static Dictionary<int, int> ParentsOf(Dictionary<int, ProcessStat> table) =>
             table.ToDictionary(p => p.Key, p => p.Value.ParentPid);
 
-        // A leader that is a zombie while other threads live has exited already (pthread_exit): the last thread ends it.
-        private void ReadThreads(IEnumerable<ProcessNode> nodes, Dictionary<int, ProcessStat> table)
+        // What the kernel will not tell again of processes that exist: their threads (a leader that is a zombie while
+        // other threads live has exited already, pthread_exit: the last thread ends it), and their command name, for
+        // an exit that may come when the process can no longer be read.
+        private void Refresh(IEnumerable<ProcessNode> nodes, Dictionary<int, ProcessStat> table)
         {
             foreach (var node in nodes)
             {
+                var known = table.TryGetValue(node.Pid, out var stat);
+                if (known)
+                {
+                    node.CommandName ??= stat.CommandName;
+                }
+
                 if (_owner._reader.TryReadOtherThreadIds(node.Pid, out var threads))
                 {
-                    node.Threads.Reset(threads, leaderExited: threads.Count > 0 && table.TryGetValue(node.Pid, out var stat) && stat.IsZombie);
+                    node.Threads.Reset(threads, leaderExited: threads.Count > 0 && known && stat.IsZombie);
                 }
             }
         }

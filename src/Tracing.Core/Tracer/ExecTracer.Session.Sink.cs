@@ -125,7 +125,7 @@ public sealed partial class ExecTracer
         {
             var pid = kernelEvent.Tgid;
             ProcessNode? node = null;
-            var outcome = _tree?.OnExit(kernelEvent.Pid, pid, out node) ?? ExitOutcome.Untracked;
+            var outcome = _tree?.OnExit(kernelEvent.Pid, pid, kernelEvent.ExitCode, out node) ?? ExitOutcome.Untracked;
             if (outcome == ExitOutcome.ProcessLives || (outcome == ExitOutcome.Untracked && kernelEvent.IsThread))
             {
                 // A thread, or a leader whose process lives on (pthread_exit, or killed by another thread's exec).
@@ -152,14 +152,15 @@ public sealed partial class ExecTracer
                 node.CommandName = stat.CommandName;
             }
 
-            var (code, signal, core) = ExitEvent.DecodeWaitStatus(kernelEvent.ExitCode);
+            var status = node.Threads.ProcessStatus(kernelEvent.ExitCode);
+            var (code, signal, core) = ExitEvent.DecodeWaitStatus(status);
             PublishScoped(node, new ExitEvent
             {
                 Pid = pid,
                 ParentPid = kernelEvent.ParentTgid != 0 ? kernelEvent.ParentTgid : node.ParentPid,
                 KernelTimestampNs = kernelEvent.TimestampNs,
                 Time = _owner.ToWallClock(kernelEvent.TimestampNs),
-                RawStatus = kernelEvent.ExitCode,
+                RawStatus = status,
                 ExitCode = code,
                 Signal = signal,
                 CoreDumped = core,

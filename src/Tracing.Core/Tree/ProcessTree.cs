@@ -96,16 +96,17 @@ public sealed partial class ProcessTree
 
     /// <summary>
     /// Thread <paramref name="pid"/> of process <paramref name="tgid"/> exited (<paramref name="pid"/> == <paramref name="tgid"/>
-    /// for the leader). The process ends, and its node is removed and given back, only with its last thread.
+    /// for the leader) with wait status <paramref name="status"/>. The process ends, and its node is removed and given
+    /// back, only with its last thread; <see cref="ThreadGroup.ProcessStatus"/> then gives the process's status.
     /// </summary>
-    public ExitOutcome OnExit(int pid, int tgid, out ProcessNode? node)
+    public ExitOutcome OnExit(int pid, int tgid, int status, out ProcessNode? node)
     {
         if (!_nodes.TryGetValue(tgid, out node))
         {
             return ExitOutcome.Untracked;
         }
 
-        var ended = pid == tgid ? node.Threads.OnLeaderExited() : node.Threads.OnThreadExited(pid);
+        var ended = pid == tgid ? node.Threads.OnLeaderExited(status) : node.Threads.OnThreadExited(pid, status);
         if (!ended)
         {
             return ExitOutcome.ProcessLives;
@@ -117,7 +118,7 @@ public sealed partial class ProcessTree
     }
 
     /// <summary>A process's leader exited; removes and returns its node when that ended a tracked process.</summary>
-    public ProcessNode? OnExit(int pid) => OnExit(pid, pid, out var node) == ExitOutcome.ProcessEnded ? node : null;
+    public ProcessNode? OnExit(int pid) => OnExit(pid, pid, 0, out var node) == ExitOutcome.ProcessEnded ? node : null;
 
     /// <summary>
     /// An exec found <paramref name="node"/> re-parented (see <see cref="ProcessNode.Orphaned"/>): it now has

@@ -16,6 +16,12 @@ public sealed class ThreadGroup
     /// <summary>True once the leader's own exit was seen while other threads lived.</summary>
     public bool LeaderExited { get; private set; }
 
+    /// <summary>
+    /// True once an exit of the group carried the core-dump flag: only the thread that dumped has it, and another
+    /// thread's exit may be the last one.
+    /// </summary>
+    public bool CoreDumped { get; private set; }
+
     /// <summary>A thread was created in the process.</summary>
     public void OnThreadCreated(int tid) => (_threads ??= []).Add(tid);
 
@@ -43,11 +49,23 @@ public sealed class ThreadGroup
     {
         _threads?.Clear();
         LeaderExited = false;
+        CoreDumped = false;
     }
 
-    /// <summary>The leader exited; true when that ends the process (no other thread is alive).</summary>
-    public bool OnLeaderExited()
+    /// <summary>
+    /// An exit with pid = tgid; true when that ends the process: no other thread is alive, or the leader had exited
+    /// already, so this is the thread that took the process's id in <c>de_thread</c> and died before its exec completed
+    /// (an exec that fails after the point of no return), when every other thread was gone.
+    /// </summary>
+    public bool OnLeaderExited(int status)
     {
+        Observe(status);
+        if (LeaderExited)
+        {
+            _threads?.Clear();
+            return true;
+        }
+
         LeaderExited = OtherThreadCount > 0;
         return !LeaderExited;
     }
@@ -56,5 +74,20 @@ public sealed class ThreadGroup
     /// A thread other than the leader exited; true when it was the last one and the leader had exited already. Its
     /// status is then the process's: the last thread of a group exit carries the group's code.
     /// </summary>
-    public bool OnThreadExited(int tid) => _threads is not null && _threads.Remove(tid) && _threads.Count == 0 && LeaderExited;
+    public bool OnThreadExited(int tid, int status)
+    {
+        if (_threads is null || !_threads.Remove(tid))
+        {
+            return false;
+        }
+
+        Observe(status);
+        return _threads.Count == 0 && LeaderExited;
+    }
+
+    /// <summary>The process's wait status from its last thread's: with the core-dump flag when any thread's had it.</summary>
+    public int ProcessStatus(int lastThreadStatus) =>
+        CoreDumped && (lastThreadStatus & 0x7f) != 0 ? lastThreadStatus | 0x80 : lastThreadStatus;
+
+    private void Observe(int status) => CoreDumped |= (status & 0x80) != 0 && (status & 0x7f) != 0;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Tracing.Interop.Linux.CnProc;
 using Tracing.Ports;
@@ -54,8 +55,8 @@ internal sealed class ForkLedger
                 _entries[kernelEvent.Tgid] = new Entry(kernelEvent.ParentTgid, kernelEvent.TimestampNs, 0);
                 break;
             case KernelEventKind.Exit:
-                // A leader's exit may leave threads behind (pthread_exit, de_thread): then the process lives on, and an
-                // exec of its children reads the parent it has, which is still right, only dearer.
+                // A leader's exit may leave threads behind (pthread_exit, de_thread): then the process lives on. Its own
+                // exec says so (see Complete); until then an exec of its children asks the process for its parent.
                 MakeRoomFor(kernelEvent.Tgid);
                 ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, kernelEvent.Tgid, out _);
                 entry = entry with { EndedNs = Math.Max(kernelEvent.TimestampNs, 1) };
@@ -74,10 +75,22 @@ internal sealed class ForkLedger
     /// Gives an exec the parent of its fork, when the ledger has it, the event has none, and that forker had not ended
     /// by the exec (its end re-parented the process: the parent then has to be read from the process).
     /// </summary>
-    public KernelEvent Complete(in KernelEvent exec) =>
-        exec.Kind == KernelEventKind.Exec && exec.ParentTgid == 0 && TryGetLiveForker(exec, out var parent)
-            ? exec with { ParentTgid = parent }
-            : exec;
+    public KernelEvent Complete(in KernelEvent exec)
+    {
+        if (exec.Kind != KernelEventKind.Exec)
+        {
+            return exec;
+        }
+
+        // A process that execs lives: an exit recorded for it before was its leader's (de_thread, pthread_exit).
+        ref var self = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, exec.Tgid);
+        if (!Unsafe.IsNullRef(ref self) && self.EndedNs != 0 && (exec.TimestampNs == 0 || self.EndedNs <= exec.TimestampNs))
+        {
+            self = self with { EndedNs = 0 };
+        }
+
+        return exec.ParentTgid == 0 && TryGetLiveForker(exec, out var parent) ? exec with { ParentTgid = parent } : exec;
+    }
 
     /// <summary>After an overflow some forks were dropped: a pid's entry may be an earlier process's, so none is trusted.</summary>
     public void Forget() => _entries.Clear();
@@ -97,7 +110,11 @@ internal sealed class ForkLedger
 
             // It ended after forking the child and before the exec (the side socket may already hold later exits).
             var ended = forker.EndedNs != 0 && forker.EndedNs >= child.ForkedNs && (exec.TimestampNs == 0 || forker.EndedNs <= exec.TimestampNs);
-            if (reused || ended)
+
+            // Its leader had exited before it forked (pthread_exit): its real end will be a thread's exit, which this
+            // socket does not queue, so whether it lives is not known here.
+            var leaderless = forker.EndedNs != 0 && forker.EndedNs < child.ForkedNs;
+            if (reused || ended || leaderless)
             {
                 return false;
             }

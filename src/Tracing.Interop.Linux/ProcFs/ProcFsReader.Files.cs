@@ -44,25 +44,27 @@ public sealed partial class ProcFsReader
 
             // procfs fills a read as far as the file goes (seq_file files, and cmdline, which copies the argv region
             // page by page within one read): a short read is the end, and saves a read per file on the hot path.
-            while (true)
+            var read = global::Interop.Libc.Read(fd, buffer, out errno);
+            if (read < 0)
             {
-                if (length == buffer.Length)
+                return FalseOrThrow(errno, "read", path);
+            }
+
+            length = read;
+            while (length == buffer.Length)
+            {
+                // Longer than the buffer: read it again whole, in one read from the start. Two reads are two looks at the
+                // process, and if it exits between them the second ends the file early, silently: a cut argv would pass
+                // for a whole one. One read is one consistent copy; nothing at all means the process went meanwhile.
+                Grow(ref buffer, length);
+                length = 0;
+                read = global::Interop.Libc.PRead(fd, buffer, 0, out errno);
+                if (read <= 0)
                 {
-                    Grow(ref buffer, length);
+                    return read == 0 ? false : FalseOrThrow(errno, "read", path);
                 }
 
-                var requested = buffer.Length - length;
-                var read = global::Interop.Libc.Read(fd, buffer.AsSpan(length), out errno);
-                if (read < 0)
-                {
-                    return FalseOrThrow(errno, "read", path);
-                }
-
-                length += read;
-                if (read < requested)
-                {
-                    break;
-                }
+                length = read;
             }
 
             return parse(buffer.AsSpan(0, length), out result);
@@ -143,9 +145,8 @@ public sealed partial class ProcFsReader
 
     private static void Grow(ref byte[] buffer, int used)
     {
-        // A file past its first page is a long argv: take big steps, each read races the process's exit.
+        // A file past its first page is a long argv: take big steps. It is read again from its start: nothing to copy.
         var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 8, 256 * 1024));
-        buffer.AsSpan(0, used).CopyTo(larger);
         buffer.AsSpan(0, used).Clear();
         ArrayPool<byte>.Shared.Return(buffer);
         buffer = larger;

@@ -18,12 +18,12 @@ public class ProcessTreeShapeTests
         tree.OnThreadCreated(101, 102);
 
         // de_thread: the old leader's exit comes first (pid == tgid), then the exec of the same pid.
-        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(101, 101, out _));
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(101, 101, 0, out _));
         Assert.True(tree.Contains(101));
         Assert.NotNull(tree.OnExec(101));
 
         // Now one thread: its exit is the process's.
-        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, out var ended));
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, 0, out var ended));
         Assert.Equal(101, ended!.Pid);
         Assert.True(ended.Ended);
         Assert.False(tree.Contains(101));
@@ -37,10 +37,10 @@ public class ProcessTreeShapeTests
         tree.OnThreadCreated(101, 102);
         tree.OnThreadCreated(101, 103);
 
-        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(101, 101, out _));
-        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(102, 101, out _));
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(101, 101, 0, out _));
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(102, 101, 0, out _));
         Assert.True(tree.Contains(101));
-        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(103, 101, out var ended));
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(103, 101, 0, out var ended));
         Assert.Equal(101, ended!.Pid);
         Assert.False(tree.Contains(101));
     }
@@ -52,8 +52,8 @@ public class ProcessTreeShapeTests
         tree.OnFork(100, 101, 1);
         tree.OnThreadCreated(101, 102);
 
-        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(102, 101, out _));
-        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, out _));
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(102, 101, 0, out _));
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, 0, out _));
     }
 
     [Fact]
@@ -66,10 +66,43 @@ public class ProcessTreeShapeTests
 
         // The leader execs: 102 and 103 are killed, their exits may come after the exec.
         tree.OnExec(101);
-        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(102, 101, out _));
-        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(103, 101, out _));
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(102, 101, 0, out _));
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(103, 101, 0, out _));
         Assert.True(tree.Contains(101));
-        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, out _));
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, 0, out _));
+    }
+
+    [Fact]
+    public void A_thread_that_took_the_leaders_id_and_died_before_its_exec_completed_ends_the_process()
+    {
+        // de_thread killed the old leader (its exit), then the exec failed after the point of no return: the thread,
+        // now under the process's id, dies too. No exec event comes between.
+        var tree = new ProcessTree(rootPid: 100);
+        tree.OnFork(100, 101, 1);
+        tree.OnThreadCreated(101, 102);
+        tree.OnThreadCreated(101, 103);
+
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(101, 101, 0, out _));
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, 11, out var ended));
+        Assert.Equal(101, ended!.Pid);
+
+        // The killed thread's exit, late: nothing left to end.
+        Assert.Equal(ExitOutcome.Untracked, tree.OnExit(103, 101, 0, out _));
+    }
+
+    [Fact]
+    public void The_core_dump_flag_of_the_thread_that_dumped_is_the_processs_whichever_thread_ends_last()
+    {
+        var tree = new ProcessTree(rootPid: 100);
+        tree.OnFork(100, 101, 1);
+        tree.OnThreadCreated(101, 102);
+        tree.OnThreadCreated(101, 103);
+
+        tree.OnExit(102, 101, 0x8B, out _); // the thread that dumped: SIGSEGV with the core flag
+        tree.OnExit(101, 101, 0x0B, out _);
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(103, 101, 0x0B, out var ended));
+
+        Assert.Equal(0x8B, ended!.Threads.ProcessStatus(0x0B));
     }
 
     [Fact]
@@ -77,9 +110,9 @@ public class ProcessTreeShapeTests
     {
         var tree = new ProcessTree(rootPid: 100);
 
-        Assert.Equal(ExitOutcome.Untracked, tree.OnExit(500, 500, out var node));
+        Assert.Equal(ExitOutcome.Untracked, tree.OnExit(500, 500, 0, out var node));
         Assert.Null(node);
-        Assert.Equal(ExitOutcome.Untracked, tree.OnExit(501, 500, out _));
+        Assert.Equal(ExitOutcome.Untracked, tree.OnExit(501, 500, 0, out _));
     }
 
     [Fact]
@@ -88,14 +121,14 @@ public class ProcessTreeShapeTests
         var tree = new ProcessTree(rootPid: 100);
         var old = tree.OnFork(100, 101, 1)!;
         tree.OnThreadCreated(101, 102);
-        tree.OnExit(101, 101, out _);
+        tree.OnExit(101, 101, 0, out _);
 
         var reused = tree.OnFork(100, 101, 2)!;
 
         Assert.True(old.Ended);
         Assert.NotSame(old, reused);
         Assert.Equal(0, reused.Threads.OtherThreadCount);
-        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, out _));
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, 0, out _));
     }
 
     [Fact]
@@ -123,7 +156,7 @@ public class ProcessTreeShapeTests
         tree.OnThreadCreated(101, 103);
         var child = tree.OnFork(101, 102, 2)!;
 
-        tree.OnExit(101, 101, out _);
+        tree.OnExit(101, 101, 0, out _);
 
         // The kernel gives the children of an exiting thread to another thread of the same process.
         Assert.False(child.Orphaned);
@@ -165,10 +198,10 @@ public class ProcessTreeShapeTests
             var pid = 1_000 + (2 * i);
             tree.OnFork(100, pid, i);
             tree.OnThreadCreated(pid, pid + 1);
-            tree.OnExit(pid, pid, out _);
+            tree.OnExit(pid, pid, 0, out _);
             tree.OnExec(pid);
-            tree.OnExit(pid + 1, pid, out _);
-            tree.OnExit(pid, pid, out _);
+            tree.OnExit(pid + 1, pid, 0, out _);
+            tree.OnExit(pid, pid, 0, out _);
         }
 
         Assert.Equal(1, tree.Count);

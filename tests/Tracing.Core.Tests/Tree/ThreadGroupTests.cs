@@ -7,7 +7,7 @@ public class ThreadGroupTests
     [Fact]
     public void A_single_threaded_leaders_exit_ends_the_process()
     {
-        Assert.True(new ThreadGroup().OnLeaderExited());
+        Assert.True(new ThreadGroup().OnLeaderExited(0));
     }
 
     [Fact]
@@ -18,8 +18,8 @@ public class ThreadGroupTests
         group.Reset([7, 8], leaderExited: true);
         Assert.True(group.LeaderExited);
         Assert.Equal(2, group.OtherThreadCount);
-        Assert.False(group.OnThreadExited(7));
-        Assert.True(group.OnThreadExited(8));
+        Assert.False(group.OnThreadExited(7, 0));
+        Assert.True(group.OnThreadExited(8, 0));
 
         group.Reset([], leaderExited: true);
         Assert.False(group.LeaderExited);
@@ -30,10 +30,10 @@ public class ThreadGroupTests
     {
         var group = new ThreadGroup();
         group.OnThreadCreated(5);
-        Assert.False(group.OnLeaderExited());
+        Assert.False(group.OnLeaderExited(0));
 
-        Assert.False(group.OnThreadExited(6));
+        Assert.False(group.OnThreadExited(6, 0));
         Assert.Equal(1, group.OtherThreadCount);
-        Assert.True(group.OnThreadExited(5));
+        Assert.True(group.OnThreadExited(5, 0));
     }
 }

@@ -40,9 +40,9 @@ internal sealed class ShapeFixture
     public IReadOnlyList<(string File, int Pid, int Parent)> Execs =>
         [.. Root["execs"]!.AsArray().Select(e => ((string)e!["file"]!, (int)e["pid"]!, (int)e["ppid"]!))];
 
-    /// <summary>The exit that ends each process of the subtree, with its code.</summary>
-    public IReadOnlyList<(string File, int Pid, int Code)> Exits =>
-        [.. Root["exits"]!.AsArray().Select(e => ((string)e!["file"]!, (int)e["pid"]!, (int)e["exit_code"]!))];
+    /// <summary>The exit that ends each process of the subtree, with its code or the signal that killed it.</summary>
+    public IReadOnlyList<(string File, int Pid, int? Code, int? Signal)> Exits =>
+        [.. Root["exits"]!.AsArray().Select(e => ((string)e!["file"]!, (int)e["pid"]!, (int?)e["exit_code"], (int?)e["signal"]))];
 
     /// <summary>The datagrams in arrival order, named as expected.jsonl names them.</summary>
     public IEnumerable<(string File, byte[] Bytes)> Feed =>

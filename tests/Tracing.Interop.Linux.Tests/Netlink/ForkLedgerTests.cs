@@ -131,12 +131,25 @@ public class ForkLedgerTests
     }
 
     [Fact]
-    public void A_leaders_exit_before_the_fork_is_not_the_forkers_end()
+    public void A_forker_whose_leader_exited_before_the_fork_is_not_known_to_live()
     {
-        // pthread_exit in the main thread: the process lives on, and forks from another thread.
+        // pthread_exit in the main thread: the process lives on and forks from another thread; its end will be a thread's
+        // exit, which the side socket never queues, so the ledger cannot say it still lives: the process is asked.
         var ledger = new ForkLedger();
         ledger.Record(Exit(200, at: 1));
         ledger.Record(Fork(parent: 200, child: 300, at: 2));
+
+        Assert.Equal(0, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+    }
+
+    [Fact]
+    public void A_forker_that_execs_after_its_leaders_exit_lives()
+    {
+        // de_thread: another thread of 200 execs; the old leader's exit comes first, then the exec of 200.
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 200, child: 300, at: 1));
+        ledger.Record(Exit(200, at: 2));
+        ledger.Complete(Exec(200, at: 3));
 
         Assert.Equal(200, ledger.Complete(Exec(300, at: 4)).ParentTgid);
     }

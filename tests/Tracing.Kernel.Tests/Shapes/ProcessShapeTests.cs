@@ -35,6 +35,9 @@ public class ProcessShapeTests
         "threads-come-and-go",
         "pid-reused-inside",
         "pid-reused-outside",
+        "thread-exec-dies-after-point-of-no-return",
+        "orphan-of-a-leaderless-forker",
+        "children-of-a-thread-exec",
     ];
 
     public static TheoryData<string, ShapeScope, ShapeCondition> Cases

@@ -42,6 +42,9 @@ internal static class ShapeExpectation
                 case "outside-exit" when outsidersInScope && execd.Remove(pid):
                     Add(expected, pid, Exit(int.Parse(line[2], CultureInfo.InvariantCulture)));
                     break;
+                case "killed" when execd.Remove(pid):
+                    Add(expected, pid, Killed(int.Parse(line[2], CultureInfo.InvariantCulture)));
+                    break;
             }
         }
 
@@ -60,7 +63,7 @@ internal static class ShapeExpectation
         {
             foreach (var lines in expected.Values)
             {
-                lines.RemoveAll(l => l.StartsWith("exit", StringComparison.Ordinal));
+                lines.RemoveAll(l => l.StartsWith("exit ", StringComparison.Ordinal));
             }
         }
 
@@ -84,7 +87,7 @@ internal static class ShapeExpectation
                     Add(actual, exec.Pid, Exec(exec.ParentPid, exec.Arguments.Strings) + (exec.ArgvSource == ArgvSource.Complete ? "" : $" [{exec.ArgvSource}]"));
                     break;
                 case ExitEvent exit when inScope(exit.Pid) && !storm.Remove(exit.Pid):
-                    Add(actual, exit.Pid, exit.ExitCode is int code ? Exit(code) : $"exit signal={exit.Signal}");
+                    Add(actual, exit.Pid, exit.ExitCode is int code ? Exit(code) : Killed(exit.Signal ?? -1));
                     break;
             }
         }
@@ -102,6 +105,8 @@ internal static class ShapeExpectation
     private static string Exec(int parent, IEnumerable<string> argv) => $"exec ppid={parent} argv=[{string.Join('|', argv)}]";
 
     private static string Exit(int code) => $"exit code={code}";
+
+    private static string Killed(int signal) => $"exit signal={signal}";
 
     private static void Add(SortedDictionary<int, List<string>> perPid, int pid, string line)
     {

@@ -67,6 +67,21 @@ internal sealed class ShapeRun : IDisposable
     public void Dispose()
     {
         _control?.Dispose();
+
+        // A run that failed may leave its driver waiting on the FIFO: end it (its command line names this folder).
+        try
+        {
+            if (Record.DriverPid is int driver && File.ReadAllText($"/proc/{driver}/cmdline").Contains(_directory, StringComparison.Ordinal))
+            {
+                using var process = Process.GetProcessById(driver);
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            // Gone already: nothing to end.
+        }
+
         Directory.Delete(_directory, recursive: true);
     }
 

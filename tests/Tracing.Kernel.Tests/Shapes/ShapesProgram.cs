@@ -11,9 +11,10 @@ internal static class ShapesProgram
 
     private static string Compile()
     {
-        var source = System.IO.Path.Combine(AppContext.BaseDirectory, "Shapes", "native", "shapes.c");
+        var native = System.IO.Path.Combine(AppContext.BaseDirectory, "Shapes", "native");
+        var sources = Directory.GetFiles(native, "shapes*.c").Order(StringComparer.Ordinal).ToArray();
         var output = System.IO.Path.Combine(Directory.CreateTempSubdirectory("tracing-shapes-").FullName, "shapes");
-        var start = new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Werror", "-pthread", "-o", output, source])
+        var start = new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Werror", "-pthread", "-o", output, .. sources])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -34,7 +35,7 @@ internal static class ShapesProgram
             gcc.WaitForExit();
             if (gcc.ExitCode != 0)
             {
-                throw new InvalidOperationException($"gcc failed on {source}:\n{errors}");
+                throw new InvalidOperationException($"gcc failed on {native}:\n{errors}");
             }
         }
 
