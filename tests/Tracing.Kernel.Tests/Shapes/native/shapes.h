@@ -17,6 +17,7 @@ extern char dir[2048];
 extern FILE *control;
 
 void linger(void);
+void orphaned_a_while(void);
 void record(const char *format, ...) __attribute__((format(printf, 1, 2)));
 void record_argv(const char *kind, pid_t pid, pid_t ppid, char *const argv[]);
 void exec_recorded(char *const argv[]);

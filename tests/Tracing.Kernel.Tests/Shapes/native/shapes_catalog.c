@@ -27,6 +27,7 @@ void shape(const char *name)
             pid_t middle = getpid();
             if (fork_or_die() == 0) {
                 while (getppid() == middle || kill(middle, 0) == 0) usleep(500);
+                orphaned_a_while();
                 exec_leaf("6");
             }
             _exit(0);
@@ -39,6 +40,7 @@ void shape(const char *name)
                 pid_t middle = getpid();
                 if (fork_or_die() == 0) {
                     while (getppid() != reaper) usleep(500);
+                    orphaned_a_while();
                     (void)middle;
                     exec_leaf("7");
                 }

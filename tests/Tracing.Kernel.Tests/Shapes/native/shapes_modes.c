@@ -66,6 +66,7 @@ static void *fork_then_end(void *arg)
     pid_t forker = getpid();
     if (fork_or_die() == 0) {
         while (getppid() == forker || kill(forker, 0) == 0) usleep(500);
+        orphaned_a_while();
         exec_leaf("17");
     }
     end_recorded(16);

@@ -14,6 +14,10 @@ FILE *control;
 // event, and these tests check the process model (pids, parents, exits), not that race, which bench/ measures.
 void linger(void) { usleep(30000); }
 
+// The kernel re-parents an orphan a few microseconds before it sends its forker's EXIT: an orphan that execs within
+// them is reported with its forker (docs/architecture.md says so). These shapes are about orphans that exec later.
+void orphaned_a_while(void) { usleep(20000); }
+
 void record(const char *format, ...)
 {
     char line[8192];
