@@ -1,12 +1,12 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
+using Tracing.Tests.Fixtures;
 
 namespace Tracing.Interop.Darwin.Tests;
 
-/// <summary>Finds the shared macOS sysctl buffers and their expectations; fails loudly when they are missing.</summary>
+/// <summary>Finds the recorded macOS sysctl buffers and their expectations (<see cref="TestFixtures"/>); fails loudly when they are missing.</summary>
 internal static class DarwinFixtures
 {
-    public static string Directory { get; } = Path.Combine(GetSharedDirectory(), "fixtures", "darwin");
+    public static string Directory { get; } = Path.Combine(TestFixtures.Directory, "darwin");
 
     public static JsonObject Expected { get; } = JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, "expected.json")))!.AsObject();
 
@@ -17,16 +17,4 @@ internal static class DarwinFixtures
 
     public static IEnumerable<string> BinFiles() =>
         System.IO.Directory.GetFiles(Directory, "*.bin").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
-
-    private static string GetSharedDirectory()
-    {
-        var shared = typeof(DarwinFixtures).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .SingleOrDefault(a => a.Key == "TracingSharedDir")?.Value;
-        if (string.IsNullOrEmpty(shared))
-        {
-            throw new InvalidOperationException("The test assembly has no TracingSharedDir metadata.");
-        }
-
-        return shared;
-    }
 }

@@ -18,9 +18,9 @@ public class CnProcParserBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var shared = typeof(CnProcParserBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "TracingSharedDir").Value!;
-        var fixtures = Path.Combine(shared, "fixtures", "cn_proc");
+        var fixtures = Path.Combine(
+            typeof(CnProcParserBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TracingFixturesDir").Value!,
+            "cn_proc");
         _fork = File.ReadAllBytes(Path.Combine(fixtures, "feed", "0004-fork.bin"));
         _exec = File.ReadAllBytes(Path.Combine(fixtures, "feed", "0002-exec.bin"));
         _exit = File.ReadAllBytes(Path.Combine(fixtures, "feed", "0009-exit.bin"));

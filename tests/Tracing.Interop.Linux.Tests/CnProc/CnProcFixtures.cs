@@ -1,11 +1,11 @@
-using System.Reflection;
+using Tracing.Tests.Fixtures;
 
 namespace Tracing.Interop.Linux.Tests.CnProc;
 
-/// <summary>Finds the shared, recorded proc connector datagrams; fails loudly when they are missing.</summary>
+/// <summary>Finds the recorded proc connector datagrams (<see cref="TestFixtures"/>); fails loudly when they are missing.</summary>
 internal static class CnProcFixtures
 {
-    public static string Directory { get; } = Path.Combine(GetSharedDirectory(), "fixtures", "cn_proc");
+    public static string Directory { get; } = Path.Combine(TestFixtures.Directory, "cn_proc");
 
     public static string ExpectedPath => Path.Combine(Directory, "expected.jsonl");
 
@@ -18,16 +18,4 @@ internal static class CnProcFixtures
         System.IO.Directory.GetFiles(Path.Combine(Directory, folder), "*.bin")
             .Select(path => $"{folder}/{Path.GetFileName(path)}")
             .Order(StringComparer.Ordinal);
-
-    private static string GetSharedDirectory()
-    {
-        var shared = typeof(CnProcFixtures).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .SingleOrDefault(a => a.Key == "TracingSharedDir")?.Value;
-        if (string.IsNullOrEmpty(shared))
-        {
-            throw new InvalidOperationException("The test assembly has no TracingSharedDir metadata.");
-        }
-
-        return shared;
-    }
 }

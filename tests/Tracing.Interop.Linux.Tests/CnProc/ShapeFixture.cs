@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
+using Tracing.Tests.Fixtures;
 
 namespace Tracing.Interop.Linux.Tests.CnProc;
 
@@ -20,7 +20,7 @@ internal sealed class ShapeFixture
             .ToDictionary(l => (string)l["file"]!, StringComparer.Ordinal);
     }
 
-    public static string ShapesDirectory { get; } = Path.Combine(FixturesDirectory(), "cn_proc", "shapes");
+    public static string ShapesDirectory { get; } = Path.Combine(TestFixtures.Directory, "cn_proc", "shapes");
 
     /// <summary>Every recorded shape the folder holds.</summary>
     public static IReadOnlyList<string> Names =>
@@ -51,13 +51,4 @@ internal sealed class ShapeFixture
             .Select(path => ($"feed/{Path.GetFileName(path)}", File.ReadAllBytes(path)));
 
     public static ShapeFixture Load(string name) => new(name);
-
-    private static string FixturesDirectory()
-    {
-        var directory = typeof(ShapeFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .SingleOrDefault(a => a.Key == "TracingFixturesDir")?.Value;
-        return string.IsNullOrEmpty(directory)
-            ? throw new InvalidOperationException("The test assembly has no TracingFixturesDir metadata.")
-            : directory;
-    }
 }
