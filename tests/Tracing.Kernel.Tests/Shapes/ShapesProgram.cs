@@ -13,7 +13,9 @@ internal static class ShapesProgram
     {
         var native = System.IO.Path.Combine(AppContext.BaseDirectory, "Shapes", "native");
         var sources = Directory.GetFiles(native, "shapes*.c").Order(StringComparer.Ordinal).ToArray();
-        var output = System.IO.Path.Combine(Directory.CreateTempSubdirectory("tracing-shapes-").FullName, "shapes");
+        var folder = Directory.CreateTempSubdirectory("tracing-shapes-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        var output = System.IO.Path.Combine(folder, "shapes");
         var start = new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Werror", "-pthread", "-o", output, .. sources])
         {
             RedirectStandardError = true,
