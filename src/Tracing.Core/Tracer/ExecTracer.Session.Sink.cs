@@ -72,7 +72,7 @@ public sealed partial class ExecTracer
                 }
 
                 // Whichever thread exec'd, the process is one thread now; in scope or not, the tree follows the kernel.
-                node.Threads.OnExec();
+                _tree.OnExec(pid, kernelEvent.TimestampNs);
                 if (pid == _tree.RootPid && _filter is CommandFilter)
                 {
                     return;
@@ -125,7 +125,7 @@ public sealed partial class ExecTracer
         {
             var pid = kernelEvent.Tgid;
             ProcessNode? node = null;
-            var outcome = _tree?.OnExit(kernelEvent.Pid, pid, kernelEvent.ExitCode, out node) ?? ExitOutcome.Untracked;
+            var outcome = _tree?.OnExit(kernelEvent.Pid, pid, kernelEvent.ExitCode, kernelEvent.TimestampNs, out node) ?? ExitOutcome.Untracked;
             if (outcome == ExitOutcome.ProcessLives || (outcome == ExitOutcome.Untracked && kernelEvent.IsThread))
             {
                 // A thread, or a leader whose process lives on (pthread_exit, or killed by another thread's exec).

@@ -36,6 +36,9 @@ public sealed class ProcessNode
     /// <summary>Its threads besides the leader, and whether the leader has exited.</summary>
     public ThreadGroup Threads { get; } = new();
 
+    /// <summary>The kernel timestamp of its latest exec; 0 before one was seen.</summary>
+    public long ExecTimestampNs { get; private set; }
+
     /// <summary>True once its last thread exited.</summary>
     public bool Ended { get; private set; }
 
@@ -47,6 +50,13 @@ public sealed class ProcessNode
 
     /// <summary>The node of the process that forked it, while the tracker knows it; dropped when this one ends.</summary>
     internal ProcessNode? Parent { get; set; }
+
+    /// <summary>It exec'd: one thread again, whichever called it.</summary>
+    internal void OnExec(long timestampNs)
+    {
+        Threads.OnExec();
+        ExecTimestampNs = Math.Max(ExecTimestampNs, timestampNs);
+    }
 
     internal void MarkEnded()
     {

@@ -71,14 +71,14 @@ public sealed partial class ProcessTree
     }
 
     /// <summary>Process <paramref name="tgid"/> exec'd: it is one thread again, whichever thread exec'd.</summary>
-    public ProcessNode? OnExec(int tgid)
+    public ProcessNode? OnExec(int tgid, long timestampNs = 0)
     {
         if (!_nodes.TryGetValue(tgid, out var node))
         {
             return null;
         }
 
-        node.Threads.OnExec();
+        node.OnExec(timestampNs);
         return node;
     }
 
@@ -99,11 +99,23 @@ public sealed partial class ProcessTree
     /// for the leader) with wait status <paramref name="status"/>. The process ends, and its node is removed and given
     /// back, only with its last thread; <see cref="ThreadGroup.ProcessStatus"/> then gives the process's status.
     /// </summary>
-    public ExitOutcome OnExit(int pid, int tgid, int status, out ProcessNode? node)
+    public ExitOutcome OnExit(int pid, int tgid, int status, out ProcessNode? node) => OnExit(pid, tgid, status, 0, out node);
+
+    /// <inheritdoc cref="OnExit(int, int, int, out ProcessNode?)"/>
+    /// <remarks>
+    /// A leader's exit stamped before the process's latest exec (<paramref name="timestampNs"/>) is the old leader's
+    /// that <c>de_thread</c> killed, sent late: the process lives on in its new image.
+    /// </remarks>
+    public ExitOutcome OnExit(int pid, int tgid, int status, long timestampNs, out ProcessNode? node)
     {
         if (!_nodes.TryGetValue(tgid, out node))
         {
             return ExitOutcome.Untracked;
+        }
+
+        if (pid == tgid && timestampNs != 0 && timestampNs < node.ExecTimestampNs)
+        {
+            return ExitOutcome.ProcessLives;
         }
 
         var ended = pid == tgid ? node.Threads.OnLeaderExited(status) : node.Threads.OnThreadExited(pid, status);

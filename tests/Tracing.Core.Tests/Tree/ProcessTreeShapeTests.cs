@@ -106,6 +106,19 @@ public class ProcessTreeShapeTests
     }
 
     [Fact]
+    public void The_old_leaders_exit_sent_after_the_exec_is_not_the_new_images_end()
+    {
+        // de_thread: the old leader's exit is stamped before the exec, but its datagram may come after the exec's.
+        var tree = new ProcessTree(rootPid: 100);
+        tree.OnFork(100, 101, 1);
+        tree.OnThreadCreated(101, 102);
+        tree.OnExec(101, timestampNs: 50);
+
+        Assert.Equal(ExitOutcome.ProcessLives, tree.OnExit(101, 101, 0, timestampNs: 40, out _));
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, 19 << 8, timestampNs: 60, out _));
+    }
+
+    [Fact]
     public void Exits_of_processes_and_threads_it_does_not_track_are_untracked()
     {
         var tree = new ProcessTree(rootPid: 100);
