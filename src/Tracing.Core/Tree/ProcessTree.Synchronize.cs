@@ -4,7 +4,8 @@ public sealed partial class ProcessTree
 {
     /// <summary>
     /// Adds the live processes the tracker does not know yet (for a root: only its descendants), given every
-    /// live process and its parent; with <paramref name="removeDead"/> also forgets tracked processes that are gone.
+    /// live process and its parent; with <paramref name="removeDead"/> also drops tracked processes that are gone (an
+    /// exit of theirs that arrives before the next resynchronisation is still theirs, once).
     /// </summary>
     /// <returns>The nodes added.</returns>
     public IReadOnlyList<ProcessNode> Synchronize(IReadOnlyDictionary<int, int> parentByPid, bool removeDead)
@@ -12,9 +13,13 @@ public sealed partial class ProcessTree
         ArgumentNullException.ThrowIfNull(parentByPid);
         if (removeDead)
         {
+            // Gone: ended, though their exits may still be on their way (see _departed), or were lost.
+            _departed.Clear();
             foreach (var pid in _nodes.Keys.Where(pid => !parentByPid.ContainsKey(pid) && pid != RootPid).ToList())
             {
-                Forget(pid);
+                _nodes.Remove(pid, out var node);
+                node!.MarkEnded();
+                _departed[pid] = node;
             }
         }
 

@@ -10,6 +10,10 @@ public sealed partial class ProcessTree
 {
     private readonly Dictionary<int, ProcessNode> _nodes = [];
 
+    // Tracked processes the last resynchronisation found gone from /proc: a process reaped before its EXIT datagram was
+    // sent is gone there while its exit is still on its way. Kept until the next resynchronisation or a reuse of the pid.
+    private readonly Dictionary<int, ProcessNode> _departed = [];
+
     /// <summary>Tracks a root and its descendants, or every process when <paramref name="rootPid"/> is null.</summary>
     public ProcessTree(int? rootPid)
     {
@@ -110,7 +114,13 @@ public sealed partial class ProcessTree
     {
         if (!_nodes.TryGetValue(tgid, out node))
         {
-            return ExitOutcome.Untracked;
+            if (!_departed.TryGetValue(tgid, out node))
+            {
+                return ExitOutcome.Untracked;
+            }
+
+            var gone = pid == tgid ? node.Threads.OnLeaderExited(status) : node.Threads.OnThreadExited(pid, status);
+            return gone && _departed.Remove(tgid) ? ExitOutcome.ProcessEnded : ExitOutcome.ProcessLives;
         }
 
         if (pid == tgid && timestampNs != 0 && timestampNs < node.ExecTimestampNs)
@@ -149,6 +159,7 @@ public sealed partial class ProcessTree
     // A pid the kernel gave to a new process: whatever the tree knew under it ended, unseen.
     private void Forget(int pid)
     {
+        _departed.Remove(pid);
         if (_nodes.Remove(pid, out var stale))
         {
             stale.MarkEnded();

@@ -119,6 +119,26 @@ public class ProcessTreeShapeTests
     }
 
     [Fact]
+    public void A_process_gone_from_proc_at_a_resynchronisation_still_ends_once_when_its_exit_arrives()
+    {
+        // Reaped by its parent before its EXIT datagram was sent, and /proc read in between.
+        var tree = new ProcessTree(rootPid: 100);
+        tree.OnFork(100, 101, 1);
+        tree.Synchronize(new Dictionary<int, int> { [100] = 1 }, removeDead: true);
+        Assert.False(tree.Contains(101));
+
+        Assert.Equal(ExitOutcome.ProcessEnded, tree.OnExit(101, 101, 15 << 8, out var ended));
+        Assert.Equal(101, ended!.Pid);
+        Assert.Equal(ExitOutcome.Untracked, tree.OnExit(101, 101, 0, out _));
+
+        // Only until the next resynchronisation, or a reuse of the pid.
+        tree.OnFork(100, 102, 2);
+        tree.Synchronize(new Dictionary<int, int> { [100] = 1 }, removeDead: true);
+        tree.Synchronize(new Dictionary<int, int> { [100] = 1 }, removeDead: true);
+        Assert.Equal(ExitOutcome.Untracked, tree.OnExit(102, 102, 0, out _));
+    }
+
+    [Fact]
     public void Exits_of_processes_and_threads_it_does_not_track_are_untracked()
     {
         var tree = new ProcessTree(rootPid: 100);
