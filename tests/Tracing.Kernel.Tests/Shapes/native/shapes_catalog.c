@@ -55,8 +55,8 @@ void shape(const char *name)
         char script[2400];
         snprintf(script, sizeof script, "%s/shape-script", dir);
         FILE *file = fopen(script, "w");
-        // Lingers with the shell's own arithmetic: a sleep would be one more exec.
-        fputs("#!/bin/sh\ni=0; while [ $i -lt 3000 ]; do i=$((i+1)); done\n"
+        // Lingers (~30 ms) with the shell's own arithmetic: a sleep would be one more exec.
+        fputs("#!/bin/sh\ni=0; while [ $i -lt 20000 ]; do i=$((i+1)); done\n"
               "printf 'exit\\t%s\\t9\\n' $$ >>\"$SHAPE_RECORD\"\nexit 9\n", file);
         fclose(file);
         chmod(script, 0755);

@@ -108,7 +108,7 @@ int run_mode(int argc, char **argv)
     if (!strcmp(mode, "outside") && argc == 3) {
         // Outside the traced tree: takes the pid a traced process had, and execs.
         if (fork_as(atoi(argv[2])) == 0) {
-            char *leaf[] = { "/bin/sh", "-c", "i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; exit 16", NULL };
+            char *leaf[] = { "/bin/sh", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; exit 16", NULL };
             record_argv("outside", getpid(), getppid(), leaf);
             execv(leaf[0], leaf);
             _exit(121);
