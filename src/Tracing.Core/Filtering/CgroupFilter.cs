@@ -29,6 +29,12 @@ public sealed record CgroupFilter(string Path, string? Controller = null) : Exec
         }
     }
 
+    /// <inheritdoc />
+    internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) =>
+        !reader.TryReadCgroups(pid, out var memberships) ? ScopeVerdict.Undecided
+        : Matches(memberships) ? ScopeVerdict.In
+        : ScopeVerdict.Out;
+
     /// <summary>True when one of a process's cgroups, in this filter's hierarchy, is this cgroup or below it.</summary>
     public bool Matches(IReadOnlyList<CgroupMembership> memberships)
     {

@@ -8,4 +8,11 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
 {
     /// <inheritdoc />
     public override void Validate() => ArgumentNullException.ThrowIfNull(Command);
+
+    /// <inheritdoc />
+    /// <remarks>The tracer's own subtree: the command is its child, and only the command's branch of it is reported.</remarks>
+    internal override int? SubtreeRoot(int tracerPid) => tracerPid;
+
+    /// <inheritdoc />
+    internal override CommandSpec? CommandToLaunch => Command;
 }

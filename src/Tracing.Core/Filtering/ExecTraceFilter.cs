@@ -1,6 +1,13 @@
+using Tracing.Ports;
+
 namespace Tracing.Filtering;
 
 /// <summary>Which processes a tracer reports.</summary>
+/// <remarks>
+/// Each kind owns its policy: the subtree it follows, whether processes that exist at start are in scope, the command
+/// it launches, and whether an exec is in scope. The tracer asks these and never tests a filter's type, so a new
+/// kind is one new record here.
+/// </remarks>
 public abstract record ExecTraceFilter
 {
     private protected ExecTraceFilter()
@@ -25,8 +32,26 @@ public abstract record ExecTraceFilter
     public static ExecTraceFilter Cgroup(string path, string? controller) => new CgroupFilter(path, controller);
 
     /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
-    public static ExecTraceFilter RunCommand(Ports.CommandSpec command) => new CommandFilter(command);
+    public static ExecTraceFilter RunCommand(CommandSpec command) => new CommandFilter(command);
 
     /// <summary>Throws <see cref="ArgumentException"/> when the filter cannot work as given.</summary>
     public abstract void Validate();
+
+    /// <summary>
+    /// The root of the process subtree this filter selects (<paramref name="tracerPid"/> is the tracer's own process),
+    /// or null when it selects no subtree. A tracer with a root follows forks from it.
+    /// </summary>
+    internal virtual int? SubtreeRoot(int tracerPid) => null;
+
+    /// <summary>
+    /// Whether the subtree exists before tracing and its processes then are in scope: the root must exist, and the
+    /// exits of the processes found at start are reported.
+    /// </summary>
+    internal virtual bool IncludesExistingProcesses => false;
+
+    /// <summary>The command the tracer launches once subscribed, whose subtree alone is in scope; null for none.</summary>
+    internal virtual CommandSpec? CommandToLaunch => null;
+
+    /// <summary>Whether a process of the subtree (or of the machine) that just exec'd is in scope. Called on the receive thread.</summary>
+    internal virtual ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
 }

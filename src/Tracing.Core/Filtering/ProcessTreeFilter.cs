@@ -12,4 +12,10 @@ public sealed record ProcessTreeFilter(int RootPid) : ExecTraceFilter
             throw new ArgumentException($"The root PID must be positive; got {RootPid}.", nameof(RootPid));
         }
     }
+
+    /// <inheritdoc />
+    internal override int? SubtreeRoot(int tracerPid) => RootPid;
+
+    /// <inheritdoc />
+    internal override bool IncludesExistingProcesses => true;
 }

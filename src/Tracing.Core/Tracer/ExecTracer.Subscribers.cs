@@ -6,11 +6,6 @@ namespace Tracing.Tracer;
 
 public sealed partial class ExecTracer
 {
-    private readonly Lock _subscribersGate = new();
-    private Action<TraceEvent>[] _callbacks = [];
-    private Action<TraceEvent>[] _inlineHandlers = [];
-    private Channel<TraceEvent>[] _readers = [];
-
     /// <summary>
     /// Calls <paramref name="callback"/> for every event, in order, on a dispatch thread (never the kernel's
     /// receive thread). A callback that throws is logged and tracing continues. Dispose the result to unsubscribe.
@@ -18,12 +13,7 @@ public sealed partial class ExecTracer
     public IDisposable Subscribe(Action<TraceEvent> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        lock (_subscribersGate)
-        {
-            _callbacks = [.. _callbacks, callback];
-        }
-
-        return new Unsubscriber(this, callback);
+        return _delivery.AddCallback(callback);
     }
 
     /// <summary>
@@ -36,28 +26,14 @@ public sealed partial class ExecTracer
     public IDisposable SubscribeInline(Action<TraceEvent> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        lock (_subscribersGate)
-        {
-            _inlineHandlers = [.. _inlineHandlers, handler];
-        }
-
-        return new Unsubscriber(this, handler);
+        return _delivery.AddInlineHandler(handler);
     }
 
     /// <summary>
     /// A queue of the events of the current run (or of the next one when stopped), completed when that run
     /// stops, or faulted when the kernel source fails. Create it before <see cref="StartAsync"/> to miss nothing.
     /// </summary>
-    public ChannelReader<TraceEvent> CreateReader()
-    {
-        var queue = CreateQueue(_options.QueueCapacity);
-        lock (_subscribersGate)
-        {
-            _readers = [.. _readers, queue];
-        }
-
-        return queue.Reader;
-    }
+    public ChannelReader<TraceEvent> CreateReader() => _delivery.AddReader();
 
     /// <summary>The events of the current run as an async stream, from the moment enumeration begins until the run stops.</summary>
     public async IAsyncEnumerable<TraceEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -72,37 +48,7 @@ public sealed partial class ExecTracer
         }
         finally
         {
-            RemoveReader(reader);
-        }
-    }
-
-    private void RemoveReader(ChannelReader<TraceEvent> reader)
-    {
-        lock (_subscribersGate)
-        {
-            _readers = [.. _readers.Where(r => r.Reader != reader)];
-        }
-    }
-
-    private Channel<TraceEvent>[] DetachReaders()
-    {
-        lock (_subscribersGate)
-        {
-            var readers = _readers;
-            _readers = [];
-            return readers;
-        }
-    }
-
-    private sealed class Unsubscriber(ExecTracer owner, Action<TraceEvent> callback) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner._subscribersGate)
-            {
-                owner._callbacks = [.. owner._callbacks.Where(c => c != callback)];
-                owner._inlineHandlers = [.. owner._inlineHandlers.Where(c => c != callback)];
-            }
+            _delivery.RemoveReader(reader);
         }
     }
 }

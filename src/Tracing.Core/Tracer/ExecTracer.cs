@@ -1,9 +1,8 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracing.Events;
-using Tracing.Filtering;
 using Tracing.Ports;
+using Tracing.Tracer.Session;
 
 namespace Tracing.Tracer;
 
@@ -13,18 +12,12 @@ namespace Tracing.Tracer;
 /// </summary>
 public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
 {
-    private readonly IKernelEventSource _source;
-    private readonly IProcessInfoReader _reader;
-    private readonly IMonotonicClock _clock;
-    private readonly ICommandLauncher? _launcher;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly ExecTracingOptions _options;
+    private readonly TracerContext _context;
+    private readonly EventDelivery _delivery;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private readonly ExecTracerMetrics _metrics;
     private readonly bool _ownsMetrics;
     private TracerState _state;
-    private Session? _session;
+    private TraceSession? _session;
 
     /// <summary>Creates a tracer over a platform's ports.</summary>
     public ExecTracer(
@@ -41,15 +34,11 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(options);
-        _source = source;
-        _reader = reader;
-        _clock = clock;
-        _options = options;
-        _launcher = launcher;
-        _time = timeProvider ?? TimeProvider.System;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _ownsMetrics = metrics is null;
-        _metrics = metrics ?? new ExecTracerMetrics();
+        _context = new TracerContext(
+            source, reader, clock, options, launcher, timeProvider ?? TimeProvider.System,
+            (ILogger?)logger ?? NullLogger.Instance, metrics ?? new ExecTracerMetrics());
+        _delivery = new EventDelivery(_context);
     }
 
     /// <summary>Where the tracer is in its life.</summary>
@@ -62,7 +51,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     public long KernelEventsLost => _session?.KernelLost ?? 0;
 
     /// <summary>Events dropped because a subscriber's queue was full, in this run.</summary>
-    public long SubscriberEventsDropped => _session?.SubscriberDropped ?? 0;
+    public long SubscriberEventsDropped => _session is null ? 0 : _delivery.Dropped;
 
     /// <summary>Completes when the current run ends; faulted when the kernel source failed.</summary>
     public Task Completion => _session?.Done.Task ?? Task.CompletedTask;
@@ -85,19 +74,20 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
                 throw new InvalidOperationException("The tracer is already started; stop it before starting it again.");
             }
 
-            var errors = _options.GetValidationErrors();
+            var options = _context.Options;
+            var errors = options.GetValidationErrors();
             if (errors.Count > 0)
             {
                 throw new ArgumentException("Invalid exec tracing options: " + string.Join(" ", errors));
             }
 
-            if (_options.Filter is CommandFilter && _launcher is null)
+            if (options.Filter.CommandToLaunch is not null && _context.Launcher is null)
             {
                 throw new InvalidOperationException("A command filter needs an ICommandLauncher.");
             }
 
             _state = TracerState.Starting;
-            var session = new Session(this);
+            var session = new TraceSession(_context, _delivery);
             _session = session;
             try
             {
@@ -111,7 +101,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             }
 
             _state = TracerState.Running;
-            Log.Started(_logger, _options.Filter.ToString(), session.TrackedCount);
+            Log.Started(_context.Logger, options.Filter.ToString(), session.TrackedCount);
         }
         finally
         {
@@ -133,7 +123,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             _state = TracerState.Stopping;
             await _session.StopAsync().ConfigureAwait(false);
             _state = TracerState.Stopped;
-            Log.Stopped(_logger);
+            Log.Stopped(_context.Logger);
         }
         finally
         {
@@ -152,7 +142,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         var exitCode = await command.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         // The kernel queues the exit event before the parent can reap the child; give the receive thread
         // a moment to read it, but never hang on a source that went quiet.
-        await Task.WhenAny(session.CommandExitSeen.Task, Task.Delay(TimeSpan.FromSeconds(2), _time, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAny(session.CommandExitSeen, Task.Delay(TimeSpan.FromSeconds(2), _context.Time, cancellationToken)).ConfigureAwait(false);
         return exitCode;
     }
 
@@ -165,10 +155,10 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         {
             _state = TracerState.Disposed;
             _session?.Command?.Dispose();
-            await _source.DisposeAsync().ConfigureAwait(false);
+            await _context.Source.DisposeAsync().ConfigureAwait(false);
             if (_ownsMetrics)
             {
-                _metrics.Dispose();
+                _context.Metrics.Dispose();
             }
         }
         finally
@@ -179,28 +169,4 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
 
     /// <summary>Stops and disposes synchronously, for containers disposed with <c>using</c>; prefer <see cref="DisposeAsync"/>.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private DateTimeOffset ToWallClock(long kernelTimestampNs)
-    {
-        if (kernelTimestampNs == 0)
-        {
-            return _time.GetUtcNow();
-        }
-
-        var age = _clock.NowNanoseconds - kernelTimestampNs;
-        return _time.GetUtcNow() - TimeSpan.FromTicks(age / 100);
-    }
-
-    private Channel<TraceEvent> CreateQueue(int capacity)
-    {
-        var options = new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = _options.QueueFullMode == QueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
-        };
-
-        // With Wait, a full queue refuses TryWrite and the publisher counts it; with DropOldest the channel drops and says so here.
-        return Channel.CreateBounded<TraceEvent>(options, _ => _session?.CountDropped());
-    }
 }

@@ -2,44 +2,44 @@ using System.Runtime.CompilerServices;
 using Tracing.Events;
 using Tracing.Ports;
 
-namespace Tracing.Tracer;
+namespace Tracing.Tracer.Session;
 
-public sealed partial class ExecTracer
+/// <summary>Reads what the platform knows of a process that just exec'd, argv first: it is the first to go.</summary>
+internal sealed class ExecReader(TracerContext context)
 {
-    /// <summary>
-    /// Reads what the platform knows of a process that just exec'd: argv first, it is the first to go. A
-    /// <paramref name="knownParent"/> of 0 means the parent must be read from the process itself.
-    /// </summary>
+    private readonly IProcessInfoReader _reader = context.Reader;
+    private readonly ExecDetails _details = context.Options.Details;
+
+    /// <summary>Reads an exec. A <paramref name="knownParent"/> of <see cref="ParentOf.Unknown"/> means the parent is read from the process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ExecEvent ReadExec(in KernelEvent kernelEvent, int knownParent)
+    public ExecEvent Read(in KernelEvent kernelEvent, int knownParent)
     {
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
-        var details = _options.Details;
-        var wantsCredentials = (details & ExecDetails.Credentials) != 0;
+        var wantsCredentials = (_details & ExecDetails.Credentials) != 0;
+        var mustReadParent = ParentOf.MustRead(knownParent);
 
-        // The parent of the fork the tracer saw (its tree, or the source's fork ledger) needs no read; else the pidfd
-        // gives parent and ids in one go, and stat is the fallback.
+        // The pidfd gives parent and ids in one go; stat is the fallback for the parent.
         ProcessIdentity identity = default;
-        var hasIdentity = (wantsCredentials || knownParent <= 0) && _reader.TryReadIdentity(pid, out identity);
+        var hasIdentity = (wantsCredentials || mustReadParent) && _reader.TryReadIdentity(pid, out identity);
 
         // Stat only when nothing else gave the parent; the command name alone has a cheaper read.
         ProcessStat stat = default;
-        var hasStat = knownParent <= 0 && !hasIdentity && _reader.TryReadStat(pid, out stat);
+        var hasStat = mustReadParent && !hasIdentity && _reader.TryReadStat(pid, out stat);
         var commandName = hasStat ? stat.CommandName : null;
-        if (commandName is null && (!hasArgv || (details & ExecDetails.CommandName) != 0) && _reader.TryReadCommandName(pid, out var name))
+        if (commandName is null && (!hasArgv || (_details & ExecDetails.CommandName) != 0) && _reader.TryReadCommandName(pid, out var name))
         {
             commandName = name;
         }
 
         string? executable = null;
         string? cwd = null;
-        if ((details & ExecDetails.ExecutablePath) != 0)
+        if ((_details & ExecDetails.ExecutablePath) != 0)
         {
             _reader.TryReadExecutablePath(pid, out executable);
         }
 
-        if ((details & ExecDetails.WorkingDirectory) != 0)
+        if ((_details & ExecDetails.WorkingDirectory) != 0)
         {
             _reader.TryReadWorkingDirectory(pid, out cwd);
         }
@@ -56,12 +56,9 @@ public sealed partial class ExecTracer
         return new ExecEvent
         {
             Pid = pid,
-            ParentPid = knownParent > 0 ? knownParent
-                : hasIdentity ? identity.ParentPid
-                : hasStat ? stat.ParentPid
-                : 0,
+            ParentPid = ParentOf.Exec(knownParent, hasIdentity, identity, hasStat, stat),
             KernelTimestampNs = kernelEvent.TimestampNs,
-            Time = ToWallClock(kernelEvent.TimestampNs),
+            Time = context.ToWallClock(kernelEvent.TimestampNs),
             Arguments = arguments!,
             ArgvSource = source,
             CommandName = commandName,

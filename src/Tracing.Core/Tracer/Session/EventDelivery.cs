@@ -1,0 +1,185 @@
+using System.Threading.Channels;
+using Tracing.Events;
+
+namespace Tracing.Tracer.Session;
+
+/// <summary>
+/// Delivers events to a tracer's subscribers: inline handlers and readers' queues on the receive thread itself,
+/// callbacks through one queue and a dispatch task per run. The subscriptions outlive runs.
+/// </summary>
+internal sealed class EventDelivery(TracerContext context)
+{
+    private readonly Lock _gate = new();
+    private Action<TraceEvent>[] _callbacks = [];
+    private Action<TraceEvent>[] _inlineHandlers = [];
+    private Channel<TraceEvent>[] _readers = [];
+    private Channel<TraceEvent>? _pipeline;
+    private Task _dispatcher = Task.CompletedTask;
+    private long _dropped;
+
+    /// <summary>Events dropped in this run because a subscriber's queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public IDisposable AddCallback(Action<TraceEvent> callback)
+    {
+        lock (_gate)
+        {
+            _callbacks = [.. _callbacks, callback];
+        }
+
+        return new Unsubscriber(this, callback);
+    }
+
+    public IDisposable AddInlineHandler(Action<TraceEvent> handler)
+    {
+        lock (_gate)
+        {
+            _inlineHandlers = [.. _inlineHandlers, handler];
+        }
+
+        return new Unsubscriber(this, handler);
+    }
+
+    public ChannelReader<TraceEvent> AddReader()
+    {
+        var options = new BoundedChannelOptions(context.Options.QueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = context.Options.QueueFullMode == QueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
+        };
+
+        // With Wait, a full queue refuses TryWrite and Publish counts it; with DropOldest the channel drops and says so here.
+        var queue = Channel.CreateBounded<TraceEvent>(options, _ => CountDropped());
+        lock (_gate)
+        {
+            _readers = [.. _readers, queue];
+        }
+
+        return queue.Reader;
+    }
+
+    public void RemoveReader(ChannelReader<TraceEvent> reader)
+    {
+        lock (_gate)
+        {
+            _readers = [.. _readers.Where(r => r.Reader != reader)];
+        }
+    }
+
+    /// <summary>Starts a run's dispatch; <paramref name="onFailure"/> hears of a source failure that ended it.</summary>
+    public void BeginRun(Action<Exception> onFailure)
+    {
+        Interlocked.Exchange(ref _dropped, 0);
+        var pipeline = Channel.CreateBounded<TraceEvent>(new BoundedChannelOptions(context.Options.QueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _pipeline = pipeline;
+        _dispatcher = Task.Run(() => DispatchAsync(pipeline, onFailure), CancellationToken.None);
+    }
+
+    /// <summary>Ends the run: the readers' queues complete (faulted with <paramref name="failure"/> when given) once the callbacks are done.</summary>
+    public Task EndRunAsync(Exception? failure = null)
+    {
+        _pipeline?.Writer.TryComplete(failure);
+        return _dispatcher;
+    }
+
+    /// <summary>Delivers one event; the caller serialises calls (one receive thread, or the session's lock).</summary>
+    public void Publish(TraceEvent item)
+    {
+        foreach (var handler in Volatile.Read(ref _inlineHandlers))
+        {
+            try
+            {
+                handler(item);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Log.CallbackFailed(context.Logger, e);
+            }
+        }
+
+        foreach (var reader in Volatile.Read(ref _readers))
+        {
+            if (!reader.Writer.TryWrite(item) && !reader.Reader.Completion.IsCompleted)
+            {
+                CountDropped();
+            }
+        }
+
+        if (Volatile.Read(ref _callbacks).Length > 0
+            && _pipeline is { } pipeline
+            && !pipeline.Writer.TryWrite(item)
+            && !pipeline.Reader.Completion.IsCompleted)
+        {
+            CountDropped();
+        }
+
+        context.Metrics.Delivered(item, item.KernelTimestampNs == 0 ? -1 : context.Clock.NowNanoseconds - item.KernelTimestampNs);
+    }
+
+    private void CountDropped()
+    {
+        context.Metrics.SubscriberDropped();
+        var dropped = Interlocked.Increment(ref _dropped);
+        if ((dropped & (dropped - 1)) == 0)
+        {
+            Log.SubscriberDropped(context.Logger, dropped);
+        }
+    }
+
+    private async Task DispatchAsync(Channel<TraceEvent> pipeline, Action<Exception> onFailure)
+    {
+        Exception? failure = null;
+        try
+        {
+            await foreach (var item in pipeline.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                foreach (var callback in Volatile.Read(ref _callbacks))
+                {
+                    try
+                    {
+                        callback(item);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        Log.CallbackFailed(context.Logger, e);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            failure = e;
+            onFailure(e);
+        }
+
+        Channel<TraceEvent>[] readers;
+        lock (_gate)
+        {
+            readers = _readers;
+            _readers = [];
+        }
+
+        foreach (var reader in readers)
+        {
+            reader.Writer.TryComplete(failure);
+        }
+    }
+
+    private sealed class Unsubscriber(EventDelivery owner, Action<TraceEvent> subscriber) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                owner._callbacks = [.. owner._callbacks.Where(c => c != subscriber)];
+                owner._inlineHandlers = [.. owner._inlineHandlers.Where(c => c != subscriber)];
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Tracing.Ports;
+using Tracing.Tree;
+
+namespace Tracing.Tracer.Session;
+
+/// <summary>Fills a tree from the processes that exist: at start, and again after the kernel lost events.</summary>
+internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate)
+{
+    /// <summary>
+    /// Seeds a rooted tree with the root's descendants that exist now, and their threads. With
+    /// <paramref name="includesExisting"/>, the root must exist and those processes are in scope (their exits reported).
+    /// </summary>
+    /// <exception cref="ArgumentException">The root must exist and does not.</exception>
+    public void Seed(ProcessTree tree, int root, bool includesExisting)
+    {
+        var table = ReadProcessTable();
+        if (includesExisting && !table.ContainsKey(root))
+        {
+            throw new ArgumentException($"Process {root} does not exist.");
+        }
+
+        lock (gate)
+        {
+            foreach (var node in tree.Synchronize(ParentsOf(table), removeDead: false))
+            {
+                node.Reported = includesExisting;
+            }
+
+            if (tree.TryGet(root, out var rootNode))
+            {
+                rootNode.Reported = includesExisting;
+            }
+
+            // Their threads that exist already: the kernel reports only those created from now on.
+            Refresh(tree.Nodes, table);
+        }
+    }
+
+    /// <summary>After a kernel loss: forks, exits and thread events may be among the lost, so the tree is rebuilt from what exists now.</summary>
+    /// <returns>How many processes were added.</returns>
+    public int Resynchronize(ProcessTree tree)
+    {
+        var table = ReadProcessTable();
+        lock (gate)
+        {
+            var added = tree.Synchronize(ParentsOf(table), removeDead: true).Count;
+            Refresh(tree.Nodes, table);
+            return added;
+        }
+    }
+
+    private Dictionary<int, ProcessStat> ReadProcessTable()
+    {
+        var table = new Dictionary<int, ProcessStat>();
+        foreach (var pid in reader.EnumerateProcessIds())
+        {
+            if (reader.TryReadStat(pid, out var stat))
+            {
+                table[pid] = stat;
+            }
+        }
+
+        return table;
+    }
+
+    private static Dictionary<int, int> ParentsOf(Dictionary<int, ProcessStat> table) =>
+        table.ToDictionary(p => p.Key, p => p.Value.ParentPid);
+
+    // What the kernel will not tell again of processes that exist: their threads (a leader that is a zombie while
+    // other threads live has exited already, pthread_exit: the last thread ends it), and their command name, for
+    // an exit that may come when the process can no longer be read.
+    private void Refresh(IEnumerable<ProcessNode> nodes, Dictionary<int, ProcessStat> table)
+    {
+        foreach (var node in nodes)
+        {
+            var known = table.TryGetValue(node.Pid, out var stat);
+            if (known)
+            {
+                node.CommandName ??= stat.CommandName;
+            }
+
+            if (reader.TryReadOtherThreadIds(node.Pid, out var threads))
+            {
+                node.Threads.Reset(threads, leaderExited: threads.Count > 0 && known && stat.IsZombie);
+            }
+        }
+    }
+}

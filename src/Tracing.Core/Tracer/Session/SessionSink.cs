@@ -1,0 +1,198 @@
+using System.Runtime.CompilerServices;
+using Tracing.Events;
+using Tracing.Filtering;
+using Tracing.Ports;
+using Tracing.Tree;
+
+namespace Tracing.Tracer.Session;
+
+/// <summary>
+/// Turns a run's kernel facts into events, on the source's receive thread: follows the tree, asks the filter whether
+/// an exec is in scope, reads it, and hands the event on (through the command gate when there is one).
+/// </summary>
+internal sealed class SessionSink : IKernelEventSink
+{
+    private readonly TracerContext _context;
+    private readonly ExecTraceFilter _filter;
+    private readonly Lock _gate;
+    private readonly ProcessTree? _tree;
+    private readonly ProcessTableSeeder _seeder;
+    private readonly ExecReader _execs;
+    private readonly EventDelivery _delivery;
+    private readonly CommandGate? _command;
+    private long _kernelLost;
+
+    public SessionSink(TracerContext context, Lock gate, ProcessTree? tree, EventDelivery delivery, CommandGate? command)
+    {
+        _context = context;
+        _filter = context.Options.Filter;
+        _gate = gate;
+        _tree = tree;
+        _seeder = new ProcessTableSeeder(context.Reader, gate);
+        _execs = new ExecReader(context);
+        _delivery = delivery;
+        _command = command;
+    }
+
+    public long KernelLost => Interlocked.Read(ref _kernelLost);
+
+    /// <summary>While set (the warm-up), nothing is delivered.</summary>
+    internal bool WarmingUp { get; set; }
+
+    internal ProcessTree? Tree => _tree;
+
+    internal ExecReader Execs => _execs;
+
+    /// <inheritdoc />
+    public void Prepare() => SinkWarmUp.Run(this, _context);
+
+    // Not inlined: the warm-up must compile this very method, as the receive thread will call it.
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public void OnEvent(in KernelEvent kernelEvent)
+    {
+        lock (_gate)
+        {
+            switch (kernelEvent.Kind)
+            {
+                case KernelEventKind.Fork when kernelEvent.IsThread:
+                    _tree?.OnThreadCreated(kernelEvent.Tgid, kernelEvent.Pid);
+                    break;
+                case KernelEventKind.Fork:
+                    _tree?.OnFork(kernelEvent.ParentTgid, kernelEvent.Tgid, kernelEvent.TimestampNs);
+                    break;
+                case KernelEventKind.Exec:
+                    OnExec(kernelEvent);
+                    break;
+                case KernelEventKind.Exit:
+                    OnExit(kernelEvent);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnEventsLost(long count)
+    {
+        Interlocked.Add(ref _kernelLost, count);
+        _context.Metrics.KernelLost(count);
+        var added = _tree is null ? 0 : _seeder.Resynchronize(_tree);
+
+        Log.EventsLost(_context.Logger, count, added);
+        lock (_gate)
+        {
+            Publish(new EventsLostEvent
+            {
+                Count = count,
+                Reason = LossReason.KernelBufferOverflow,
+                KernelTimestampNs = _context.Clock.NowNanoseconds,
+                Time = _context.Time.GetUtcNow(),
+            });
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnExec(in KernelEvent kernelEvent)
+    {
+        var pid = kernelEvent.Tgid;
+        ProcessNode? node = null;
+        if (_tree is not null)
+        {
+            if (_tree.RootPid is null)
+            {
+                node = _tree.GetOrAdd(pid, kernelEvent.ParentTgid);
+            }
+            else if (!_tree.TryGet(pid, out node))
+            {
+                return;
+            }
+
+            // Whichever thread exec'd, the process is one thread now; in scope or not, the tree follows the kernel.
+            _tree.OnExec(pid, kernelEvent.TimestampNs);
+        }
+
+        switch (_filter.Admit(pid, _context.Reader))
+        {
+            case ScopeVerdict.Out:
+                return;
+            case ScopeVerdict.Undecided:
+                // Gone before the filter could tell: maybe in scope, maybe not. Never silent: counted.
+                _context.Metrics.ScopeUndecided();
+                Publish(new EventsLostEvent
+                {
+                    Pid = pid,
+                    Count = 1,
+                    Reason = LossReason.ScopeUndecided,
+                    KernelTimestampNs = kernelEvent.TimestampNs,
+                    Time = _context.ToWallClock(kernelEvent.TimestampNs),
+                });
+                return;
+            default:
+                break;
+        }
+
+        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent));
+        if (node is not null)
+        {
+            if (node.Orphaned)
+            {
+                _tree!.Reparent(node, exec.ParentPid);
+            }
+
+            node.CommandName = exec.CommandName;
+            node.Reported = true;
+        }
+
+        PublishScoped(node, exec);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnExit(in KernelEvent kernelEvent)
+    {
+        var pid = kernelEvent.Tgid;
+        ProcessNode? node = null;
+        var outcome = _tree?.OnExit(kernelEvent.Pid, pid, kernelEvent.ExitCode, kernelEvent.TimestampNs, out node) ?? ExitOutcome.Untracked;
+        if (outcome == ExitOutcome.ProcessLives || (outcome == ExitOutcome.Untracked && kernelEvent.IsThread))
+        {
+            // A thread, or a leader whose process lives on (pthread_exit, or killed by another thread's exec).
+            return;
+        }
+
+        _command?.OnProcessEnded(pid, node);
+        if (!_context.Options.IncludeExits || node is not { Reported: true })
+        {
+            return;
+        }
+
+        if (node.CommandName is null && _context.Reader.TryReadStat(pid, out var stat))
+        {
+            node.CommandName = stat.CommandName;
+        }
+
+        PublishScoped(node, ExitEvents.Create(_context, node, kernelEvent));
+    }
+
+    // Tracked processes' events pass the command gate when there is one (a command's run has a tree: node is set).
+    private void PublishScoped(ProcessNode? node, TraceEvent item)
+    {
+        if (_command is null || WarmingUp)
+        {
+            Publish(item);
+        }
+        else
+        {
+            _command.Offer(node!, item);
+        }
+    }
+
+    /// <summary>Delivers an event, unless warming up. Callers hold the lock, so deliveries never overlap.</summary>
+    internal void Publish(TraceEvent item)
+    {
+        if (!WarmingUp)
+        {
+            _delivery.Publish(item);
+        }
+    }
+}

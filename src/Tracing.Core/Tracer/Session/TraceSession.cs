@@ -1,0 +1,106 @@
+using Tracing.Ports;
+using Tracing.Tree;
+
+namespace Tracing.Tracer.Session;
+
+/// <summary>One run of a tracer, from a start to its stop: subscribes, seeds, launches the command, and ends.</summary>
+internal sealed class TraceSession
+{
+    private readonly TracerContext _context;
+    private readonly EventDelivery _delivery;
+    private readonly Lock _gate = new();
+    private readonly ProcessTree? _tree;
+    private readonly CommandGate? _command;
+    private readonly SessionSink _sink;
+    private bool _sourceStarted;
+
+    public TraceSession(TracerContext context, EventDelivery delivery)
+    {
+        _context = context;
+        _delivery = delivery;
+        var filter = context.Options.Filter;
+
+        // A subtree is followed from its root; exits need the tree anyway (to report one per process); else none is kept.
+        _tree = filter.SubtreeRoot(context.Reader.CurrentProcessId) is int root ? new ProcessTree(root)
+            : context.Options.IncludeExits ? new ProcessTree(null)
+            : null;
+        _command = filter.CommandToLaunch is not null ? new CommandGate(delivery.Publish) : null;
+        _sink = new SessionSink(context, _gate, _tree, delivery, _command);
+    }
+
+    public Task CommandExitSeen => _command?.ExitSeen.Task ?? Task.CompletedTask;
+
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ILaunchedCommand? Command { get; private set; }
+
+    public long KernelLost => _sink.KernelLost;
+
+    public int TrackedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tree?.Count ?? 0;
+            }
+        }
+    }
+
+    // Without a tree the tracer needs only execs: the kernel need not send forks and exits at all.
+    private KernelEventInterest Interest => _tree is null ? KernelEventInterest.Exec : KernelEventInterest.All;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _delivery.BeginRun(e => Done.TrySetException(e));
+        await _context.Source.StartAsync(_sink, Interest, cancellationToken).ConfigureAwait(false);
+        _sourceStarted = true;
+        _ = _context.Source.Completion.ContinueWith(
+            OnSourceCompleted, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        // Subscribed first, seeded second: a process forked in between is in /proc or in the feed, or both.
+        var filter = _context.Options.Filter;
+        if (_tree?.RootPid is int root)
+        {
+            new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses);
+        }
+
+        if (filter.CommandToLaunch is { } spec)
+        {
+            Command = _context.Launcher!.Launch(spec);
+            Log.CommandStarted(_context.Logger, spec.FileName, Command.Pid);
+            lock (_gate)
+            {
+                _command!.Launched(Command.Pid);
+            }
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_sourceStarted)
+        {
+            try
+            {
+                await _context.Source.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Log.SourceFailed(_context.Logger, e);
+            }
+        }
+
+        await _delivery.EndRunAsync().ConfigureAwait(false);
+        Done.TrySetResult();
+    }
+
+    private void OnSourceCompleted(Task completion)
+    {
+        if (completion.IsFaulted)
+        {
+            var error = completion.Exception.InnerException ?? completion.Exception;
+            Log.SourceFailed(_context.Logger, error);
+            _ = _delivery.EndRunAsync(error);
+        }
+    }
+}

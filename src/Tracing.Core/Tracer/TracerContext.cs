@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using Tracing.Ports;
+
+namespace Tracing.Tracer;
+
+/// <summary>What one tracer is made of: its ports, options, logger and metrics, shared by the parts of a run.</summary>
+internal sealed class TracerContext(
+    IKernelEventSource source,
+    IProcessInfoReader reader,
+    IMonotonicClock clock,
+    ExecTracingOptions options,
+    ICommandLauncher? launcher,
+    TimeProvider time,
+    ILogger logger,
+    ExecTracerMetrics metrics)
+{
+    public IKernelEventSource Source { get; } = source;
+
+    public IProcessInfoReader Reader { get; } = reader;
+
+    public IMonotonicClock Clock { get; } = clock;
+
+    public ExecTracingOptions Options { get; } = options;
+
+    public ICommandLauncher? Launcher { get; } = launcher;
+
+    public TimeProvider Time { get; } = time;
+
+    public ILogger Logger { get; } = logger;
+
+    public ExecTracerMetrics Metrics { get; } = metrics;
+
+    /// <summary>The wall-clock time of a kernel timestamp (monotonic nanoseconds); now when the kernel gave none.</summary>
+    public DateTimeOffset ToWallClock(long kernelTimestampNs)
+    {
+        if (kernelTimestampNs == 0)
+        {
+            return Time.GetUtcNow();
+        }
+
+        var age = Clock.NowNanoseconds - kernelTimestampNs;
+        return Time.GetUtcNow() - TimeSpan.FromTicks(age / 100);
+    }
+}
