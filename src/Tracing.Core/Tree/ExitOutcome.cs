@@ -1,7 +1,7 @@
 namespace Tracing.Tree;
 
 /// <summary>What an exit the kernel reported means for a process the tree tracks.</summary>
-public enum ExitOutcome
+internal enum ExitOutcome
 {
     /// <summary>The exit is not about a tracked process.</summary>
     Untracked = 0,

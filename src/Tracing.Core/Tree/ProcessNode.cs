@@ -1,7 +1,7 @@
 namespace Tracing.Tree;
 
 /// <summary>What the tracker remembers about one live process (a thread group, known by its id).</summary>
-public sealed class ProcessNode
+internal sealed class ProcessNode
 {
     internal ProcessNode(int pid, int parentPid, int branch, long forkTimestampNs, ProcessNode? parent = null)
     {

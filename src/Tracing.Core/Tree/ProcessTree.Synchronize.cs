@@ -1,6 +1,6 @@
 namespace Tracing.Tree;
 
-public sealed partial class ProcessTree
+internal sealed partial class ProcessTree
 {
     /// <summary>
     /// Adds the live processes the tracker does not know yet (for a root: only its descendants), given every

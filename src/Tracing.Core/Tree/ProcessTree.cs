@@ -6,7 +6,7 @@ namespace Tracing.Tree;
 /// <see cref="ThreadGroup"/>); ended processes are removed, so the tree holds only live ones.
 /// Not thread-safe: the tracer drives it from one thread.
 /// </summary>
-public sealed partial class ProcessTree
+internal sealed partial class ProcessTree
 {
     private readonly Dictionary<int, ProcessNode> _nodes = [];
 

@@ -6,7 +6,7 @@ namespace Tracing.Tree;
 /// <c>pthread_exit</c>, or that <c>de_thread</c> kills because another thread exec'd, sends an exit of its own while
 /// the process lives on. Not thread-safe: the tree's owner drives it from one thread.
 /// </summary>
-public sealed class ThreadGroup
+internal sealed class ThreadGroup
 {
     private HashSet<int>? _threads;
 
