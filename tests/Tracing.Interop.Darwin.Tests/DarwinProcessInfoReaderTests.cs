@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tracing.Interop.Darwin.KinfoProc;
 using Tracing.Interop.Darwin.Polling;
 
@@ -38,7 +39,7 @@ public class DarwinProcessInfoReaderTests
     {
         var record = KinfoProcBuilder.Record(42, 7, "git", 100);
         var kernel = new FakeKernel { Table = record };
-        kernel.Arguments[42] = DarwinFixtures.Read("args_git_commit.bin");
+        kernel.Arguments[42] = ProcArgs2Builder.Buffer("/usr/bin/git", ["git", "commit", "-m", "first commit"], "PATH=/usr/bin:/bin");
         var reader = new DarwinProcessInfoReader(StoreOf(record), kernel.Sysctl);
 
         Assert.True(reader.TryReadArguments(42, out var arguments));
@@ -47,11 +48,38 @@ public class DarwinProcessInfoReaderTests
         Assert.Equal("/usr/bin/git", path);
     }
 
+    public static TheoryData<string> ProcArgs2Files => DarwinFixtures.Entries("procargs2");
+
+    [Theory]
+    [MemberData(nameof(ProcArgs2Files))]
+    public void Argv_of_every_procargs2_answer_and_only_an_absolute_exec_path(string file)
+    {
+        var expected = DarwinFixtures.Expected["procargs2"]![file]!;
+        var record = KinfoProcBuilder.Record(42, 7, "x", 100);
+        var kernel = new FakeKernel { Table = record };
+        kernel.Arguments[42] = DarwinFixtures.Read(file);
+        var reader = new DarwinProcessInfoReader(StoreOf(record), kernel.Sysctl);
+
+        var hasArguments = reader.TryReadArguments(42, out var arguments);
+        var hasPath = reader.TryReadExecutablePath(42, out var path);
+
+        if (expected.GetValueKind() == JsonValueKind.String)
+        {
+            Assert.False(hasArguments || hasPath, $"{file} cannot be decoded: neither argv nor a path");
+            return;
+        }
+
+        Assert.True(hasArguments);
+        Assert.Equal(expected["argv"]!.AsArray().Select(a => (string)a!), arguments!.Strings);
+        var execPath = (string)expected["exec_path"]!;
+        Assert.Equal(execPath.StartsWith('/') ? execPath : null, hasPath ? path : null);
+    }
+
     [Fact]
     public void A_relative_exec_path_is_not_reported_as_the_executable()
     {
         var kernel = new FakeKernel { Table = KinfoProcBuilder.Record(42, 7, "a.out", 100) };
-        kernel.Arguments[42] = DarwinFixtures.Read("args_argc_overstated.bin");
+        kernel.Arguments[42] = ProcArgs2Builder.Buffer("./a.out", ["./a.out", "x"]);
 
         Assert.False(new DarwinProcessInfoReader(null, kernel.Sysctl).TryReadExecutablePath(42, out _));
     }
@@ -60,7 +88,7 @@ public class DarwinProcessInfoReaderTests
     public void Argv_of_a_later_incarnation_is_not_attributed_to_the_polled_one()
     {
         var kernel = new FakeKernel { Table = KinfoProcBuilder.Record(42, 1, "vim", 999) };
-        kernel.Arguments[42] = DarwinFixtures.Read("args_git_commit.bin");
+        kernel.Arguments[42] = ProcArgs2Builder.Buffer("/usr/bin/git", ["git", "commit", "-m", "first commit"], "PATH=/usr/bin:/bin");
         var reader = new DarwinProcessInfoReader(StoreOf(KinfoProcBuilder.Record(42, 7, "git", 100)), kernel.Sysctl);
 
         Assert.False(reader.TryReadArguments(42, out _));

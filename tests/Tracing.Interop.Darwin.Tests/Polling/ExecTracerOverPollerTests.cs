@@ -38,7 +38,7 @@ public class ExecTracerOverPollerTests
 
         // zsh -> sh (300) -> git (250), both new in one poll, git listed first; an unrelated process too.
         kernel.Arguments[300] = [2, 0, 0, 0, .. "/bin/sh\0sh\0./build.sh\0"u8];
-        kernel.Arguments[250] = DarwinFixtures.Read("args_git_commit.bin");
+        kernel.Arguments[250] = ProcArgs2Builder.Buffer("/usr/bin/git", ["git", "commit", "-m", "first commit"], "PATH=/usr/bin:/bin");
         kernel.Arguments[400] = [1, 0, 0, 0, .. "/bin/other\0other\0"u8];
         kernel.Table = KinfoProcBuilder.Table(
             KinfoProcBuilder.Record(1, 0, "launchd", 1), KinfoProcBuilder.Record(100, 1, "zsh", 10),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NSubstitute;
 using Tracing.Interop.Darwin.Sysctl;
 
@@ -9,7 +10,7 @@ public class ProcArgsReaderTests
     public void Reads_with_a_kern_argmax_sized_buffer()
     {
         var kernel = new FakeKernel { Table = KinfoProcBuilder.Record(42, 1, "git", 100) };
-        kernel.Arguments[42] = DarwinFixtures.Read("args_git_commit.bin");
+        kernel.Arguments[42] = ProcArgs2Builder.Buffer("/usr/bin/git", ["git", "commit", "-m", "first commit"], "PATH=/usr/bin:/bin");
         var reader = new ProcArgsReader(kernel.Sysctl);
 
         Assert.Equal(ProcArgsReadResult.Read, reader.TryRead(42, out var arguments, out var path));
@@ -17,6 +18,31 @@ public class ProcArgsReaderTests
         Assert.Equal("/usr/bin/git", path);
         Assert.Equal(["git", "commit", "-m", "first commit"], arguments!.Strings);
         kernel.Sysctl.Received(1).Read(Arg.Is<int[]>(n => n.SequenceEqual(new[] { 1, 49, 42 })), Arg.Any<byte[]?>(), FakeKernel.ArgMax);
+    }
+
+    public static TheoryData<string> Files => DarwinFixtures.Entries("procargs2");
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Reads_every_procargs2_answer_as_expected_json_says(string file)
+    {
+        var expected = DarwinFixtures.Expected["procargs2"]![file]!;
+        var kernel = new FakeKernel { Table = KinfoProcBuilder.Record(42, 1, "x", 100) };
+        kernel.Arguments[42] = DarwinFixtures.Read(file);
+
+        var result = new ProcArgsReader(kernel.Sysctl).TryRead(42, out var arguments, out var path);
+
+        if (expected.GetValueKind() == JsonValueKind.String)
+        {
+            // A live process whose answer cannot be decoded: not a crash, not a guess.
+            Assert.Equal("error", (string)expected!);
+            Assert.Equal((ProcArgsReadResult.NotPermitted, null, null), (result, arguments, path));
+            return;
+        }
+
+        Assert.Equal(ProcArgsReadResult.Read, result);
+        Assert.Equal((string)expected["exec_path"]!, path);
+        Assert.Equal(expected["argv"]!.AsArray().Select(a => (string)a!), arguments!.Strings);
     }
 
     [Fact]
@@ -62,7 +88,7 @@ public class ProcArgsReaderTests
     public void A_malformed_answer_is_not_permitted_rather_than_a_crash()
     {
         var kernel = new FakeKernel { Table = KinfoProcBuilder.Record(42, 1, "x", 100) };
-        kernel.Arguments[42] = DarwinFixtures.Read("args_negative_argc.bin");
+        kernel.Arguments[42] = [0xFC, 0xFF, 0xFF, 0xFF, .. "/bin/x\0\0x\0"u8]; // argc -4
 
         Assert.Equal(ProcArgsReadResult.NotPermitted, new ProcArgsReader(kernel.Sysctl).TryRead(42, out _, out _));
     }

@@ -4,7 +4,7 @@ namespace Tracing.Interop.Linux.Tests.CnProc;
 
 public class CnProcFixtureTests
 {
-    public static TheoryData<string> Files => [.. ExpectedDatagrams.Lines.Keys.Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Files => ExpectedDatagrams.Files;
 
     [Theory]
     [MemberData(nameof(Files))]

@@ -158,9 +158,9 @@ internal static class CnProcGenerators
     private static byte[][] LoadFixtures()
     {
         var files = CnProcFixtures.BinFiles("feed").Concat(CnProcFixtures.BinFiles("synth")).ToArray();
-        if (files.Length < 100)
+        if (files.Length == 0)
         {
-            throw new InvalidOperationException($"Expected the 95 feed and 14 synth fixtures in {CnProcFixtures.Directory}, found {files.Length}.");
+            throw new InvalidOperationException($"No feed/*.bin nor synth/*.bin in {CnProcFixtures.Directory}.");
         }
 
         return files.Select(CnProcFixtures.Read).ToArray();

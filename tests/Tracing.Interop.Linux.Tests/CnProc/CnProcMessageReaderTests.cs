@@ -3,11 +3,11 @@ using Tracing.Interop.Linux.CnProc;
 
 namespace Tracing.Interop.Linux.Tests.CnProc;
 
-/// <summary>Cases the shared synthetic buffers do not cover, built from a recorded exec datagram.</summary>
+/// <summary>Cases the shared synthetic buffers do not cover, built from an exec and an exit datagram made in code.</summary>
 public class CnProcMessageReaderTests
 {
-    private static readonly byte[] s_exec = CnProcFixtures.Read("feed/0002-exec.bin");
-    private static readonly byte[] s_exit = CnProcFixtures.Read("feed/0009-exit.bin");
+    private static readonly byte[] s_exec = CnProcDatagramBuilder.Exec(300, 300);
+    private static readonly byte[] s_exit = CnProcDatagramBuilder.Exit(301, 301, exitCode: 768, exitSignal: 17, parentPid: 300, parentTgid: 300);
 
     [Theory]
     [InlineData(16, "cn_msg.len 16 too short for proc_event")] // exec needs 16 + 8
@@ -36,7 +36,7 @@ public class CnProcMessageReaderTests
         var reader = new CnProcMessageReader(buffer);
 
         Assert.True(reader.TryRead(out var message));
-        Assert.Equal((ProcEventWhat.Exec, 14704, 14704), (message.Event.What, message.Event.ProcessPid, message.Event.ProcessTgid));
+        Assert.Equal((ProcEventWhat.Exec, 300, 300), (message.Event.What, message.Event.ProcessPid, message.Event.ProcessTgid));
         Assert.Equal(0, message.Event.ExitCode);
         Assert.False(reader.TryRead(out _));
         Assert.Null(reader.FormatMalformation());
@@ -116,7 +116,8 @@ public class CnProcMessageReaderTests
     [Fact]
     public void Reading_stays_stopped_after_a_malformation()
     {
-        var reader = new CnProcMessageReader(CnProcFixtures.Read("synth/valid-then-garbage.bin"));
+        // A valid exec, then 7 bytes: too few for another header.
+        var reader = new CnProcMessageReader([.. s_exec, 1, 2, 3, 4, 5, 6, 7]);
 
         Assert.True(reader.TryRead(out _));
         Assert.False(reader.TryRead(out _));
@@ -127,30 +128,35 @@ public class CnProcMessageReaderTests
     [Fact]
     public void A_comm_decodes_up_to_its_first_nul()
     {
-        var reader = new CnProcMessageReader(CnProcFixtures.Read("feed/0003-comm.bin"));
+        // What follows the NUL is not part of the name (the kernel zeroes it, a reader must not rely on that).
+        var reader = new CnProcMessageReader(CnProcDatagramBuilder.Comm(300, 300, "fixture-comm\0xyz"u8));
 
         Assert.True(reader.TryRead(out var message));
         var e = message.Event;
         Assert.Equal("fixture-comm", e.GetCommName());
         Assert.Equal(16, e.Comm.Length);
-        Assert.Equal("fixture-comm\0\0\0\0"u8, e.Comm);
+        Assert.Equal("fixture-comm\0xyz"u8, e.Comm);
     }
 
     [Fact]
     public void Random_and_mutated_buffers_never_throw_and_never_read_past_the_buffer()
     {
         var random = new Random(1234);
-        var seed = CnProcFixtures.Read("synth/multi-3.bin");
+        var seeds = CnProcGenerators.Fixtures;
         for (var i = 0; i < 20_000; i++)
         {
-            var buffer = i % 2 == 0 ? new byte[random.Next(0, 160)] : (byte[])seed.Clone();
+            var buffer = i % 2 == 0 ? new byte[random.Next(0, 160)] : (byte[])seeds[i / 2 % seeds.Count].Clone();
             if (i % 2 == 0)
             {
                 random.NextBytes(buffer);
             }
             else
             {
-                buffer[random.Next(buffer.Length)] = (byte)random.Next(256);
+                if (buffer.Length > 0)
+                {
+                    buffer[random.Next(buffer.Length)] = (byte)random.Next(256);
+                }
+
                 buffer = buffer[..random.Next(buffer.Length + 1)];
             }
 

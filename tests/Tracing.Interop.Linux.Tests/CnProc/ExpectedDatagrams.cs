@@ -9,6 +9,9 @@ internal static class ExpectedDatagrams
 
     public static IReadOnlyDictionary<string, JsonObject> Lines => s_lines.Value;
 
+    /// <summary>Every file expected.jsonl names, in order: theory data for tests that go through all of them.</summary>
+    public static TheoryData<string> Files => [.. Lines.Keys.Order(StringComparer.Ordinal)];
+
     private static Dictionary<string, JsonObject> Load()
     {
         var lines = new Dictionary<string, JsonObject>(StringComparer.Ordinal);

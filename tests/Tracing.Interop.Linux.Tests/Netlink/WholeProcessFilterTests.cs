@@ -36,16 +36,21 @@ public class WholeProcessFilterTests
     }
 
     [Fact]
-    public void Drops_a_thread_creation_made_from_a_recorded_process_fork()
+    public void Drops_a_thread_creation_made_from_every_recorded_process_fork()
     {
-        var fork = CnProcFixtures.Read("feed/0001-fork.bin");
-        Assert.NotEqual(0u, ClassicBpf.Run(WholeProcessFilter.Program, fork));
+        var forks = 0;
+        foreach (var fork in RecordedProcessForks())
+        {
+            Assert.NotEqual(0u, ClassicBpf.Run(WholeProcessFilter.Program, fork));
 
-        // The same fork, as a thread: child pid (at 60) no longer the child tgid (at 64).
-        var thread = fork.ToArray();
-        BinaryPrimitives.WriteInt32LittleEndian(thread.AsSpan(60), BinaryPrimitives.ReadInt32LittleEndian(fork.AsSpan(64)) + 1);
+            // The same fork, as a thread: child pid (at 60) no longer the child tgid (at 64).
+            var thread = fork.ToArray();
+            BinaryPrimitives.WriteInt32LittleEndian(thread.AsSpan(60), BinaryPrimitives.ReadInt32LittleEndian(fork.AsSpan(64)) + 1);
+            Assert.Equal(0u, ClassicBpf.Run(WholeProcessFilter.Program, thread));
+            forks++;
+        }
 
-        Assert.Equal(0u, ClassicBpf.Run(WholeProcessFilter.Program, thread));
+        Assert.True(forks > 0, "the fixtures hold no process fork");
     }
 
     [Fact]
@@ -79,8 +84,18 @@ public class WholeProcessFilterTests
     [InlineData(66)]
     public void Drops_a_datagram_too_short_to_hold_a_fork(int length)
     {
-        var fork = CnProcFixtures.Read("feed/0001-fork.bin");
-
-        Assert.Equal(0u, ClassicBpf.Run(WholeProcessFilter.Program, fork.AsSpan(0, length)));
+        foreach (var fork in RecordedProcessForks().Append(CnProcDatagramBuilder.Fork(100, 100, 200, 200)))
+        {
+            Assert.Equal(0u, ClassicBpf.Run(WholeProcessFilter.Program, fork.AsSpan(0, length)));
+        }
     }
+
+    /// <summary>The well-formed single datagrams expected.jsonl decodes as the fork of a process (not a thread).</summary>
+    private static IEnumerable<byte[]> RecordedProcessForks() =>
+        from pair in ExpectedDatagrams.Lines
+        let procEvent = pair.Value["messages"]!.AsArray() is [var only] ? only!["proc_event"] : null
+        where pair.Value["malformed"] is null && (string?)procEvent?["kind"] == "fork"
+            && (int)procEvent!["child_pid"]! == (int)procEvent["child_tgid"]!
+        orderby pair.Key
+        select CnProcFixtures.Read(pair.Key);
 }

@@ -1,0 +1,22 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Tracing.Interop.Darwin.Tests;
+
+/// <summary>
+/// Writes a KERN_PROCARGS2 answer in the layout of facts/darwin.md §4.2: argc, the exec path NUL-padded to a multiple
+/// of 8, then argv (and, when given, environment strings), for cases that need one particular process's arguments.
+/// </summary>
+internal static class ProcArgs2Builder
+{
+    public static byte[] Buffer(string execPath, string[] argv, params string[] environment)
+    {
+        var path = Encoding.UTF8.GetBytes(execPath + "\0");
+        var strings = Encoding.UTF8.GetBytes(string.Concat(argv.Concat(environment).Select(s => s + "\0")));
+        var buffer = new byte[4 + ((path.Length + 7) / 8 * 8) + strings.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, argv.Length);
+        path.CopyTo(buffer, 4);
+        strings.CopyTo(buffer, buffer.Length - strings.Length);
+        return buffer;
+    }
+}
