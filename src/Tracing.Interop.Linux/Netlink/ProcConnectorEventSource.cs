@@ -40,7 +40,7 @@ public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisp
     /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
     public bool KernelFilterRequested { get; private set; }
 
-    /// <summary>The kernel id of the receive thread once started (for tests).</summary>
+    /// <summary>The kernel id of the receive thread once started: the sender of the COMM events that prime the gap counter.</summary>
     internal int ReceiveThreadId { get; private set; }
 
     /// <summary>The side socket of forks while it is open (for tests).</summary>
