@@ -6,9 +6,6 @@ namespace Tracing.Interop.Linux.CnProc;
 // From include/uapi/linux/connector.h and include/uapi/linux/cn_proc.h.
 public static class CnProcSubscription
 {
-    /// <summary><c>NETLINK_CONNECTOR</c>: the netlink protocol of the connector.</summary>
-    public const int NetlinkConnector = 11;
-
     /// <summary><c>CN_IDX_PROC</c>: the proc connector's index, also its multicast group.</summary>
     public const uint CnIdxProc = 1;
 
@@ -22,10 +19,10 @@ public static class CnProcSubscription
     public const uint ProcCnMcastIgnore = 2;
 
     /// <summary>The length of a <see cref="WriteListen"/> datagram.</summary>
-    public const int ListenLength = NlMsgHdr.Size + CnMsg.Size + sizeof(uint);
+    public const int ListenLength = CnProcDatagram.PayloadOffset + sizeof(uint);
 
     /// <summary>The length of a <see cref="WriteProcInput"/> datagram.</summary>
-    public const int ProcInputLength = NlMsgHdr.Size + CnMsg.Size + (2 * sizeof(uint));
+    public const int ProcInputLength = CnProcDatagram.PayloadOffset + (2 * sizeof(uint));
 
     /// <summary>
     /// Writes a subscription with a 4-byte <c>mcast_op</c> payload (every kernel, every event) into
@@ -34,7 +31,7 @@ public static class CnProcSubscription
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="ListenLength"/>.</exception>
     public static int WriteListen(Span<byte> destination, uint seq, uint ack, uint op)
     {
-        var payload = WriteHeaders(destination, ListenLength, seq, ack);
+        var payload = CnProcDatagram.WriteHeaders(destination, ListenLength, seq, ack);
         MemoryMarshal.Write(payload, in op);
         return ListenLength;
     }
@@ -47,23 +44,9 @@ public static class CnProcSubscription
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="ProcInputLength"/>.</exception>
     public static int WriteProcInput(Span<byte> destination, uint seq, uint ack, uint op, uint eventTypeMask)
     {
-        var payload = WriteHeaders(destination, ProcInputLength, seq, ack);
+        var payload = CnProcDatagram.WriteHeaders(destination, ProcInputLength, seq, ack);
         MemoryMarshal.Write(payload, in op);
         MemoryMarshal.Write(payload[sizeof(uint)..], in eventTypeMask);
         return ProcInputLength;
-    }
-
-    private static Span<byte> WriteHeaders(Span<byte> destination, int length, uint seq, uint ack)
-    {
-        if (destination.Length < length)
-        {
-            throw new ArgumentException($"The subscription needs {length} bytes.", nameof(destination));
-        }
-
-        var header = new NlMsgHdr((uint)length, NlMsgHdr.TypeDone, 0, seq, 0);
-        var connector = new CnMsg(CnIdxProc, CnValProc, seq, ack, (ushort)(length - NlMsgHdr.Size - CnMsg.Size), 0);
-        MemoryMarshal.Write(destination, in header);
-        MemoryMarshal.Write(destination[NlMsgHdr.Size..], in connector);
-        return destination.Slice(NlMsgHdr.Size + CnMsg.Size, length - NlMsgHdr.Size - CnMsg.Size);
     }
 }

@@ -9,6 +9,18 @@ public readonly partial struct ProcEvent
 {
     private const int CommLength = 16;
 
+    /// <summary>Where <c>process_pid</c> sits in the union, for every member but <c>fork</c> and <c>ack</c>.</summary>
+    internal const int ProcessPidOffset = 0;
+
+    /// <summary>Where <c>process_tgid</c> sits in the union.</summary>
+    internal const int ProcessTgidOffset = 4;
+
+    /// <summary>Where <c>fork.child_pid</c> sits in the union.</summary>
+    internal const int ChildPidOffset = 8;
+
+    /// <summary>Where <c>fork.child_tgid</c> sits in the union.</summary>
+    internal const int ChildTgidOffset = 12;
+
     /// <summary><c>ack.err</c> (NONE): the subscription's result, 0 or an errno.</summary>
     public int Err => ReadInt32(0);
 
@@ -19,16 +31,16 @@ public readonly partial struct ProcEvent
     public int ParentTgid => ReadInt32(4);
 
     /// <summary><c>fork.child_pid</c>: the new thread id.</summary>
-    public int ChildPid => ReadInt32(8);
+    public int ChildPid => ReadInt32(ChildPidOffset);
 
     /// <summary><c>fork.child_tgid</c>: the new thread's process; differs from <see cref="ChildPid"/> for a thread.</summary>
-    public int ChildTgid => ReadInt32(12);
+    public int ChildTgid => ReadInt32(ChildTgidOffset);
 
     /// <summary><c>process_pid</c> of EXEC, UID, GID, SID, PTRACE, COMM, COREDUMP and EXIT.</summary>
-    public int ProcessPid => ReadInt32(0);
+    public int ProcessPid => ReadInt32(ProcessPidOffset);
 
     /// <summary><c>process_tgid</c> of EXEC, UID, GID, SID, PTRACE, COMM, COREDUMP and EXIT.</summary>
-    public int ProcessTgid => ReadInt32(4);
+    public int ProcessTgid => ReadInt32(ProcessTgidOffset);
 
     /// <summary><c>id.r.ruid</c> (UID).</summary>
     public uint Ruid => ReadUInt32(8);

@@ -15,13 +15,17 @@ internal static partial class Interop
         }
 
         [LibraryImport(Libraries.Libc, EntryPoint = "bind", SetLastError = true)]
-        private static unsafe partial int BindRaw(int fd, SockAddrNetlink* address, int addressLength);
+        private static unsafe partial int BindRaw(SafeFileDescriptor fd, SockAddrNetlink* address, int addressLength);
 
         /// <summary>Binds a netlink socket; returns 0 or the errno.</summary>
-        internal static unsafe int Bind(int fd, in SockAddrNetlink address)
+        internal static unsafe int Bind(SafeFileDescriptor fd, SockAddrNetlink address)
         {
-            var copy = address;
-            return BindRaw(fd, &copy, sizeof(SockAddrNetlink)) == 0 ? 0 : Marshal.GetLastPInvokeError();
+            int errno;
+            while (Interrupted(BindRaw(fd, &address, sizeof(SockAddrNetlink)), out errno))
+            {
+            }
+
+            return errno;
         }
     }
 }

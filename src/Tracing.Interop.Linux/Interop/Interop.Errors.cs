@@ -3,22 +3,42 @@ using Tracing;
 
 internal static partial class Interop
 {
-    // From include/uapi/asm-generic/errno-base.h and errno.h.
+    // From include/uapi/asm-generic/errno-base.h and errno.h (values checked with gcc: see Tracing.Interop.Linux.Tests/Interop).
     internal static class Errno
     {
         internal const int EPERM = 1;
         internal const int ENOENT = 2;
         internal const int ESRCH = 3;
         internal const int EINTR = 4;
+        internal const int ENXIO = 6;
         internal const int EAGAIN = 11;
         internal const int EACCES = 13;
         internal const int ENOTDIR = 20;
+        internal const int EISDIR = 21;
         internal const int EINVAL = 22;
+        internal const int ENOTTY = 25;
+        internal const int ENAMETOOLONG = 36;
+        internal const int ENOSYS = 38;
+        internal const int ELOOP = 40;
         internal const int EPROTONOSUPPORT = 93;
         internal const int EAFNOSUPPORT = 97;
         internal const int ENOBUFS = 105;
         internal const int ECONNREFUSED = 111;
     }
+
+    /// <summary>
+    /// Reads errno at once after a call that returned <paramref name="result"/> (negative on failure, 0 in
+    /// <paramref name="errno"/> on success). True when a signal interrupted the call and it is to be made again: every
+    /// wrapper retries EINTR through here, <c>do { … } while (Interrupted(…))</c>.
+    /// </summary>
+    internal static bool Interrupted(nint result, out int errno)
+    {
+        errno = result < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return errno == Errno.EINTR;
+    }
+
+    /// <summary>The same for a call that returns a descriptor: invalid on failure.</summary>
+    internal static bool Interrupted(SafeFileDescriptor fd, out int errno) => Interrupted(fd.IsInvalid ? -1 : 0, out errno);
 
     /// <summary>The one place errno becomes an exception.</summary>
     internal static Exception GetExceptionForErrno(int errno, string operation) => errno switch
@@ -34,4 +54,13 @@ internal static partial class Interop
             "namespace; run the tracer on the host (or with --network host), not in a separate network namespace."),
         _ => new IOException($"{operation} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno),
     };
+
+    /// <summary>Throws the exception for <paramref name="errno"/> unless it is 0.</summary>
+    internal static void ThrowIfError(int errno, string operation)
+    {
+        if (errno != 0)
+        {
+            throw GetExceptionForErrno(errno, operation);
+        }
+    }
 }

@@ -4,18 +4,24 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
+        // From include/uapi/linux/eventfd.h.
         internal const int EFD_CLOEXEC = 0x80000;
         internal const int EFD_NONBLOCK = 0x800;
 
         [LibraryImport(Libraries.Libc, EntryPoint = "eventfd", SetLastError = true)]
-        private static partial int EventFdRaw(uint initialValue, int flags);
+        private static partial SafeFileDescriptor EventFdRaw(uint initialValue, int flags);
 
-        /// <summary>Creates an eventfd; returns it or -1 with <paramref name="errno"/>.</summary>
-        internal static int EventFd(int flags, out int errno)
+        /// <summary>Creates an eventfd counting from 0; returns 0 or the errno (then <paramref name="fd"/> is invalid).</summary>
+        internal static int EventFd(int flags, out SafeFileDescriptor fd)
         {
-            var fd = EventFdRaw(0, flags);
-            errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
-            return fd;
+            int errno;
+            do
+            {
+                fd = EventFdRaw(0, flags);
+            }
+            while (Interrupted(fd, out errno));
+
+            return errno;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.Interop;
 
 internal static partial class Interop
 {
@@ -13,30 +12,21 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "open", SetLastError = true)]
         private static unsafe partial SafeFileDescriptor OpenRaw(byte* path, int flags);
 
-        /// <summary>Opens a file read-only and close-on-exec.</summary>
+        /// <summary>Opens a file read-only and close-on-exec; returns 0 or the errno (then <paramref name="fd"/> is invalid).</summary>
         /// <param name="path">The path as UTF-8, NUL-terminated.</param>
-        /// <param name="errno">0 on success; otherwise the errno, and the returned handle is invalid.</param>
-        internal static unsafe SafeFileDescriptor OpenReadOnly(ReadOnlySpan<byte> path, out int errno)
+        /// <param name="fd">The open file.</param>
+        internal static unsafe int OpenReadOnly(ReadOnlySpan<byte> path, out SafeFileDescriptor fd)
         {
             fixed (byte* pathPointer = path)
             {
-                while (true)
+                int errno;
+                do
                 {
-                    var fd = OpenRaw(pathPointer, O_RDONLY | O_CLOEXEC);
-                    if (!fd.IsInvalid)
-                    {
-                        errno = 0;
-                        return fd;
-                    }
-
-                    errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                    {
-                        return fd;
-                    }
-
-                    fd.Dispose();
+                    fd = OpenRaw(pathPointer, O_RDONLY | O_CLOEXEC);
                 }
+                while (Interrupted(fd, out errno));
+
+                return errno;
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.Interop;
 
 internal static partial class Interop
 {
@@ -8,27 +7,25 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "pread", SetLastError = true)]
         private static unsafe partial nint PReadRaw(SafeFileDescriptor fd, byte* buffer, nuint count, long offset);
 
-        /// <summary>Reads once into <paramref name="buffer"/> from <paramref name="offset"/>, leaving the file position alone.</summary>
-        /// <returns>The bytes read (0 at end of file), or -1 with <paramref name="errno"/> set.</returns>
-        internal static unsafe int PRead(SafeFileDescriptor fd, Span<byte> buffer, long offset, out int errno)
+        /// <summary>Reads once from <paramref name="offset"/>, leaving the file position alone; returns 0 or the errno.</summary>
+        /// <param name="fd">The file.</param>
+        /// <param name="buffer">Receives the bytes.</param>
+        /// <param name="offset">Where in the file to read from.</param>
+        /// <param name="bytesRead">How many bytes were read; 0 at end of file.</param>
+        internal static unsafe int PRead(SafeFileDescriptor fd, Span<byte> buffer, long offset, out int bytesRead)
         {
             fixed (byte* bufferPointer = buffer)
             {
-                while (true)
+                nint result;
+                int errno;
+                do
                 {
-                    var result = PReadRaw(fd, bufferPointer, (nuint)buffer.Length, offset);
-                    if (result >= 0)
-                    {
-                        errno = 0;
-                        return (int)result;
-                    }
-
-                    errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                    {
-                        return -1;
-                    }
+                    result = PReadRaw(fd, bufferPointer, (nuint)buffer.Length, offset);
                 }
+                while (Interrupted(result, out errno));
+
+                bytesRead = (int)Math.Max(result, 0);
+                return errno;
             }
         }
     }

@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.Interop;
 
 internal static partial class Interop
 {
     internal static partial class Libc
     {
-        // From include/uapi/linux/pidfd.h: the first version of struct pidfd_info (PIDFD_INFO_SIZE_VER0 = 64).
+        // From include/uapi/linux/pidfd.h: the first version of struct pidfd_info (PIDFD_INFO_SIZE_VER0 = 64; Linux 6.15
+        // names spare0 exit_code).
         [StructLayout(LayoutKind.Sequential)]
         internal struct PidfdInfo
         {
@@ -40,19 +40,12 @@ internal static partial class Interop
             info = new PidfdInfo { mask = PIDFD_INFO_PID | PIDFD_INFO_CREDS };
             fixed (PidfdInfo* pointer = &info)
             {
-                while (true)
+                int errno;
+                while (Interrupted(IoctlRaw(pidfd, PIDFD_GET_INFO, pointer), out errno))
                 {
-                    if (IoctlRaw(pidfd, PIDFD_GET_INFO, pointer) == 0)
-                    {
-                        return 0;
-                    }
-
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                    {
-                        return errno;
-                    }
                 }
+
+                return errno;
             }
         }
     }

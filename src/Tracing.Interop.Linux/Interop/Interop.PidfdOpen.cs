@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.Interop;
 
 internal static partial class Interop
 {
@@ -9,25 +8,17 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "pidfd_open", SetLastError = true)]
         private static partial SafeFileDescriptor PidfdOpenRaw(int pid, uint flags);
 
-        /// <summary>Opens a pidfd for a process; on failure the handle is invalid and <paramref name="errno"/> says why.</summary>
-        internal static SafeFileDescriptor PidfdOpen(int pid, out int errno)
+        /// <summary>Opens a pidfd for a process; returns 0 or the errno (then <paramref name="pidfd"/> is invalid).</summary>
+        internal static int PidfdOpen(int pid, out SafeFileDescriptor pidfd)
         {
-            while (true)
+            int errno;
+            do
             {
-                var fd = PidfdOpenRaw(pid, 0);
-                if (!fd.IsInvalid)
-                {
-                    errno = 0;
-                    return fd;
-                }
-
-                errno = Marshal.GetLastPInvokeError();
-                fd.Dispose();
-                if (errno != Errno.EINTR)
-                {
-                    return fd;
-                }
+                pidfd = PidfdOpenRaw(pid, 0);
             }
+            while (Interrupted(pidfd, out errno));
+
+            return errno;
         }
     }
 }

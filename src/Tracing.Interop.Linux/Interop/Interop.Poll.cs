@@ -4,6 +4,7 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
+        // From include/uapi/asm-generic/poll.h.
         internal const short POLLIN = 0x1;
 
         // From include/uapi/asm-generic/poll.h: struct pollfd.
@@ -18,25 +19,48 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "poll", SetLastError = true)]
         private static unsafe partial int PollRaw(PollFd* fds, nuint count, int timeoutMs);
 
-        /// <summary>Waits for readiness, retrying EINTR; returns the number of ready descriptors (0 on timeout) or -1 with <paramref name="errno"/>.</summary>
-        internal static unsafe int Poll(Span<PollFd> fds, int timeoutMs, out int errno)
+        /// <summary>
+        /// Waits at most <paramref name="timeoutMs"/> (-1: no limit) for <paramref name="events"/> on any of
+        /// <paramref name="handles"/>; returns 0 or the errno. Each handle's returned events land at its index in
+        /// <paramref name="returnedEvents"/>; <paramref name="ready"/> is how many have some (0: the time ran out).
+        /// </summary>
+        internal static unsafe int Poll(ReadOnlySpan<SafeFileDescriptor> handles, short events, Span<short> returnedEvents, int timeoutMs, out int ready)
         {
-            fixed (PollFd* p = fds)
+            Span<PollFd> fds = stackalloc PollFd[handles.Length];
+            var referenced = 0;
+            try
             {
-                while (true)
+                // pollfd holds raw numbers: each handle is kept from closing until the call returns.
+                for (; referenced < handles.Length; referenced++)
                 {
-                    var ready = PollRaw(p, (nuint)fds.Length, timeoutMs);
-                    if (ready >= 0)
-                    {
-                        errno = 0;
-                        return ready;
-                    }
+                    var added = false;
+                    handles[referenced].DangerousAddRef(ref added);
+                    fds[referenced] = new PollFd { fd = (int)handles[referenced].DangerousGetHandle(), events = events };
+                }
 
-                    errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
+                int errno;
+                fixed (PollFd* p = fds)
+                {
+                    do
                     {
-                        return -1;
+                        ready = PollRaw(p, (nuint)fds.Length, timeoutMs);
                     }
+                    while (Interrupted(ready, out errno));
+                }
+
+                ready = Math.Max(ready, 0);
+                for (var i = 0; i < fds.Length; i++)
+                {
+                    returnedEvents[i] = fds[i].revents;
+                }
+
+                return errno;
+            }
+            finally
+            {
+                for (var i = 0; i < referenced; i++)
+                {
+                    handles[i].DangerousRelease();
                 }
             }
         }

@@ -8,7 +8,7 @@ internal static partial class Interop
         internal const int PR_SET_NAME = 15;
         internal const int PR_GET_NAME = 16;
 
-        /// <summary>The size of a task's name, NUL included (TASK_COMM_LEN).</summary>
+        /// <summary>The size of a task's name, NUL included (TASK_COMM_LEN, include/linux/sched.h).</summary>
         internal const int TaskCommLength = 16;
 
         [LibraryImport(Libraries.Libc, EntryPoint = "prctl", SetLastError = true)]
@@ -27,7 +27,12 @@ internal static partial class Interop
 
             fixed (byte* pointer = name)
             {
-                return PrctlRaw(option, pointer) == 0 ? 0 : Marshal.GetLastPInvokeError();
+                int errno;
+                while (Interrupted(PrctlRaw(option, pointer), out errno))
+                {
+                }
+
+                return errno;
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.Interop;
 
 internal static partial class Interop
 {
@@ -8,27 +7,24 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "read", SetLastError = true)]
         private static unsafe partial nint ReadRaw(SafeFileDescriptor fd, byte* buffer, nuint count);
 
-        /// <summary>Reads once into <paramref name="buffer"/>.</summary>
-        /// <returns>The bytes read (0 at end of file), or -1 with <paramref name="errno"/> set.</returns>
-        internal static unsafe int Read(SafeFileDescriptor fd, Span<byte> buffer, out int errno)
+        /// <summary>Reads once into <paramref name="buffer"/>; returns 0 or the errno.</summary>
+        /// <param name="fd">The file.</param>
+        /// <param name="buffer">Receives the bytes.</param>
+        /// <param name="bytesRead">How many bytes were read; 0 at end of file.</param>
+        internal static unsafe int Read(SafeFileDescriptor fd, Span<byte> buffer, out int bytesRead)
         {
             fixed (byte* bufferPointer = buffer)
             {
-                while (true)
+                nint result;
+                int errno;
+                do
                 {
-                    var result = ReadRaw(fd, bufferPointer, (nuint)buffer.Length);
-                    if (result >= 0)
-                    {
-                        errno = 0;
-                        return (int)result;
-                    }
-
-                    errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                    {
-                        return -1;
-                    }
+                    result = ReadRaw(fd, bufferPointer, (nuint)buffer.Length);
                 }
+                while (Interrupted(result, out errno));
+
+                bytesRead = (int)Math.Max(result, 0);
+                return errno;
             }
         }
     }

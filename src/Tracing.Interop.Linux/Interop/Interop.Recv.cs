@@ -4,31 +4,30 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
+        // From include/linux/socket.h.
         internal const int MSG_DONTWAIT = 0x40;
 
         [LibraryImport(Libraries.Libc, EntryPoint = "recv", SetLastError = true)]
-        private static unsafe partial nint RecvRaw(int fd, byte* buffer, nuint length, int flags);
+        private static unsafe partial nint RecvRaw(SafeFileDescriptor fd, byte* buffer, nuint length, int flags);
 
-        /// <summary>Receives one datagram without blocking, retrying EINTR; returns its length, or -1 with <paramref name="errno"/> set.</summary>
-        internal static unsafe int RecvNonBlocking(int fd, Span<byte> buffer, out int errno)
+        /// <summary>Receives one datagram without blocking; returns 0 or the errno (EAGAIN when none is queued).</summary>
+        /// <param name="fd">The socket.</param>
+        /// <param name="buffer">Receives the datagram.</param>
+        /// <param name="received">The datagram's length.</param>
+        internal static unsafe int RecvNonBlocking(SafeFileDescriptor fd, Span<byte> buffer, out int received)
         {
             fixed (byte* p = buffer)
             {
-                while (true)
+                nint result;
+                int errno;
+                do
                 {
-                    var received = RecvRaw(fd, p, (nuint)buffer.Length, MSG_DONTWAIT);
-                    if (received >= 0)
-                    {
-                        errno = 0;
-                        return (int)received;
-                    }
-
-                    errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                    {
-                        return -1;
-                    }
+                    result = RecvRaw(fd, p, (nuint)buffer.Length, MSG_DONTWAIT);
                 }
+                while (Interrupted(result, out errno));
+
+                received = (int)Math.Max(result, 0);
+                return errno;
             }
         }
     }

@@ -4,7 +4,7 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
-        // From include/linux/socket.h and include/uapi/linux/uio.h (LP64: x86_64 and arm64).
+        // From include/uapi/linux/uio.h: struct iovec (LP64: x86_64 and arm64).
         [StructLayout(LayoutKind.Sequential)]
         internal unsafe struct IoVec
         {
@@ -12,6 +12,7 @@ internal static partial class Interop
             public nuint iov_len;
         }
 
+        // From include/linux/socket.h: struct user_msghdr, glibc's struct msghdr.
         [StructLayout(LayoutKind.Sequential)]
         internal unsafe struct MsgHdr
         {
@@ -24,6 +25,7 @@ internal static partial class Interop
             public int msg_flags;
         }
 
+        // From include/linux/socket.h: struct mmsghdr.
         [StructLayout(LayoutKind.Sequential)]
         internal struct MMsgHdr
         {
@@ -31,32 +33,24 @@ internal static partial class Interop
             public uint msg_len;
         }
 
-        internal const int MSG_TRUNC = 0x20;
-
         [LibraryImport(Libraries.Libc, EntryPoint = "recvmmsg", SetLastError = true)]
-        private static unsafe partial int RecvMmsgRaw(int fd, MMsgHdr* messages, uint count, int flags, void* timeout);
+        private static unsafe partial int RecvMmsgRaw(SafeFileDescriptor fd, MMsgHdr* messages, uint count, int flags, void* timeout);
 
         /// <summary>
-        /// Receives up to <paramref name="count"/> datagrams without blocking, retrying EINTR; returns how many, or -1
-        /// with <paramref name="errno"/> set (EAGAIN when there were none).
+        /// Receives up to <paramref name="count"/> datagrams without blocking; returns 0 or the errno (EAGAIN when none
+        /// is queued). <paramref name="received"/> says how many of <paramref name="messages"/> were filled.
         /// </summary>
-        internal static unsafe int RecvMmsgNonBlocking(int fd, MMsgHdr* messages, uint count, out int errno)
+        internal static unsafe int RecvMmsgNonBlocking(SafeFileDescriptor fd, MMsgHdr* messages, uint count, out int received)
         {
-            while (true)
+            int errno;
+            do
             {
-                var received = RecvMmsgRaw(fd, messages, count, MSG_DONTWAIT, null);
-                if (received >= 0)
-                {
-                    errno = 0;
-                    return received;
-                }
-
-                errno = Marshal.GetLastPInvokeError();
-                if (errno != Errno.EINTR)
-                {
-                    return -1;
-                }
+                received = RecvMmsgRaw(fd, messages, count, MSG_DONTWAIT, null);
             }
+            while (Interrupted(received, out errno));
+
+            received = Math.Max(received, 0);
+            return errno;
         }
     }
 }

@@ -7,12 +7,20 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "sched_getaffinity", SetLastError = true)]
         private static unsafe partial int SchedGetAffinityRaw(int pid, nuint cpuSetSize, byte* mask);
 
-        /// <summary>Reads a thread's CPU mask (pid 0: the calling thread) into <paramref name="mask"/>; returns 0 or the errno.</summary>
+        /// <summary>
+        /// Reads a thread's CPU mask (pid 0: the calling thread) into <paramref name="mask"/>; returns 0 or the errno
+        /// (EINVAL when the mask is smaller than the kernel's).
+        /// </summary>
         internal static unsafe int SchedGetAffinity(int pid, Span<byte> mask)
         {
             fixed (byte* pointer = mask)
             {
-                return SchedGetAffinityRaw(pid, (nuint)mask.Length, pointer) == 0 ? 0 : Marshal.GetLastPInvokeError();
+                int errno;
+                while (Interrupted(SchedGetAffinityRaw(pid, (nuint)mask.Length, pointer), out errno))
+                {
+                }
+
+                return errno;
             }
         }
     }

@@ -15,7 +15,12 @@ internal static partial class Interop
         {
             fixed (byte* pointer = mask)
             {
-                return SchedSetAffinityRaw(pid, (nuint)mask.Length, pointer) == 0 ? 0 : Marshal.GetLastPInvokeError();
+                int errno;
+                while (Interrupted(SchedSetAffinityRaw(pid, (nuint)mask.Length, pointer), out errno))
+                {
+                }
+
+                return errno;
             }
         }
     }

@@ -7,8 +7,9 @@ internal static partial class Interop
         // From include/uapi/linux/sched.h.
         internal const int SCHED_FIFO = 1;
 
+        // From include/uapi/linux/sched/types.h: struct sched_param.
         [StructLayout(LayoutKind.Sequential)]
-        private struct SchedParam
+        internal struct SchedParam
         {
             public int sched_priority;
         }
@@ -20,7 +21,12 @@ internal static partial class Interop
         internal static unsafe int SchedSetScheduler(int pid, int policy, int priority)
         {
             var param = new SchedParam { sched_priority = priority };
-            return SchedSetSchedulerRaw(pid, policy, &param) == 0 ? 0 : Marshal.GetLastPInvokeError();
+            int errno;
+            while (Interrupted(SchedSetSchedulerRaw(pid, policy, &param), out errno))
+            {
+            }
+
+            return errno;
         }
     }
 }

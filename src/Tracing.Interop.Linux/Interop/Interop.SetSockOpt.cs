@@ -7,8 +7,8 @@ internal static partial class Interop
         // From include/uapi/asm-generic/socket.h.
         internal const int SOL_SOCKET = 1;
         internal const int SO_RCVBUF = 8;
-        internal const int SO_RCVBUFFORCE = 33;
         internal const int SO_ATTACH_FILTER = 26;
+        internal const int SO_RCVBUFFORCE = 33;
 
         // From include/uapi/linux/filter.h: a classic BPF instruction and program.
         [StructLayout(LayoutKind.Sequential)]
@@ -28,20 +28,30 @@ internal static partial class Interop
         }
 
         [LibraryImport(Libraries.Libc, EntryPoint = "setsockopt", SetLastError = true)]
-        private static unsafe partial int SetSockOptRaw(int fd, int level, int name, void* value, uint length);
+        private static unsafe partial int SetSockOptRaw(SafeFileDescriptor fd, int level, int name, void* value, uint length);
 
         /// <summary>Sets an int socket option; returns 0 or the errno.</summary>
-        internal static unsafe int SetSockOpt(int fd, int level, int name, int value) =>
-            SetSockOptRaw(fd, level, name, &value, sizeof(int)) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        internal static unsafe int SetSockOpt(SafeFileDescriptor fd, int level, int name, int value) =>
+            SetSockOpt(fd, level, name, &value, sizeof(int));
 
         /// <summary>Attaches a classic BPF program that decides which datagrams the socket keeps; returns 0 or the errno.</summary>
-        internal static unsafe int AttachFilter(int fd, ReadOnlySpan<SockFilter> program)
+        internal static unsafe int AttachFilter(SafeFileDescriptor fd, ReadOnlySpan<SockFilter> program)
         {
             fixed (SockFilter* instructions = program)
             {
                 var fprog = new SockFprog { len = (ushort)program.Length, filter = instructions };
-                return SetSockOptRaw(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fprog, (uint)sizeof(SockFprog)) == 0 ? 0 : Marshal.GetLastPInvokeError();
+                return SetSockOpt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &fprog, (uint)sizeof(SockFprog));
             }
+        }
+
+        private static unsafe int SetSockOpt(SafeFileDescriptor fd, int level, int name, void* value, uint length)
+        {
+            int errno;
+            while (Interrupted(SetSockOptRaw(fd, level, name, value, length), out errno))
+            {
+            }
+
+            return errno;
         }
     }
 }

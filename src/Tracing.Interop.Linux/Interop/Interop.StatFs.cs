@@ -8,31 +8,21 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "statfs", SetLastError = true)]
         private static unsafe partial int StatFsRaw(byte* path, StatFs* buffer);
 
-        /// <summary>Describes the file system <paramref name="path"/> is on, following symbolic links.</summary>
+        /// <summary>Describes the file system <paramref name="path"/> is on, following symbolic links; returns 0 or the errno.</summary>
         /// <param name="path">The path as UTF-8, NUL-terminated.</param>
         /// <param name="buffer">Receives the description.</param>
-        /// <param name="errno">0 on success; otherwise the errno.</param>
-        /// <returns>True on success.</returns>
-        internal static unsafe bool StatFs(ReadOnlySpan<byte> path, out StatFs buffer, out int errno)
+        internal static unsafe int StatFs(ReadOnlySpan<byte> path, out StatFs buffer)
         {
             buffer = default;
             fixed (byte* pathPointer = path)
             fixed (StatFs* bufferPointer = &buffer)
             {
-                while (true)
+                int errno;
+                while (Interrupted(StatFsRaw(pathPointer, bufferPointer), out errno))
                 {
-                    if (StatFsRaw(pathPointer, bufferPointer) == 0)
-                    {
-                        errno = 0;
-                        return true;
-                    }
-
-                    errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                    {
-                        return false;
-                    }
                 }
+
+                return errno;
             }
         }
     }

@@ -5,28 +5,26 @@ internal static partial class Interop
     internal static partial class Libc
     {
         [LibraryImport(Libraries.Libc, EntryPoint = "write", SetLastError = true)]
-        private static unsafe partial nint WriteRaw(int fd, byte* buffer, nuint length);
+        private static unsafe partial nint WriteRaw(SafeFileDescriptor fd, byte* buffer, nuint length);
 
-        /// <summary>Writes bytes, retrying EINTR; returns the count written or -1 with <paramref name="errno"/>.</summary>
-        internal static unsafe int Write(int fd, ReadOnlySpan<byte> bytes, out int errno)
+        /// <summary>Writes once; returns 0 or the errno.</summary>
+        /// <param name="fd">The file.</param>
+        /// <param name="bytes">What to write.</param>
+        /// <param name="written">How many bytes were written.</param>
+        internal static unsafe int Write(SafeFileDescriptor fd, ReadOnlySpan<byte> bytes, out int written)
         {
             fixed (byte* p = bytes)
             {
-                while (true)
+                nint result;
+                int errno;
+                do
                 {
-                    var written = WriteRaw(fd, p, (nuint)bytes.Length);
-                    if (written >= 0)
-                    {
-                        errno = 0;
-                        return (int)written;
-                    }
-
-                    errno = Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                    {
-                        return -1;
-                    }
+                    result = WriteRaw(fd, p, (nuint)bytes.Length);
                 }
+                while (Interrupted(result, out errno));
+
+                written = (int)Math.Max(result, 0);
+                return errno;
             }
         }
     }

@@ -1,8 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.Interop;
-
-/// <summary>A file descriptor the process owns; closed exactly once. -1 is invalid (0 is a valid descriptor).</summary>
+/// <summary>
+/// A file descriptor the process owns; closed exactly once. -1 is invalid (0 is a valid descriptor). The raw number
+/// never leaves <see cref="Interop"/>: wrappers take this handle, and the marshaller keeps it alive across each call.
+/// </summary>
 internal sealed class SafeFileDescriptor : SafeHandle
 {
     public SafeFileDescriptor()
@@ -10,13 +11,7 @@ internal sealed class SafeFileDescriptor : SafeHandle
     {
     }
 
-    internal SafeFileDescriptor(int fd)
-        : this() => SetHandle(fd);
-
     public override bool IsInvalid => (int)handle < 0;
 
-    /// <summary>The raw descriptor, for interop calls only.</summary>
-    internal int Fd => (int)handle;
-
-    protected override bool ReleaseHandle() => global::Interop.Libc.Close((int)handle) == 0;
+    protected override bool ReleaseHandle() => Interop.Libc.Close((int)handle) == 0;
 }

@@ -12,7 +12,7 @@ internal sealed unsafe class DatagramBatch : IDisposable
     /// <summary>How many datagrams one receive can take.</summary>
     public const int Slots = 32;
 
-    /// <summary>The room for one datagram; cn_proc's are 76 bytes, and a longer one is flagged truncated.</summary>
+    /// <summary>The room for one datagram; cn_proc's are 76 bytes.</summary>
     public const int SlotBytes = 2048;
 
     private readonly byte* _buffer;
@@ -39,15 +39,12 @@ internal sealed unsafe class DatagramBatch : IDisposable
     public ReadOnlySpan<byte> this[int index] =>
         new(_buffer + (index * SlotBytes), (int)Math.Min(_headers[index].msg_len, SlotBytes));
 
-    /// <summary>True when a datagram was longer than its slot and was cut.</summary>
-    public bool IsTruncated(int index) => (_headers[index].msg_hdr.msg_flags & MSG_TRUNC) != 0;
-
-    /// <summary>Receives what is queued, without blocking; returns the count, or -1 with <paramref name="errno"/>.</summary>
-    public int Receive(int fd, out int errno)
+    /// <summary>Receives what is queued, without blocking; returns 0 or the errno (EAGAIN when nothing was).</summary>
+    public int Receive(SafeFileDescriptor socket)
     {
-        var received = RecvMmsgNonBlocking(fd, _headers, Slots, out errno);
-        Count = Math.Max(received, 0);
-        return received;
+        var errno = RecvMmsgNonBlocking(socket, _headers, Slots, out var received);
+        Count = received;
+        return errno;
     }
 
     public void Dispose()

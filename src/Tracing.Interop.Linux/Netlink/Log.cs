@@ -16,8 +16,8 @@ internal static partial class Log
     [LoggerMessage(203, LogLevel.Warning, "The kernel's reply to the subscription was crowded out by other events; asking again (attempt {Attempt}).")]
     public static partial void SubscribeRetried(ILogger logger, int attempt);
 
-    [LoggerMessage(204, LogLevel.Debug, "Parents of exec'ing processes come from a side socket of fork events.")]
-    public static partial void ForkLedgerOpened(ILogger logger);
+    [LoggerMessage(204, LogLevel.Debug, "Parents of exec'ing processes come from a side socket of fork events (thread events dropped by the kernel: {ThreadsFiltered}).")]
+    public static partial void ForkLedgerOpened(ILogger logger, bool threadsFiltered);
 
     [LoggerMessage(205, LogLevel.Debug, "No side socket of fork events ({Reason}); parents of exec'ing processes come from pidfds and /proc.")]
     public static partial void ForkLedgerUnavailable(ILogger logger, string reason);

@@ -5,10 +5,7 @@ namespace Tracing.Interop.Linux.Netlink;
 
 public sealed partial class ProcConnectorEventSource
 {
-    // From include/uapi/linux/cn_proc.h: enum proc_cn_event.
-    private const uint ProcEventFork = 0x1;
-    private const uint ProcEventExec = 0x2;
-    private const uint ProcEventExit = 0x80000000;
+    private const int MaxSubscribeAttempts = 3;
 
     /// <summary>
     /// Sends the 4-byte LISTEN and waits for the kernel's acknowledgement (a PROC_EVENT_NONE whose ack is ours + 1),
@@ -36,16 +33,14 @@ public sealed partial class ProcConnectorEventSource
 
         if (interest != KernelEventInterest.All)
         {
-            var mask = (interest.HasFlag(KernelEventInterest.Fork) ? ProcEventFork : 0)
-                | (interest.HasFlag(KernelEventInterest.Exec) ? ProcEventExec : 0)
-                | (interest.HasFlag(KernelEventInterest.Exit) ? ProcEventExit : 0);
-            length = CnProcSubscription.WriteProcInput(request, ack + 1, 0, CnProcSubscription.ProcCnMcastListen, mask);
+            var mask = (interest.HasFlag(KernelEventInterest.Fork) ? ProcEventWhat.Fork : 0)
+                | (interest.HasFlag(KernelEventInterest.Exec) ? ProcEventWhat.Exec : 0)
+                | (interest.HasFlag(KernelEventInterest.Exit) ? ProcEventWhat.Exit : 0);
+            length = CnProcSubscription.WriteProcInput(request, ack + 1, 0, CnProcSubscription.ProcCnMcastListen, (uint)mask);
             socket.Send(request[..length], "Narrowing the proc connector subscription");
             KernelFilterRequested = true;
         }
     }
-
-    private const int MaxSubscribeAttempts = 3;
 
     /// <summary>True when the kernel acknowledged; false when the buffer overflowed and the reply may be lost.</summary>
     private bool WaitForAcknowledgement(ProcConnectorSocket socket, uint ack)

@@ -1,4 +1,4 @@
-using Tracing.Interop.Linux.Interop;
+using Tracing.Interop.Linux.CnProc;
 using static Interop.Libc;
 
 namespace Tracing.Interop.Linux.Netlink;
@@ -9,7 +9,6 @@ namespace Tracing.Interop.Linux.Netlink;
 /// </summary>
 internal sealed class ProcConnectorSocket : IDisposable
 {
-    private const uint CnIdxProc = 1;
     private readonly SafeFileDescriptor _socket;
     private readonly SafeFileDescriptor _wakeup;
 
@@ -25,37 +24,26 @@ internal sealed class ProcConnectorSocket : IDisposable
     /// <summary>Opens, sizes and binds the socket.</summary>
     public static ProcConnectorSocket Open(int receiveBufferBytes)
     {
-        var fd = Socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_CONNECTOR, out var errno);
-        if (fd < 0)
+        var errno = Socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_CONNECTOR, out var socket);
+        if (errno != 0)
         {
+            socket.Dispose();
             throw global::Interop.GetExceptionForErrno(errno, "Opening a NETLINK_CONNECTOR socket");
         }
 
-        var socket = new SafeFileDescriptor(fd);
+        errno = EventFd(EFD_CLOEXEC | EFD_NONBLOCK, out var wakeup);
+        var result = new ProcConnectorSocket(socket, wakeup);
         try
         {
-            var wakeupFd = EventFd(EFD_CLOEXEC | EFD_NONBLOCK, out errno);
-            if (wakeupFd < 0)
-            {
-                throw global::Interop.GetExceptionForErrno(errno, "Creating an eventfd");
-            }
-
-            var result = new ProcConnectorSocket(socket, new SafeFileDescriptor(wakeupFd));
+            global::Interop.ThrowIfError(errno, "Creating an eventfd");
             result.SetReceiveBuffer(receiveBufferBytes);
-
-            var address = new SockAddrNetlink { nl_family = AF_NETLINK, nl_pid = 0, nl_groups = CnIdxProc };
-            errno = Bind(fd, address);
-            if (errno != 0)
-            {
-                result.Dispose();
-                throw global::Interop.GetExceptionForErrno(errno, "Binding to the proc connector group");
-            }
-
+            var address = new SockAddrNetlink { nl_family = AF_NETLINK, nl_pid = 0, nl_groups = CnProcSubscription.CnIdxProc };
+            global::Interop.ThrowIfError(Bind(socket, address), "Binding to the proc connector group");
             return result;
         }
         catch
         {
-            socket.Dispose();
+            result.Dispose();
             throw;
         }
     }
@@ -69,70 +57,36 @@ internal sealed class ProcConnectorSocket : IDisposable
         }
 
         // SO_RCVBUFFORCE (CAP_NET_ADMIN) may exceed net.core.rmem_max; SO_RCVBUF is capped by it.
-        var granted = SetSockOpt(_socket.Fd, SOL_SOCKET, SO_RCVBUFFORCE, bytes) == 0
-            || SetSockOpt(_socket.Fd, SOL_SOCKET, SO_RCVBUF, bytes) == 0;
+        var granted = SetSockOpt(_socket, SOL_SOCKET, SO_RCVBUFFORCE, bytes) == 0
+            || SetSockOpt(_socket, SOL_SOCKET, SO_RCVBUF, bytes) == 0;
         ReceiveBufferBytes = granted ? bytes : 0;
     }
 
-    /// <summary>Attaches a classic BPF filter to the socket; returns 0 or the errno.</summary>
-    public int AttachFilter(ReadOnlySpan<SockFilter> program) => global::Interop.Libc.AttachFilter(_socket.Fd, program);
+    /// <summary>Attaches a classic BPF filter to the socket; false when the kernel refuses it.</summary>
+    public bool TryAttachFilter(ReadOnlySpan<SockFilter> program) => AttachFilter(_socket, program) == 0;
 
     /// <summary>Sends one datagram to the kernel.</summary>
-    public void Send(ReadOnlySpan<byte> datagram, string operation)
-    {
-        var errno = global::Interop.Libc.Send(_socket.Fd, datagram);
-        if (errno != 0)
-        {
-            throw global::Interop.GetExceptionForErrno(errno, operation);
-        }
-    }
+    public void Send(ReadOnlySpan<byte> datagram, string operation) =>
+        global::Interop.ThrowIfError(global::Interop.Libc.Send(_socket, datagram), operation);
 
     /// <summary>
     /// Receives one datagram, waiting at most <paramref name="timeoutMs"/> (-1: no limit; 0: not at all) or until <see cref="Wake"/>.
     /// </summary>
     public ReceiveStatus Receive(Span<byte> buffer, int timeoutMs, out int length)
     {
-        Span<PollFd> fds = stackalloc PollFd[2];
         while (true)
         {
-            length = RecvNonBlocking(_socket.Fd, buffer, out var errno);
-            if (length >= 0)
+            var status = Classify(RecvNonBlocking(_socket, buffer, out length));
+            if (status != ReceiveStatus.Timeout || timeoutMs == 0)
             {
-                return ReceiveStatus.Datagram;
+                // A datagram, an overflow, or drained without leave to wait (a poll would only say so again).
+                return status;
             }
 
-            if (errno == global::Interop.Errno.ENOBUFS)
+            status = Wait(timeoutMs);
+            if (status != ReceiveStatus.Datagram)
             {
-                return ReceiveStatus.Overflow;
-            }
-
-            if (errno != global::Interop.Errno.EAGAIN)
-            {
-                throw global::Interop.GetExceptionForErrno(errno, "Receiving from the proc connector");
-            }
-
-            if (timeoutMs == 0)
-            {
-                // Drained; a poll would only say so again.
-                return ReceiveStatus.Timeout;
-            }
-
-            fds[0] = new PollFd { fd = _socket.Fd, events = POLLIN };
-            fds[1] = new PollFd { fd = _wakeup.Fd, events = POLLIN };
-            var ready = Poll(fds, timeoutMs, out errno);
-            if (ready < 0)
-            {
-                throw global::Interop.GetExceptionForErrno(errno, "Waiting on the proc connector");
-            }
-
-            if (ready == 0)
-            {
-                return ReceiveStatus.Timeout;
-            }
-
-            if ((fds[1].revents & POLLIN) != 0)
-            {
-                return ReceiveStatus.Woken;
+                return status;
             }
         }
     }
@@ -144,56 +98,46 @@ internal sealed class ProcConnectorSocket : IDisposable
     /// </summary>
     public ReceiveStatus ReceiveBatch(DatagramBatch batch, bool wait)
     {
-        Span<PollFd> fds = stackalloc PollFd[2];
-        while (true)
+        if (wait && Wait(-1) == ReceiveStatus.Woken)
         {
-            if (!wait)
-            {
-                if (batch.Receive(_socket.Fd, out var errno) > 0)
-                {
-                    return ReceiveStatus.Datagram;
-                }
-
-                if (errno == global::Interop.Errno.ENOBUFS)
-                {
-                    return ReceiveStatus.Overflow;
-                }
-
-                if (errno is not (global::Interop.Errno.EAGAIN or 0))
-                {
-                    throw global::Interop.GetExceptionForErrno(errno, "Receiving from the proc connector");
-                }
-
-                return ReceiveStatus.Timeout;
-            }
-
-            fds[0] = new PollFd { fd = _socket.Fd, events = POLLIN };
-            fds[1] = new PollFd { fd = _wakeup.Fd, events = POLLIN };
-            if (Poll(fds, -1, out var pollErrno) < 0)
-            {
-                throw global::Interop.GetExceptionForErrno(pollErrno, "Waiting on the proc connector");
-            }
-
-            if ((fds[1].revents & POLLIN) != 0)
-            {
-                return ReceiveStatus.Woken;
-            }
-
-            wait = false;
+            return ReceiveStatus.Woken;
         }
+
+        var errno = batch.Receive(_socket);
+        return errno == 0 && batch.Count == 0 ? ReceiveStatus.Timeout : Classify(errno);
     }
 
-    /// <summary>Wakes a thread blocked in <see cref="Receive(Span{byte}, int, out int)"/>; it and every later call return <see cref="ReceiveStatus.Woken"/> once the socket is drained.</summary>
+    /// <summary>Wakes a thread blocked in a receive; it and every later wait return <see cref="ReceiveStatus.Woken"/>.</summary>
     public void Wake()
     {
-        Span<byte> one = stackalloc byte[8];
+        Span<byte> one = stackalloc byte[sizeof(ulong)];
         one[0] = 1;
-        Write(_wakeup.Fd, one, out _);
+        _ = Write(_wakeup, one, out _);
     }
 
     public void Dispose()
     {
         _socket.Dispose();
         _wakeup.Dispose();
+    }
+
+    /// <summary>What a non-blocking receive's errno means: a datagram (0), nothing queued (EAGAIN), or an overflow.</summary>
+    private static ReceiveStatus Classify(int errno) => errno switch
+    {
+        0 => ReceiveStatus.Datagram,
+        global::Interop.Errno.EAGAIN => ReceiveStatus.Timeout,
+        global::Interop.Errno.ENOBUFS => ReceiveStatus.Overflow,
+        _ => throw global::Interop.GetExceptionForErrno(errno, "Receiving from the proc connector"),
+    };
+
+    /// <summary>Blocks until the socket has something (<see cref="ReceiveStatus.Datagram"/>), a wake, or the timeout.</summary>
+    private ReceiveStatus Wait(int timeoutMs)
+    {
+        Span<short> returned = stackalloc short[2];
+        var errno = Poll([_socket, _wakeup], POLLIN, returned, timeoutMs, out var ready);
+        global::Interop.ThrowIfError(errno, "Waiting on the proc connector");
+        return (returned[1] & POLLIN) != 0 ? ReceiveStatus.Woken
+            : ready == 0 ? ReceiveStatus.Timeout
+            : ReceiveStatus.Datagram;
     }
 }

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Tracing.Interop.Linux.CnProc;
+using Tracing.Ports;
 
 namespace Tracing.Interop.Linux.Netlink;
 
@@ -10,8 +10,6 @@ namespace Tracing.Interop.Linux.Netlink;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class ReceivePathWarmUp
 {
-    private const int DatagramLength = 76;
-
     private static readonly ProcEventWhat[] s_kinds =
     [
         ProcEventWhat.Fork, ProcEventWhat.Exec, ProcEventWhat.Exit, ProcEventWhat.Uid, ProcEventWhat.Gid,
@@ -20,22 +18,11 @@ internal static class ReceivePathWarmUp
 
     public static void Run(SequenceGapCounter gaps)
     {
-        if (!BitConverter.IsLittleEndian)
-        {
-            return;
-        }
-
-        Span<byte> datagram = stackalloc byte[DatagramLength];
+        Span<byte> datagram = stackalloc byte[CnProcDatagram.EventLength];
         var ledger = new ForkLedger();
         foreach (var kind in s_kinds)
         {
-            datagram.Clear();
-            BinaryPrimitives.WriteUInt32LittleEndian(datagram, DatagramLength);           // nlmsg_len
-            BinaryPrimitives.WriteUInt16LittleEndian(datagram[4..], 3);                     // NLMSG_DONE
-            BinaryPrimitives.WriteUInt32LittleEndian(datagram[16..], CnProcSubscription.CnIdxProc);
-            BinaryPrimitives.WriteUInt32LittleEndian(datagram[20..], CnProcSubscription.CnValProc);
-            BinaryPrimitives.WriteUInt16LittleEndian(datagram[32..], 40);                   // cn_msg.len
-            BinaryPrimitives.WriteUInt32LittleEndian(datagram[36..], (uint)kind);
+            CnProcDatagram.WriteEvent(datagram, kind);
             ProcConnectorEventSource.Deliver(datagram, DiscardingSink.Instance, gaps, countGaps: true, ledger);
             ledger.Feed(datagram);
         }
@@ -44,7 +31,7 @@ internal static class ReceivePathWarmUp
     }
 
     /// <summary>Takes the made-up events and does nothing with them.</summary>
-    private sealed class DiscardingSink : Tracing.Ports.IKernelEventSink
+    private sealed class DiscardingSink : IKernelEventSink
     {
         public static readonly DiscardingSink Instance = new();
 
@@ -52,7 +39,7 @@ internal static class ReceivePathWarmUp
         {
         }
 
-        public void OnEvent(in Tracing.Ports.KernelEvent kernelEvent)
+        public void OnEvent(in KernelEvent kernelEvent)
         {
         }
 

@@ -1,3 +1,5 @@
+using static Interop.Libc;
+
 namespace Tracing.Interop.Linux.Netlink;
 
 /// <summary>
@@ -23,8 +25,8 @@ internal static class SequencePrimer
             return false;
         }
 
-        Span<byte> name = stackalloc byte[global::Interop.Libc.TaskCommLength];
-        if (global::Interop.Libc.PrctlName(global::Interop.Libc.PR_GET_NAME, name) != 0)
+        Span<byte> name = stackalloc byte[TaskCommLength];
+        if (PrctlName(PR_GET_NAME, name) != 0)
         {
             return false;
         }
@@ -42,7 +44,7 @@ internal static class SequencePrimer
 
                 Array.Clear(single);
                 single[cpu / 8] = (byte)(1 << (cpu % 8));
-                if (global::Interop.Libc.SchedSetAffinity(0, single) == 0 && global::Interop.Libc.PrctlName(global::Interop.Libc.PR_SET_NAME, name) == 0)
+                if (SchedSetAffinity(0, single) == 0 && PrctlName(PR_SET_NAME, name) == 0)
                 {
                     sent = true;
                 }
@@ -50,7 +52,7 @@ internal static class SequencePrimer
         }
         finally
         {
-            _ = global::Interop.Libc.SchedSetAffinity(0, original);
+            _ = SchedSetAffinity(0, original);
         }
 
         return sent;
@@ -61,7 +63,7 @@ internal static class SequencePrimer
         for (var size = InitialMaskBytes; size <= MaxMaskBytes; size *= 2)
         {
             var mask = new byte[size];
-            var errno = global::Interop.Libc.SchedGetAffinity(0, mask);
+            var errno = SchedGetAffinity(0, mask);
             if (errno == 0)
             {
                 return mask;

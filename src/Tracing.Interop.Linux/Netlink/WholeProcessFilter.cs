@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Tracing.Interop.Linux.CnProc;
 using static Interop.Libc;
 
 namespace Tracing.Interop.Linux.Netlink;
@@ -18,26 +19,25 @@ internal static class WholeProcessFilter
     private const ushort CopyAToX = 0x07 | 0x00; // BPF_MISC | BPF_TAX
     private const ushort ReturnConstant = 0x06 | 0x00; // BPF_RET | BPF_K
 
-    // Offsets in the datagram (facts/cn_proc.md): proc_event.what at 36; for a fork, child_pid at 60 and child_tgid
-    // at 64; for an exit, process_pid at 52 and process_tgid at 56.
-    private const uint WhatOffset = 36;
-    private const uint ChildPidOffset = 60;
-    private const uint ChildTgidOffset = 64;
-    private const uint ExitPidOffset = 52;
-    private const uint ExitTgidOffset = 56;
-    private const uint ProcEventFork = 0x00000001;
-    private const uint ProcEventExit = 0x80000000;
+    // Where the filter looks in the datagram: proc_event.what at 36; for a fork, child_pid at 60 and child_tgid at 64; for
+    // an exit, process_pid at 52 and process_tgid at 56.
+    private const uint WhatOffset = CnProcDatagram.PayloadOffset;
+    private const uint UnionOffset = CnProcDatagram.PayloadOffset + ProcEvent.HeaderSize;
+    private const uint ChildPidOffset = UnionOffset + ProcEvent.ChildPidOffset;
+    private const uint ChildTgidOffset = UnionOffset + ProcEvent.ChildTgidOffset;
+    private const uint ExitPidOffset = UnionOffset + ProcEvent.ProcessPidOffset;
+    private const uint ExitTgidOffset = UnionOffset + ProcEvent.ProcessTgidOffset;
 
     /// <summary>The program. BPF loads words big-endian: <c>what</c> is compared in the order the host wrote it.</summary>
     public static SockFilter[] Program { get; } =
     [
         /* 0 */ new() { code = LoadWordAbsolute, k = WhatOffset },
-        /* 1 */ new() { code = JumpIfEqualConstant, jt = 0, jf = 4, k = AsLoaded(ProcEventFork) }, // a fork: 2, else 6
+        /* 1 */ new() { code = JumpIfEqualConstant, jt = 0, jf = 4, k = AsLoaded(ProcEventWhat.Fork) }, // a fork: 2, else 6
         /* 2 */ new() { code = LoadWordAbsolute, k = ChildPidOffset },
         /* 3 */ new() { code = CopyAToX },
         /* 4 */ new() { code = LoadWordAbsolute, k = ChildTgidOffset },
         /* 5 */ new() { code = JumpIfEqualX, jt = 5, jf = 6 }, // a process: 11, a thread: 12
-        /* 6 */ new() { code = JumpIfEqualConstant, jt = 0, jf = 5, k = AsLoaded(ProcEventExit) }, // an exit: 7, else 12
+        /* 6 */ new() { code = JumpIfEqualConstant, jt = 0, jf = 5, k = AsLoaded(ProcEventWhat.Exit) }, // an exit: 7, else 12
         /* 7 */ new() { code = LoadWordAbsolute, k = ExitPidOffset },
         /* 8 */ new() { code = CopyAToX },
         /* 9 */ new() { code = LoadWordAbsolute, k = ExitTgidOffset },
@@ -47,8 +47,8 @@ internal static class WholeProcessFilter
     ];
 
     /// <summary>Attaches the program; false (and the socket keeps every fork and exit) when the kernel refuses it.</summary>
-    public static bool TryAttach(ProcConnectorSocket socket) => socket.AttachFilter(Program) == 0;
+    public static bool TryAttach(ProcConnectorSocket socket) => socket.TryAttachFilter(Program);
 
-    private static uint AsLoaded(uint hostValue) =>
-        BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(hostValue) : hostValue;
+    private static uint AsLoaded(ProcEventWhat what) =>
+        BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness((uint)what) : (uint)what;
 }

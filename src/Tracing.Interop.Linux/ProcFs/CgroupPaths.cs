@@ -74,7 +74,7 @@ public static class CgroupPaths
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var utf8 = Encoding.UTF8.GetBytes(path + "\0");
-        return global::Interop.Libc.StatFs(utf8, out var info, out _)
+        return global::Interop.Libc.StatFs(utf8, out var info) == 0
             && info.f_type is StatFs.CGROUP_SUPER_MAGIC or StatFs.CGROUP2_SUPER_MAGIC;
     }
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Tracing.Interop.Linux.Interop;
 
 namespace Tracing.Interop.Linux.ProcFs;
 
@@ -32,45 +31,50 @@ public sealed partial class ProcFsReader
 
         var buffer = ArrayPool<byte>.Shared.Rent(InitialFileBufferSize);
         var length = 0;
+
+        // The SafeHandle costs 32 bytes and a few tens of nanoseconds against microseconds of open/read/close
+        // (see ProcFsReaderBenchmarks); in exchange no path, exception included, can leak the descriptor.
+        SafeFileDescriptor? fd = null;
         try
         {
-            // The SafeHandle costs 32 bytes and a few tens of nanoseconds against microseconds of open/read/close
-            // (see ProcFsReaderBenchmarks); in exchange no path, exception included, can leak the descriptor.
-            using var fd = global::Interop.Libc.OpenReadOnly(path, out var errno);
-            if (fd.IsInvalid)
+            var errno = global::Interop.Libc.OpenReadOnly(path, out fd);
+            if (errno != 0)
             {
                 return FalseOrThrow(errno, "open", path);
             }
 
             // procfs fills a read as far as the file goes (seq_file files, and cmdline, which copies the argv region
             // page by page within one read): a short read is the end, and saves a read per file on the hot path.
-            var read = global::Interop.Libc.Read(fd, buffer, out errno);
-            if (read < 0)
+            errno = global::Interop.Libc.Read(fd, buffer, out length);
+            if (errno != 0)
             {
                 return FalseOrThrow(errno, "read", path);
             }
 
-            length = read;
             while (length == buffer.Length)
             {
                 // Longer than the buffer: read it again whole, in one read from the start. Two reads are two looks at the
                 // process, and if it exits between them the second ends the file early, silently: a cut argv would pass
                 // for a whole one. One read is one consistent copy; nothing at all means the process went meanwhile.
                 Grow(ref buffer, length);
-                length = 0;
-                read = global::Interop.Libc.PRead(fd, buffer, 0, out errno);
-                if (read <= 0)
+                errno = global::Interop.Libc.PRead(fd, buffer, 0, out length);
+                if (errno != 0)
                 {
-                    return read == 0 ? false : FalseOrThrow(errno, "read", path);
+                    return FalseOrThrow(errno, "read", path);
                 }
 
-                length = read;
+                if (length == 0)
+                {
+                    return false;
+                }
             }
 
             return parse(buffer.AsSpan(0, length), out result);
         }
         finally
         {
+            fd?.Dispose();
+
             // argv may hold secrets: leave none of it in the shared pool.
             buffer.AsSpan(0, length).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
@@ -96,8 +100,8 @@ public sealed partial class ProcFsReader
         {
             while (true)
             {
-                var length = global::Interop.Libc.ReadLink(path, buffer, out var errno);
-                if (length < 0)
+                var errno = global::Interop.Libc.ReadLink(path, buffer, out var length);
+                if (errno != 0)
                 {
                     return FalseOrThrow(errno, "readlink", path);
                 }

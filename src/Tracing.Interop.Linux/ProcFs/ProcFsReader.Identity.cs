@@ -1,11 +1,11 @@
 using Tracing.Ports;
+using static Interop.Libc;
+using Errno = Interop.Errno;
 
 namespace Tracing.Interop.Linux.ProcFs;
 
 public sealed partial class ProcFsReader
 {
-    private const int ENOTTY = 25;
-    private const int ENOSYS = 38;
     private volatile bool _pidfdInfoUnsupported;
 
     /// <summary>
@@ -21,24 +21,29 @@ public sealed partial class ProcFsReader
             return false;
         }
 
-        using var pidfd = global::Interop.Libc.PidfdOpen(pid, out var errno);
-        if (pidfd.IsInvalid)
-        {
-            // ENOSYS: no pidfd_open here; EPERM: a seccomp profile forbids it. ESRCH: the process is gone.
-            _pidfdInfoUnsupported |= errno is ENOSYS or global::Interop.Errno.EPERM;
-
-            return false;
-        }
-
-        errno = global::Interop.Libc.PidfdGetInfo(pidfd, out var info);
+        var errno = PidfdOpen(pid, out var pidfd);
         if (errno != 0)
         {
-            _pidfdInfoUnsupported |= errno is ENOTTY or global::Interop.Errno.EINVAL;
+            pidfd.Dispose();
+
+            // ENOSYS: no pidfd_open here; EPERM: a seccomp profile forbids it. ESRCH: the process is gone.
+            _pidfdInfoUnsupported |= errno is Errno.ENOSYS or Errno.EPERM;
             return false;
         }
 
-        if ((info.mask & (global::Interop.Libc.PIDFD_INFO_PID | global::Interop.Libc.PIDFD_INFO_CREDS))
-            != (global::Interop.Libc.PIDFD_INFO_PID | global::Interop.Libc.PIDFD_INFO_CREDS))
+        PidfdInfo info;
+        using (pidfd)
+        {
+            errno = PidfdGetInfo(pidfd, out info);
+        }
+
+        if (errno != 0)
+        {
+            _pidfdInfoUnsupported |= errno is Errno.ENOTTY or Errno.EINVAL;
+            return false;
+        }
+
+        if ((info.mask & (PIDFD_INFO_PID | PIDFD_INFO_CREDS)) != (PIDFD_INFO_PID | PIDFD_INFO_CREDS))
         {
             return false;
         }

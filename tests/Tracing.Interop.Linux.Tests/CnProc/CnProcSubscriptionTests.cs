@@ -43,7 +43,6 @@ public class CnProcSubscriptionTests
     [Fact]
     public void Constants_match_the_kernel_headers()
     {
-        Assert.Equal(11, CnProcSubscription.NetlinkConnector);
         Assert.Equal((1u, 1u), (CnProcSubscription.CnIdxProc, CnProcSubscription.CnValProc));
         Assert.Equal((1u, 2u), (CnProcSubscription.ProcCnMcastListen, CnProcSubscription.ProcCnMcastIgnore));
     }

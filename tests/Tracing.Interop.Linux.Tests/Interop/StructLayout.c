@@ -1,0 +1,70 @@
+/*
+ * Where the numbers in LibcStructLayoutTests and LibcConstantsTests come from: the C headers themselves.
+ * Regenerate on x86_64 or arm64 Linux with:  gcc -Wall -o /tmp/layout StructLayout.c && /tmp/layout
+ * Checked with gcc 12.2 (Debian 12), glibc 2.36 and Linux 6.1 UAPI headers on x86_64. Constants the headers of that
+ * era lack (PROC_EVENT_NONZERO_EXIT, struct proc_input, struct pidfd_info) are cited from the kernel source instead.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stddef.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/eventfd.h>
+#include <sys/prctl.h>
+#include <sys/statfs.h>
+#include <sys/ioctl.h>
+#include <linux/netlink.h>
+#include <linux/connector.h>
+#include <linux/cn_proc.h>
+#include <linux/filter.h>
+#include <linux/magic.h>
+#include <linux/types.h>
+/* include/uapi/linux/pidfd.h, Linux 6.13 (PIDFD_INFO_SIZE_VER0): older headers lack it. */
+struct pidfd_info {
+	__u64 mask;
+	__u64 cgroupid;
+	__u32 pid;
+	__u32 tgid;
+	__u32 ppid;
+	__u32 ruid;
+	__u32 rgid;
+	__u32 euid;
+	__u32 egid;
+	__u32 suid;
+	__u32 sgid;
+	__u32 fsuid;
+	__u32 fsgid;
+	__u32 spare0[1];
+};
+#define PIDFS_IOCTL_MAGIC 0xFF
+#define PIDFD_GET_INFO _IOWR(PIDFS_IOCTL_MAGIC, 11, struct pidfd_info)
+#define S(t) printf("sizeof %s %zu\n", #t, sizeof(t))
+#define O(t,f) printf("offsetof %s.%s %zu\n", #t, #f, offsetof(t,f))
+#define C(c) printf("const %s %lld 0x%llx\n", #c, (long long)(c), (unsigned long long)(c))
+int main(void){
+ S(struct sockaddr_nl); O(struct sockaddr_nl,nl_family);O(struct sockaddr_nl,nl_pad);O(struct sockaddr_nl,nl_pid);O(struct sockaddr_nl,nl_groups);
+ S(struct pollfd); O(struct pollfd,fd);O(struct pollfd,events);O(struct pollfd,revents);
+ S(struct iovec); O(struct iovec,iov_base);O(struct iovec,iov_len);
+ S(struct msghdr); O(struct msghdr,msg_name);O(struct msghdr,msg_namelen);O(struct msghdr,msg_iov);O(struct msghdr,msg_iovlen);O(struct msghdr,msg_control);O(struct msghdr,msg_controllen);O(struct msghdr,msg_flags);
+ S(struct mmsghdr); O(struct mmsghdr,msg_hdr);O(struct mmsghdr,msg_len);
+ S(struct sched_param); O(struct sched_param,sched_priority);
+ S(struct sock_filter); O(struct sock_filter,code);O(struct sock_filter,jt);O(struct sock_filter,jf);O(struct sock_filter,k);
+ S(struct sock_fprog); O(struct sock_fprog,len);O(struct sock_fprog,filter);
+ S(struct pidfd_info); O(struct pidfd_info,mask);O(struct pidfd_info,cgroupid);O(struct pidfd_info,pid);O(struct pidfd_info,tgid);O(struct pidfd_info,ppid);O(struct pidfd_info,ruid);O(struct pidfd_info,rgid);O(struct pidfd_info,euid);O(struct pidfd_info,egid);O(struct pidfd_info,suid);O(struct pidfd_info,sgid);O(struct pidfd_info,fsuid);O(struct pidfd_info,fsgid);O(struct pidfd_info,spare0);
+ S(struct statfs); O(struct statfs,f_type);O(struct statfs,f_bsize);O(struct statfs,f_blocks);O(struct statfs,f_fsid);O(struct statfs,f_namelen);O(struct statfs,f_frsize);O(struct statfs,f_flags);O(struct statfs,f_spare);
+ S(struct nlmsghdr); O(struct nlmsghdr,nlmsg_len);O(struct nlmsghdr,nlmsg_type);O(struct nlmsghdr,nlmsg_flags);O(struct nlmsghdr,nlmsg_seq);O(struct nlmsghdr,nlmsg_pid);
+ S(struct cn_msg); O(struct cn_msg,id.idx);O(struct cn_msg,id.val);O(struct cn_msg,seq);O(struct cn_msg,ack);O(struct cn_msg,len);O(struct cn_msg,flags);O(struct cn_msg,data);
+ S(struct proc_event); O(struct proc_event,what);O(struct proc_event,cpu);O(struct proc_event,timestamp_ns);O(struct proc_event,event_data);
+ O(struct proc_event,event_data.fork.child_pid);O(struct proc_event,event_data.fork.child_tgid);O(struct proc_event,event_data.exit.process_pid);O(struct proc_event,event_data.exit.process_tgid);
+ C(EPERM);C(ENOENT);C(ESRCH);C(EINTR);C(ENXIO);C(EAGAIN);C(EACCES);C(ENOTDIR);C(EISDIR);C(EINVAL);C(ENOTTY);C(ENAMETOOLONG);C(ENOSYS);C(ELOOP);C(EPROTONOSUPPORT);C(EAFNOSUPPORT);C(ENOBUFS);C(ECONNREFUSED);
+ C(AF_NETLINK);C(SOCK_DGRAM);C(SOCK_CLOEXEC);C(NETLINK_CONNECTOR);C(SOL_SOCKET);C(SO_RCVBUF);C(SO_RCVBUFFORCE);C(SO_ATTACH_FILTER);C(MSG_DONTWAIT);C(MSG_TRUNC);
+ C(POLLIN);C(EFD_CLOEXEC);C(EFD_NONBLOCK);C(O_RDONLY);C(O_CLOEXEC);C(PR_SET_NAME);C(PR_GET_NAME);C(SCHED_FIFO);C(PIDFD_GET_INFO);
+ C(NLMSG_NOOP);C(NLMSG_ERROR);C(NLMSG_DONE);C(CN_IDX_PROC);C(CN_VAL_PROC);C(PROC_CN_MCAST_LISTEN);C(PROC_CN_MCAST_IGNORE);
+ C(PROC_EVENT_NONE);C(PROC_EVENT_FORK);C(PROC_EVENT_EXEC);C(PROC_EVENT_UID);C(PROC_EVENT_GID);C(PROC_EVENT_SID);C(PROC_EVENT_PTRACE);C(PROC_EVENT_COMM);C(PROC_EVENT_COREDUMP);C(PROC_EVENT_EXIT);
+ C(BPF_LD|BPF_W|BPF_ABS);C(BPF_JMP|BPF_JEQ|BPF_K);C(BPF_JMP|BPF_JEQ|BPF_X);C(BPF_MISC|BPF_TAX);C(BPF_RET|BPF_K);
+ C(CGROUP_SUPER_MAGIC);C(CGROUP2_SUPER_MAGIC);
+ return 0;}
