@@ -1,47 +1,9 @@
 using System.CommandLine;
-using Tracing.Cli.Running;
 
 namespace Tracing.Cli;
 
 internal static class Program
 {
-    public static async Task<int> Main(string[] args)
-    {
-        var pid = new Option<int?>("--pid", "-p") { Description = "Trace this process and all its descendants, including those that already exist." };
-        var cgroup = new Option<string?>("--cgroup") { Description = "Trace processes in this cgroup or below it, e.g. /sys/fs/cgroup/system.slice/foo.service (v2) or /sys/fs/cgroup/cpu/foo (v1: that hierarchy only); a path outside /sys/fs/cgroup, e.g. /foo, is matched in every hierarchy." };
-        var json = new Option<bool>("--json") { Description = "Print JSON Lines, one object per event." };
-        var exits = new Option<bool>("--exits", "-t") { Description = "Also print exits, with status and duration." };
-        var output = new Option<string?>("--output", "-o") { Description = "Write events to this file instead of stdout (in batches at most 0.1 s apart; all of them on exit)." };
-        var cwd = new Option<bool>("--cwd", "-d") { Description = "Show each process's working directory (text output; JSON always has it)." };
-        var user = new Option<bool>("--user", "-u") { Description = "Show each process's user id (text output; JSON always has it)." };
-        var command = new Argument<string[]>("command")
-        {
-            Description = "After --: a command to run and trace with its whole subtree; exectrace exits with its exit code.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-
-        var root = new RootCommand(
-            "Reports every program started on this machine, in a process tree, a cgroup, or a command it runs: " +
-            "pid, parent and full argv. Ctrl-C stops.")
-        {
-            pid, cgroup, json, exits, output, cwd, user, command,
-        };
-
-        root.SetAction((parseResult, _) => TraceRunner.RunAsync(
-            new TraceSettings
-            {
-                Pid = parseResult.GetValue(pid),
-                Cgroup = parseResult.GetValue(cgroup),
-                Json = parseResult.GetValue(json),
-                Exits = parseResult.GetValue(exits),
-                OutputPath = parseResult.GetValue(output),
-                ShowWorkingDirectory = parseResult.GetValue(cwd),
-                ShowUser = parseResult.GetValue(user),
-                Command = parseResult.GetValue(command) ?? [],
-            },
-            Console.Error));
-
-        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null };
-        return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
-    }
+    public static Task<int> Main(string[] args) =>
+        ExectraceCommand.InvokeAsync(args, new InvocationConfiguration { ProcessTerminationTimeout = null });
 }

@@ -12,7 +12,7 @@ internal static class FilterFactory
     /// <summary>Creates the filter, taking the cgroup file systems to be mounted at <paramref name="cgroupMountRoot"/>.</summary>
     internal static ExecTraceFilter Create(TraceSettings settings, string cgroupMountRoot)
     {
-        var chosen = (settings.Pid is not null ? 1 : 0) + (settings.Cgroup is not null ? 1 : 0) + (settings.Command.Count > 0 ? 1 : 0);
+        var chosen = (settings.Pid is not null ? 1 : 0) + (settings.Cgroup is not null ? 1 : 0) + (settings.RunsCommand ? 1 : 0);
         if (chosen > 1)
         {
             throw new UsageException("choose one scope: -p PID, --cgroup PATH, or -- COMMAND.");
@@ -38,7 +38,7 @@ internal static class FilterFactory
             return CreateCgroupFilter(cgroup, cgroupMountRoot);
         }
 
-        if (settings.Command.Count > 0)
+        if (settings.RunsCommand)
         {
             return ExecTraceFilter.RunCommand(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]));
         }

@@ -1,14 +1,16 @@
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Tracing.Cli.Output;
+using Tracing.Cli.Systemd;
 using Tracing.Filtering;
 using Tracing.Tracer;
 
 namespace Tracing.Cli.Running;
 
-/// <summary>Runs one exectrace session: start tracing, print events, stop on a signal or when the command ends.</summary>
+/// <summary>
+/// Runs one exectrace session: start tracing, tell the service manager it is live, print events, stop on a signal
+/// or when the command ends. Every way it ends maps to one of <see cref="ExitCodes"/>.
+/// </summary>
 internal static class TraceRunner
 {
     private static readonly TimeSpan s_stopGrace = TimeSpan.FromSeconds(2);
@@ -24,7 +26,7 @@ internal static class TraceRunner
         catch (UsageException e)
         {
             await diagnostics.WriteLineAsync($"exectrace: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.UsageError;
         }
 
         using var stop = new CancellationTokenSource();
@@ -33,7 +35,7 @@ internal static class TraceRunner
         {
             context.Cancel = true;
             // With a command, the terminal's Ctrl-C reaches it too: wait for it to end, unless asked twice.
-            if (filter is not CommandFilter || Interlocked.Increment(ref signals) > 1)
+            if (!settings.RunsCommand || Interlocked.Increment(ref signals) > 1)
             {
                 stop.Cancel();
             }
@@ -42,28 +44,14 @@ internal static class TraceRunner
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        await using var output = OpenOutput(settings.OutputPath, diagnostics);
+        await using var output = EventOutput.Open(settings.OutputPath, diagnostics);
         if (output is null)
         {
-            return 2;
+            return ExitCodes.UsageError;
         }
 
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging
-                .SetMinimumLevel(LogLevel.Warning)
-                .AddSimpleConsole(o => o.SingleLine = true)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddExecTracing(o =>
-            {
-                o.Filter = filter;
-                o.IncludeExits = settings.Exits;
-                // An exit line names the command; by the time the last thread exits the process may be reaped, so it is read at exec.
-                o.Details = settings.Json ? ExecDetails.All
-                    : (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None)
-                    | (settings.ShowUser ? ExecDetails.Credentials : ExecDetails.None)
-                    | (settings.Exits ? ExecDetails.CommandName : ExecDetails.None);
-            });
-        await using var provider = services.BuildServiceProvider();
+        var notifier = SystemdNotifier.FromEnvironment(diagnostics);
+        await using var provider = TracerServices.Build(settings, filter);
         var tracer = provider.GetRequiredService<ExecTracer>();
         IEventFormatter formatter = settings.Json ? new JsonEventFormatter() : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser);
         // Never cancel on the receive thread itself: stopping waits for that thread.
@@ -82,34 +70,18 @@ internal static class TraceRunner
         {
             await diagnostics.WriteLineAsync($"exectrace: {e.Message}").ConfigureAwait(false);
             await tracer.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return e is InvalidOperationException && filter is CommandFilter ? 127 : 1;
+            return e is CommandNotStartedException ? ExitCodes.CommandNotStarted : ExitCodes.TracingFailed;
         }
         catch (OperationCanceledException)
         {
-            return 130;
+            return ExitCodes.Interrupted;
         }
 
-        var exitCode = 0;
-        try
-        {
-            if (filter is CommandFilter)
-            {
-                exitCode = await tracer.WaitForCommandAsync(stop.Token).ConfigureAwait(false);
-            }
-            else
-            {
-                await tracer.Completion.WaitAsync(stop.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            exitCode = filter is CommandFilter ? 130 : 0;
-        }
-        catch (Exception e) when (IsUserFacing(e))
-        {
-            await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
-            exitCode = 1;
-        }
+        // StartAsync returns once the kernel subscription is active and the tree is seeded (and, with a command, the
+        // command started): an exec in scope from now on is reported.
+        notifier.Ready(settings.DescribeScope(tracer.Command?.Pid));
+        var exitCode = await WaitUntilDoneAsync(tracer, settings, writer, diagnostics, stop.Token).ConfigureAwait(false);
+        notifier.Stopping("Stopping");
 
         // Lines are written from the receive thread: if stdout's reader stalled, that thread is stuck in write() and
         // stopping would wait for it forever. Give it a moment, then leave without it.
@@ -123,11 +95,10 @@ internal static class TraceRunner
         await stopping.ConfigureAwait(false);
         writer.Complete();
         // EPIPE: the reader went away (`exectrace | head`); ending quietly is what it asked for.
-        const int BrokenPipe = 32;
-        if (writer.Failure is not null && writer.Failure.HResult != BrokenPipe)
+        if (writer.Failure is { } failure && !EventOutput.IsBrokenPipe(failure))
         {
-            await diagnostics.WriteLineAsync($"exectrace: cannot write events: {writer.Failure.Message}").ConfigureAwait(false);
-            exitCode = exitCode == 0 ? 1 : exitCode;
+            await diagnostics.WriteLineAsync($"exectrace: cannot write events: {failure.Message}").ConfigureAwait(false);
+            exitCode = exitCode == ExitCodes.Success ? ExitCodes.TracingFailed : exitCode;
         }
 
         if (tracer.SubscriberEventsDropped > 0)
@@ -138,36 +109,36 @@ internal static class TraceRunner
         return exitCode;
     }
 
-    private static bool IsUserFacing(Exception e) =>
-        e is TracingUnavailableException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or IOException;
-
-    // Unbuffered: each line is one write, made as the event arrives.
-    private static Stream? OpenOutput(string? path, TextWriter diagnostics)
+    /// <summary>Waits for the command to end, a stop (a signal, or the output failing), or tracing to fail.</summary>
+    private static async Task<int> WaitUntilDoneAsync(
+        ExecTracer tracer, TraceSettings settings, EventWriter writer, TextWriter diagnostics, CancellationToken stop)
     {
-        if (path is null)
-        {
-            // A pipe or terminal: a FileStream, which reports EPIPE (Console's stream swallows it, so
-            // `exectrace | head` would never end). A regular file (`> out.txt`): Console's stream, which writes at the
-            // descriptor's shared offset; a FileStream keeps an offset of its own and would overwrite what the traced
-            // command writes to the same file.
-            var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-            if (!stdout.CanSeek)
-            {
-                return stdout;
-            }
-
-            stdout.Dispose();
-            return Console.OpenStandardOutput();
-        }
-
         try
         {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            if (settings.RunsCommand)
+            {
+                return await tracer.WaitForCommandAsync(stop).ConfigureAwait(false);
+            }
+
+            await tracer.Completion.WaitAsync(stop).ConfigureAwait(false);
+            return ExitCodes.Success;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            diagnostics.WriteLine($"exectrace: cannot write {path}: {e.Message}");
-            return null;
+            return writer.Failure switch
+            {
+                { } failure => EventOutput.IsBrokenPipe(failure) ? ExitCodes.Success : ExitCodes.TracingFailed,
+                null => settings.RunsCommand ? ExitCodes.Interrupted : ExitCodes.Success,
+            };
+        }
+        catch (Exception e) when (IsUserFacing(e))
+        {
+            await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.TracingFailed;
         }
     }
+
+    private static bool IsUserFacing(Exception e) =>
+        e is CommandNotStartedException or TracingUnavailableException or UnauthorizedAccessException or ArgumentException
+            or InvalidOperationException or IOException;
 }

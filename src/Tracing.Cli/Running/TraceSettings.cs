@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Tracing.Cli.Running;
 
 /// <summary>What the user asked exectrace to do.</summary>
@@ -18,4 +20,17 @@ internal sealed record TraceSettings
     public bool ShowWorkingDirectory { get; init; }
 
     public bool ShowUser { get; init; }
+
+    /// <summary>True when exectrace runs a command (<c>-- COMMAND</c>), traces its subtree and ends with it.</summary>
+    public bool RunsCommand => Command.Count > 0;
+
+    /// <summary>What is traced, in words, for the service manager's status line.</summary>
+    /// <param name="commandPid">The command's pid, once started.</param>
+    public string DescribeScope(int? commandPid) => this switch
+    {
+        { RunsCommand: true } => string.Create(CultureInfo.InvariantCulture, $"Tracing {Command[0]} (pid {commandPid}) and its descendants"),
+        { Pid: int pid } => string.Create(CultureInfo.InvariantCulture, $"Tracing pid {pid} and its descendants"),
+        { Cgroup: string cgroup } => $"Tracing cgroup {cgroup}",
+        _ => "Tracing every exec on this machine",
+    };
 }

@@ -47,12 +47,8 @@ public class EventWriterTests
 
         writer.Write(Exec(1, "lonely"));
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (output.Length == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
+        // The timer writes it; 30 s is a failure bound only.
+        await output.FirstWrite.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.EndsWith("lonely\n", Text(output), StringComparison.Ordinal);
     }
 
@@ -132,16 +128,21 @@ public class EventWriterTests
 
     private sealed class CountingStream : MemoryStream
     {
+        private readonly TaskCompletionSource _firstWrite = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public int Writes { get; private set; }
+
+        /// <summary>Completes once bytes have been written.</summary>
+        public Task FirstWrite => _firstWrite.Task;
 
         public override void Write(byte[] buffer, int offset, int count)
         {
+            base.Write(buffer, offset, count);
             if (count > 0)
             {
                 Writes++;
+                _firstWrite.TrySetResult();
             }
-
-            base.Write(buffer, offset, count);
         }
     }
 

@@ -1,101 +1,118 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Tracing.Kernel.Tests.Cli;
 
-public class ExectraceCliTests
+public partial class ExectraceCliTests
 {
     [Fact]
     public async Task Command_mode_prints_the_subtree_and_exits_with_the_command_exit_code()
     {
         var marker = KernelTracer.NewMarker();
-        var (exitCode, output, errors) = await ExectraceProcess.RunAsync("-t", "--", "/bin/sh", "-c", $"/bin/echo {marker} >/dev/null; exit 5");
+        var (exitCode, lines, errors) = await ExectraceSession.RunHeldAsync(
+            l => l.EndsWith($" /bin/sh -c 'read x' {marker}", StringComparison.Ordinal), "-t", "--", "/bin/sh", "-c", $"/bin/sh -c 'read x' {marker}; exit 5");
 
         Assert.True(exitCode == 5, $"exit code {exitCode}; stderr: {errors}");
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Any(l => l.EndsWith($"/bin/echo {marker}", StringComparison.Ordinal)), output + errors);
-        Assert.True(lines.Any(l => l.Contains("exit=5", StringComparison.Ordinal)), output + errors);
+        Assert.Contains(lines, l => l.EndsWith($"/bin/sh -c '/bin/sh -c '\\''read x'\\'' {marker}; exit 5'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(" exit=5 ", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Json_mode_prints_one_valid_object_per_event_with_escaped_control_characters()
     {
         var marker = KernelTracer.NewMarker();
-        var (exitCode, output, errors) = await ExectraceProcess.RunAsync("--json", "--", "/bin/echo", marker, "\u001b[31mred\n");
+        var (exitCode, lines, errors) = await ExectraceSession.RunHeldAsync(
+            l => l.Contains(marker, StringComparison.Ordinal), "--json", "--", "/bin/sh", "-c", "read x", marker, "\u001b[31mred\n");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).ToList();
-        var exec = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("event").GetString() == "exec");
-        Assert.Equal(["/bin/echo", marker, "\u001b[31mred\n"], exec.GetProperty("argv").EnumerateArray().Select(a => a.GetString()));
-        Assert.DoesNotContain('\u001b', string.Concat(lines));
+        var objects = lines.Where(l => l.StartsWith('{')).ToList();
+        var exec = objects.Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("event").GetString() == "exec");
+        Assert.Equal(["/bin/sh", "-c", "read x", marker, "\u001b[31mred\n"], exec.GetProperty("argv").EnumerateArray().Select(a => a.GetString()));
+        Assert.DoesNotContain('\u001b', string.Concat(objects));
     }
 
     [Fact]
     public async Task Text_mode_escapes_terminal_control_sequences()
     {
-        // The command's own output goes elsewhere: only exectrace's lines are on stdout.
-        var (exitCode, output, _) = await ExectraceProcess.RunAsync("--", "/bin/sh", "-c", "/bin/echo \"$@\" >/dev/null", "sh", "\u001b]0;pwned\u0007", "it's");
+        var marker = KernelTracer.NewMarker();
+        var (exitCode, lines, _) = await ExectraceSession.RunHeldAsync(
+            l => l.Contains(marker, StringComparison.Ordinal), "--", "/bin/sh", "-c", "read x", marker, "\u001b]0;pwned\u0007", "it's");
 
         Assert.Equal(0, exitCode);
+        var output = string.Join('\n', lines);
         Assert.DoesNotContain('\u001b', output);
         Assert.DoesNotContain('\u0007', output);
-        Assert.Contains("$'\\E]0;pwned\\x07' 'it'\\''s'", output, StringComparison.Ordinal);
+        Assert.Contains($"{marker} $'\\E]0;pwned\\x07' 'it'\\''s'", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Pid_mode_traces_descendants_and_output_file_receives_events()
+    public async Task Pid_mode_traces_descendants_and_nothing_outside_the_tree()
+    {
+        var marker = KernelTracer.NewMarker();
+        // Each child lives until the test writes a line, so its argv is there to read and the order is the test's.
+        using var root = Process.Start(new ProcessStartInfo(
+            "/bin/sh", ["-c", $"read go; /bin/sh -c 'read x' inside-{marker}; /bin/sh -c 'read x' sentinel-{marker}"])
+        {
+            RedirectStandardInput = true,
+        })!;
+        try
+        {
+            await using var exectrace = await ExectraceSession.StartAsync("-p", root.Id.ToString(CultureInfo.InvariantCulture));
+            await root.StandardInput.WriteLineAsync("go");
+            var inside = (await exectrace.ReadUntilAsync(l => l.Contains($"inside-{marker}", StringComparison.Ordinal)))[^1];
+            Assert.EndsWith($" ppid={root.Id} /bin/sh -c 'read x' inside-{marker}", inside, StringComparison.Ordinal);
+
+            // A process outside the tree execs, alive so its argv could be read; then the tree's sentinel, which
+            // proves exectrace read past the outsider's exec.
+            using var outside = HeldProcess.Start($"outside-{marker}");
+            await root.StandardInput.WriteLineAsync();
+            var lines = await exectrace.ReadUntilAsync(l => l.Contains($"sentinel-{marker}", StringComparison.Ordinal));
+            await root.StandardInput.WriteLineAsync();
+            await outside.ReleaseAsync();
+
+            Assert.DoesNotContain(lines, l => l.Contains($"outside-{marker}", StringComparison.Ordinal) || l.Contains($" {outside.Pid} ", StringComparison.Ordinal));
+            await root.WaitForExitAsync(new CancellationTokenSource(ExectraceSession.Bound).Token);
+            await exectrace.SignalAsync("INT");
+            var (exitCode, _, errors) = await exectrace.WaitForExitAsync();
+            Assert.True(exitCode == 0, errors);
+        }
+        finally
+        {
+            if (!root.HasExited)
+            {
+                root.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Output_file_receives_every_event_by_the_time_exectrace_exits()
     {
         var marker = KernelTracer.NewMarker();
         var file = Path.Combine(Path.GetTempPath(), marker + ".log");
-        using var root = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"sleep 2; /bin/echo {marker} >/dev/null"]))!;
-        using var tracer = Process.Start(ExectraceProcess.StartInfo("-p", root.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", file))!;
         try
         {
-            await root.WaitForExitAsync();
-            await Task.Delay(300);
-            await SendSignalAsync(tracer.Id, "INT");
-            await tracer.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+            // The command shares exectrace's stdin: it ends when the test writes a line, after READY=1.
+            await using var exectrace = await ExectraceSession.StartAsync(
+                "-t", "-o", file, "--", "/bin/sh", "-c", "read x; /bin/sh -c 'exit 0' child; exit 4", marker);
+            var status = ReadyStatus().Match(exectrace.Ready);
+            Assert.True(status.Success, exectrace.Ready);
+            exectrace.WriteInput(string.Empty);
+            var (exitCode, _, errors) = await exectrace.WaitForExitAsync();
 
-            Assert.Equal(0, tracer.ExitCode);
-            Assert.Contains($"/bin/echo {marker}", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+            Assert.True(exitCode == 4, $"exit code {exitCode}; stderr: {errors}");
+            var lines = await File.ReadAllLinesAsync(file);
+            var pid = status.Groups["pid"].Value;
+            Assert.Contains(lines, l => l.Contains($" {pid} ppid={exectrace.Pid} /bin/sh -c ", StringComparison.Ordinal) && l.EndsWith($" {marker}", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.EndsWith($" ppid={pid} /bin/sh -c 'exit 0' child", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($" {pid} exit=4 ", StringComparison.Ordinal));
         }
         finally
         {
             File.Delete(file);
         }
-    }
-
-    [Fact]
-    public async Task Sigterm_ends_machine_wide_tracing_cleanly()
-    {
-        using var tracer = Process.Start(ExectraceProcess.StartInfo())!;
-        var output = tracer.StandardOutput.ReadToEndAsync();
-        var errors = tracer.StandardError.ReadToEndAsync();
-        await Task.Delay(1500);
-        await SendSignalAsync(tracer.Id, "TERM");
-        await tracer.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-
-        Assert.True(tracer.ExitCode == 0, await errors);
-        await output;
-    }
-
-    [Fact]
-    public async Task Sigterm_ends_tracing_even_when_nobody_reads_its_output()
-    {
-        // stdout is a pipe nobody reads: once it is full, writing a line blocks.
-        using var tracer = Process.Start(ExectraceProcess.StartInfo())!;
-        var errors = tracer.StandardError.ReadToEndAsync();
-        await Task.Delay(1500);
-        for (var i = 0; i < 1500; i++)
-        {
-            using var filler = Process.Start(new ProcessStartInfo("/bin/true", [new string('x', 100)]))!;
-            await filler.WaitForExitAsync();
-        }
-
-        await SendSignalAsync(tracer.Id, "TERM");
-        await tracer.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-
-        Assert.True(tracer.HasExited, await errors);
     }
 
     [Fact]
@@ -116,9 +133,6 @@ public class ExectraceCliTests
         Assert.Contains("/nonexistent/command", errors, StringComparison.Ordinal);
     }
 
-    private static async Task SendSignalAsync(int pid, string signal)
-    {
-        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-    }
+    [GeneratedRegex(@"^READY=1\nSTATUS=Tracing /bin/sh \(pid (?<pid>\d+)\) and its descendants$")]
+    private static partial Regex ReadyStatus();
 }

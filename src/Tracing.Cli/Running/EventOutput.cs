@@ -1,0 +1,44 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Tracing.Cli.Running;
+
+/// <summary>Opens where events go: stdout, or the file <c>-o</c> names. Unbuffered: each write is made at once.</summary>
+internal static class EventOutput
+{
+    /// <summary>Opens the output; null, with the reason on <paramref name="diagnostics"/>, when the file cannot be created.</summary>
+    public static Stream? Open(string? path, TextWriter diagnostics)
+    {
+        if (path is null)
+        {
+            // A pipe or terminal: a FileStream, which reports EPIPE (Console's stream swallows it, so
+            // `exectrace | head` would never end). A regular file (`> out.txt`): Console's stream, which writes at the
+            // descriptor's shared offset; a FileStream keeps an offset of its own and would overwrite what the traced
+            // command writes to the same file.
+            var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!stdout.CanSeek)
+            {
+                return stdout;
+            }
+
+            stdout.Dispose();
+            return Console.OpenStandardOutput();
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.WriteLine($"exectrace: cannot write {path}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>True when a write failed because the reader went away (EPIPE), as after <c>exectrace | head</c>.</summary>
+    public static bool IsBrokenPipe(Exception failure)
+    {
+        const int BrokenPipe = 32;
+        return failure.HResult == BrokenPipe;
+    }
+}

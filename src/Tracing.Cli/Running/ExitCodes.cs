@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Tracing.Cli.Running;
+
+/// <summary>
+/// What exectrace's exit code means: the one table, printed by <c>--help</c> and copied into README.md (a test
+/// compares them). With <c>-- COMMAND</c> the command's own code passes through, so a command can also exit with these.
+/// </summary>
+internal static class ExitCodes
+{
+    /// <summary>Tracing ended as asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>Tracing could not start, or broke.</summary>
+    public const int TracingFailed = 1;
+
+    /// <summary>The command line asks for something that cannot work.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The command to run could not be started.</summary>
+    public const int CommandNotStarted = 127;
+
+    /// <summary>A signal stopped exectrace before its work was done.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Each code and its meaning, in the order <c>--help</c> and README.md show them.</summary>
+    public static IReadOnlyList<(string Code, string Meaning)> Table { get; } =
+    [
+        (Code(Success), "Tracing stopped on Ctrl-C or SIGTERM, or the reader of the output went away (such as head, having read enough)."),
+        (Code(TracingFailed), "Tracing could not start or broke while running (the message names cause and remedy), or events could not be written."),
+        (Code(UsageError), "The command line asks for something that cannot work: an option value that does not parse, two scopes, no such process or cgroup, an -o file that cannot be created."),
+        (Code(CommandNotStarted), "With -- COMMAND: the command could not be started (not found, not executable, a missing interpreter)."),
+        (Code(Interrupted), "Ctrl-C or SIGTERM before tracing had started, or, with -- COMMAND, a second one before the command ended."),
+        ("other", "With -- COMMAND: the command's own exit code (128 + N when signal N ended it), when exectrace itself did not fail."),
+    ];
+
+    private static string Code(int code) => code.ToString(CultureInfo.InvariantCulture);
+}

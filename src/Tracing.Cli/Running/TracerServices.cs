@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tracing.Filtering;
+using Tracing.Ports;
+using Tracing.Tracer;
+
+namespace Tracing.Cli.Running;
+
+/// <summary>Composes the tracer the way the command line asks: scope, exits, the details the output shows.</summary>
+internal static class TracerServices
+{
+    public static ServiceProvider Build(TraceSettings settings, ExecTraceFilter filter)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddSimpleConsole(o => o.SingleLine = true)
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddExecTracing(o =>
+            {
+                o.Filter = filter;
+                o.IncludeExits = settings.Exits;
+                // An exit line names the command; by the time the last thread exits the process may be reaped, so it is read at exec.
+                o.Details = settings.Json ? ExecDetails.All
+                    : (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None)
+                    | (settings.ShowUser ? ExecDetails.Credentials : ExecDetails.None)
+                    | (settings.Exits ? ExecDetails.CommandName : ExecDetails.None);
+            });
+        GuardCommandStart(services);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Wraps the registered launcher in a <see cref="CommandStartGuard"/>.</summary>
+    internal static void GuardCommandStart(IServiceCollection services)
+    {
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            var registered = services[i];
+            if (registered.ServiceType == typeof(ICommandLauncher) && !registered.IsKeyedService)
+            {
+                services[i] = ServiceDescriptor.Singleton<ICommandLauncher>(provider => new CommandStartGuard(Create(provider, registered)));
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("No ICommandLauncher is registered.");
+    }
+
+    private static ICommandLauncher Create(IServiceProvider provider, ServiceDescriptor registered) =>
+        (ICommandLauncher)(registered.ImplementationInstance
+            ?? registered.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
+}
