@@ -44,26 +44,27 @@ public sealed class ExecTracingSettings : IValidatableObject
     /// <summary>What a full subscriber queue gives up: <c>DropNewest</c> or <c>DropOldest</c>.</summary>
     public QueueFullMode? QueueFullMode { get; set; }
 
+    // The messages name the keys themselves, so the results name no member (which would be put before them).
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
         const string Prefix = SectionName + ":";
         switch (Scope)
         {
             case null when Pid is not null || Cgroup is not null:
-                yield return new($"{Prefix}Scope must say which of {Prefix}Pid or {Prefix}Cgroup applies (ProcessTree or Cgroup).", [nameof(Scope)]);
+                yield return new($"{Prefix}Scope must say which of {Prefix}Pid or {Prefix}Cgroup applies (ProcessTree or Cgroup).");
                 break;
             case null or ExecTracingScope.Everything:
                 break;
             case ExecTracingScope.ProcessTree when Pid is null:
-                yield return new($"{Prefix}Pid must be set when {Prefix}Scope is ProcessTree.", [nameof(Pid)]);
+                yield return new($"{Prefix}Pid must be set when {Prefix}Scope is ProcessTree.");
                 break;
             case ExecTracingScope.Cgroup when string.IsNullOrWhiteSpace(Cgroup):
-                yield return new($"{Prefix}Cgroup must be set when {Prefix}Scope is Cgroup.", [nameof(Cgroup)]);
+                yield return new($"{Prefix}Cgroup must be set when {Prefix}Scope is Cgroup.");
                 break;
             case ExecTracingScope.ProcessTree or ExecTracingScope.Cgroup:
                 break;
             default:
-                yield return new(EnumSetting.NotOneOf<ExecTracingScope>(Prefix + nameof(Scope), Scope.Value.ToString()), [nameof(Scope)]);
+                yield return new(EnumSetting.NotOneOf<ExecTracingScope>(Prefix + nameof(Scope), Scope.Value.ToString()));
                 break;
         }
     }
