@@ -11,14 +11,17 @@ namespace Tracing.Hosting.Configuration;
 
 /// <summary>
 /// Registers the <c>ExecTracing</c> section and its backend sub-sections as options: each bound from configuration when
-/// there is some, checked by a generated validator whose failures name the key, and validated on start. Both backends'
+/// there is some, checked by a generated validator whose failures name the key, and validated on start (the host
+/// reports every section's failures together). Both backends'
 /// sections are checked on every platform, so a wrong value is found wherever the configuration is first run.
 /// </summary>
 internal static class ExecTracingConfiguration
 {
     public static void Add(IServiceCollection services)
     {
-        AddSection(services, ExecTracingSettings.SectionName, BindSettings, new ExecTracingSettingsValidator());
+        // Not validated on start by itself: the tracer's options are made from it, and their start validation reads it
+        // (validating both would report each wrong setting twice).
+        AddSection(services, ExecTracingSettings.SectionName, BindSettings, new ExecTracingSettingsValidator(), validateOnStart: false);
         AddSection<ProcConnectorOptions>(
             services, ExecTracingSettings.ProcConnectorSectionName, static (section, options, _) => section.Bind(options), new ProcConnectorOptionsValidator());
         AddSection<DarwinPollingOptions>(
@@ -29,10 +32,15 @@ internal static class ExecTracingConfiguration
     }
 
     private static void AddSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        IServiceCollection services, string path, Action<IConfigurationSection, TOptions, List<string>> bind, IValidateOptions<TOptions> validator)
+        IServiceCollection services, string path, Action<IConfigurationSection, TOptions, List<string>> bind, IValidateOptions<TOptions> validator, bool validateOnStart = true)
         where TOptions : class
     {
-        services.AddOptions<TOptions>().ValidateOnStart();
+        var options = services.AddOptions<TOptions>();
+        if (validateOnStart)
+        {
+            options.ValidateOnStart();
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TOptions>, ConfigurationSectionSetup<TOptions>>(
             sp => new ConfigurationSectionSetup<TOptions>(sp, path, bind)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SectionKeyValidator<TOptions>(validator, path)));

@@ -30,6 +30,32 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task Wrong_settings_in_several_sections_are_reported_together_once_each()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ExecTracing:Scope"] = "Sometimes",
+            ["ExecTracing:ProcConnector:RealtimePriority"] = "100",
+            ["ExecTracing:DarwinPolling:Interval"] = "00:00:00.001",
+        });
+        var source = SubstitutePorts.Add(builder.Services);
+        builder.Services.AddExecTracing();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<AggregateException>(() => host.StartAsync());
+
+        Assert.Equal(
+            [
+                "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup.",
+                "The field ExecTracing:DarwinPolling:Interval must be between 00:00:00.0100000 and 00:01:00.",
+                "The field ExecTracing:ProcConnector:RealtimePriority must be between 0 and 99.",
+            ],
+            error.InnerExceptions.Select(e => Assert.IsType<OptionsValidationException>(e).Message).Order(StringComparer.Ordinal));
+        Assert.Equal(0, source.StartCount);
+    }
+
+    [Fact]
     public async Task Valid_settings_in_every_section_start_the_tracer_with_them()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
