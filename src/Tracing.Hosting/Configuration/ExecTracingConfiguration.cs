@@ -12,8 +12,8 @@ namespace Tracing.Hosting.Configuration;
 /// <summary>
 /// Registers the <c>ExecTracing</c> section and its backend sub-sections as options: each bound from configuration when
 /// there is some, checked by a generated validator whose failures name the key, and validated on start (the host
-/// reports every section's failures together). Both backends'
-/// sections are checked on every platform, so a wrong value is found wherever the configuration is first run.
+/// reports every section's failures together). Both backends' sections are checked on every platform, so a wrong value
+/// is found wherever the configuration is first run.
 /// </summary>
 internal static class ExecTracingConfiguration
 {
