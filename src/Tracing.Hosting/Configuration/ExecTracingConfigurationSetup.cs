@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tracing.Filtering;
 using Tracing.Interop.Linux.ProcFs;
@@ -7,70 +5,45 @@ using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;
 
-/// <summary>Applies the <c>ExecTracing</c> configuration section, when the application has configuration at all.</summary>
-internal sealed class ExecTracingConfigurationSetup(IServiceProvider services) : IConfigureOptions<ExecTracingOptions>
+/// <summary>
+/// Applies the validated <see cref="ExecTracingSettings"/> (the <c>ExecTracing</c> section) to <see cref="ExecTracingOptions"/>:
+/// settings left out keep the options as they are.
+/// </summary>
+internal sealed class ExecTracingConfigurationSetup(IOptions<ExecTracingSettings> settings) : IConfigureOptions<ExecTracingOptions>
 {
     public void Configure(ExecTracingOptions options)
     {
-        var section = services.GetService<IConfiguration>()?.GetSection(ExecTracingSettings.SectionName);
-        if (section is null || !section.Exists())
-        {
-            return;
-        }
-
-        ExecTracingSettings settings;
-        try
-        {
-            settings = section.Get<ExecTracingSettings>() ?? new ExecTracingSettings();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw Invalid($"{ExecTracingSettings.SectionName}: {e.Message}");
-        }
-
-        options.IncludeExits = settings.IncludeExits ?? options.IncludeExits;
-        options.Details = settings.Details ?? options.Details;
-        options.QueueCapacity = settings.QueueCapacity ?? options.QueueCapacity;
-        options.QueueFullMode = settings.QueueFullMode ?? options.QueueFullMode;
-        options.Filter = CreateFilter(settings) ?? options.Filter;
+        var values = settings.Value;
+        options.IncludeExits = values.IncludeExits ?? options.IncludeExits;
+        options.Details = values.Details ?? options.Details;
+        options.QueueCapacity = values.QueueCapacity ?? options.QueueCapacity;
+        options.QueueFullMode = values.QueueFullMode ?? options.QueueFullMode;
+        options.Filter = CreateFilter(values) ?? options.Filter;
     }
 
+    // The settings are valid here: the scope is one of the three, with what it needs.
     private static ExecTraceFilter? CreateFilter(ExecTracingSettings settings)
     {
-        const string Prefix = ExecTracingSettings.SectionName + ":";
-        switch (settings.Scope?.Trim().ToUpperInvariant())
+        switch (settings.Scope)
         {
-            case null or "":
-                return settings.Pid is not null || settings.Cgroup is not null
-                    ? throw Invalid($"{Prefix}Scope must say which of {Prefix}Pid or {Prefix}Cgroup applies (ProcessTree or Cgroup).")
-                    : null;
-            case "EVERYTHING":
+            case ExecTracingScope.Everything:
                 return ExecTraceFilter.Everything;
-            case "PROCESSTREE":
-                return settings.Pid is int pid && pid > 0
-                    ? ExecTraceFilter.ProcessTree(pid)
-                    : throw Invalid($"{Prefix}Pid must be a positive process id when {Prefix}Scope is ProcessTree.");
-            case "CGROUP":
-                if (string.IsNullOrWhiteSpace(settings.Cgroup))
-                {
-                    throw Invalid($"{Prefix}Cgroup must be set when {Prefix}Scope is Cgroup.");
-                }
-
+            case ExecTracingScope.ProcessTree:
+                return ExecTraceFilter.ProcessTree(settings.Pid!.Value);
+            case ExecTracingScope.Cgroup:
                 try
                 {
-                    var (controller, path) = CgroupPaths.Resolve(settings.Cgroup);
+                    var (controller, path) = CgroupPaths.Resolve(settings.Cgroup!);
                     return ExecTraceFilter.Cgroup(path, controller);
                 }
                 catch (ArgumentException e)
                 {
-                    throw Invalid($"{Prefix}Cgroup: {e.Message}");
+                    throw new OptionsValidationException(
+                        Options.DefaultName, typeof(ExecTracingOptions), [$"{ExecTracingSettings.SectionName}:{nameof(settings.Cgroup)}: {e.Message}"]);
                 }
 
             default:
-                throw Invalid($"{Prefix}Scope '{settings.Scope}' is not one of Everything, ProcessTree, Cgroup.");
+                return null;
         }
     }
-
-    private static OptionsValidationException Invalid(string message) =>
-        new(Options.DefaultName, typeof(ExecTracingOptions), [message]);
 }

@@ -1,20 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;
 
 /// <summary>
 /// The configuration section <c>ExecTracing</c> (appsettings.json, environment variables, ...). Settings left out
-/// keep the defaults; code passed to <c>AddExecTracing(o =&gt; ...)</c> runs after them and wins.
+/// keep the defaults; code passed to <c>AddExecTracing(o =&gt; ...)</c> runs after them and wins. The backends'
+/// settings are in the sub-sections <see cref="ProcConnectorSectionName"/> and <see cref="DarwinPollingSectionName"/>.
 /// </summary>
-public sealed class ExecTracingSettings
+public sealed class ExecTracingSettings : IValidatableObject
 {
     /// <summary>The configuration section's name.</summary>
     public const string SectionName = "ExecTracing";
 
-    /// <summary><c>Everything</c> (default), <c>ProcessTree</c> (needs <see cref="Pid"/>) or <c>Cgroup</c> (needs <see cref="Cgroup"/>).</summary>
-    public string? Scope { get; set; }
+    /// <summary>The section of the Linux backend's settings (<c>ProcConnectorOptions</c>).</summary>
+    public const string ProcConnectorSectionName = SectionName + ":ProcConnector";
 
-    /// <summary>The root process of a <c>ProcessTree</c> scope.</summary>
+    /// <summary>The section of the macOS backend's settings (<c>DarwinPollingOptions</c>).</summary>
+    public const string DarwinPollingSectionName = SectionName + ":DarwinPolling";
+
+    /// <summary>
+    /// <c>Everything</c> (default), <c>ProcessTree</c> (needs <see cref="Pid"/>) or <c>Cgroup</c> (needs <see cref="Cgroup"/>);
+    /// any letter case.
+    /// </summary>
+    public ExecTracingScope? Scope { get; set; }
+
+    /// <summary>The root process of a <c>ProcessTree</c> scope: a positive process id.</summary>
+    [Range(1, int.MaxValue)]
     public int? Pid { get; set; }
 
     /// <summary>The cgroup of a <c>Cgroup</c> scope: a /sys/fs/cgroup path or a hierarchy path such as /system.slice/x.service.</summary>
@@ -26,9 +38,34 @@ public sealed class ExecTracingSettings
     /// <summary>What to read per exec, e.g. <c>WorkingDirectory, Credentials</c>.</summary>
     public ExecDetails? Details { get; set; }
 
-    /// <summary>Each subscriber queue's capacity.</summary>
+    /// <summary>Each subscriber queue's capacity: 16 to 16777216.</summary>
     public int? QueueCapacity { get; set; }
 
     /// <summary>What a full subscriber queue gives up: <c>DropNewest</c> or <c>DropOldest</c>.</summary>
     public QueueFullMode? QueueFullMode { get; set; }
+
+    // The messages name the keys themselves, so the results name no member (which would be put before them).
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        const string Prefix = SectionName + ":";
+        switch (Scope)
+        {
+            case null when Pid is not null || Cgroup is not null:
+                yield return new($"{Prefix}Scope must say which of {Prefix}Pid or {Prefix}Cgroup applies (ProcessTree or Cgroup).");
+                break;
+            case null or ExecTracingScope.Everything:
+                break;
+            case ExecTracingScope.ProcessTree when Pid is null:
+                yield return new($"{Prefix}Pid must be set when {Prefix}Scope is ProcessTree.");
+                break;
+            case ExecTracingScope.Cgroup when string.IsNullOrWhiteSpace(Cgroup):
+                yield return new($"{Prefix}Cgroup must be set when {Prefix}Scope is Cgroup.");
+                break;
+            case ExecTracingScope.ProcessTree or ExecTracingScope.Cgroup:
+                break;
+            default:
+                yield return new(EnumSetting.NotOneOf<ExecTracingScope>(Prefix + nameof(Scope), Scope.Value.ToString()));
+                break;
+        }
+    }
 }

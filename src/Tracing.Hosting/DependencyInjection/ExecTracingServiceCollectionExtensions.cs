@@ -21,8 +21,10 @@ public static class ExecTracingServiceCollectionExtensions
 
     /// <summary>
     /// Registers an <see cref="ExecTracer"/> over this platform's backend. Options come from the configuration section
-    /// <c>ExecTracing</c> when there is one, then from <paramref name="configure"/>; they are validated on start. In a
-    /// generic host the tracer starts and stops with the host.
+    /// <c>ExecTracing</c> when there is one, then from <paramref name="configure"/>; the backends' settings
+    /// (<c>ProcConnectorOptions</c>, <c>DarwinPollingOptions</c>) from its sub-sections <c>ProcConnector</c> and
+    /// <c>DarwinPolling</c>, then from <c>services.Configure&lt;T&gt;(...)</c>. All are validated on start. In a generic
+    /// host the tracer starts and stops with the host.
     /// </summary>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, Action<ExecTracingOptions> configure)
     {
@@ -30,7 +32,7 @@ public static class ExecTracingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         // The configuration section first, then the caller's code, which wins.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ExecTracingOptions>, ExecTracingConfigurationSetup>());
+        ExecTracingConfiguration.Add(services);
         services.AddOptions<ExecTracingOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExecTracingOptions>, ExecTracingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tracing.Tracer;
 
@@ -7,9 +8,20 @@ namespace Tracing.Hosting.Hosting;
 /// Starts the tracer with the host, so a missing privilege or a namespace that ignores the subscription fails the
 /// host's start loudly instead of leaving an application that silently sees nothing; stops it with the host.
 /// </summary>
-internal sealed class ExecTracingHostedService(ExecTracer tracer) : IHostedService
+/// <remarks>
+/// The tracer is resolved at start, not when the host builds its hosted services: that happens before the host runs the
+/// options' start validation, and making the tracer reads its options, so a wrong setting there would stop the start
+/// alone, hiding the wrong settings of the other sections.
+/// </remarks>
+internal sealed class ExecTracingHostedService(IServiceProvider services) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => tracer.StartAsync(cancellationToken);
+    private ExecTracer? _tracer;
 
-    public Task StopAsync(CancellationToken cancellationToken) => tracer.StopAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _tracer = services.GetRequiredService<ExecTracer>();
+        return _tracer.StartAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _tracer?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tracing.Interop.Darwin;
 using Tracing.Interop.Darwin.Polling;
 using Tracing.Interop.Linux;
@@ -36,9 +37,8 @@ internal static class PlatformServices
     [SupportedOSPlatform("linux")]
     private static void AddLinux(IServiceCollection services)
     {
-        services.TryAddSingleton<ProcConnectorOptions>();
         services.TryAddSingleton<IKernelEventSource>(sp => new ProcConnectorEventSource(
-            sp.GetRequiredService<ProcConnectorOptions>(), sp.GetService<ILogger<ProcConnectorEventSource>>()));
+            sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value, sp.GetService<ILogger<ProcConnectorEventSource>>()));
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
         services.TryAddSingleton<IMonotonicClock, LinuxMonotonicClock>();
     }
@@ -47,11 +47,10 @@ internal static class PlatformServices
     private static void AddMacOS(IServiceCollection services)
     {
         // The poller and the reader share one table, so an event's process is described as the poll saw it.
-        services.TryAddSingleton<DarwinPollingOptions>();
         services.TryAddSingleton<ProcessSnapshotStore>();
         services.TryAddSingleton<IMonotonicClock, DarwinMonotonicClock>();
         services.TryAddSingleton<IKernelEventSource>(sp => new DarwinPollingEventSource(
-            sp.GetRequiredService<DarwinPollingOptions>(),
+            sp.GetRequiredService<IOptions<DarwinPollingOptions>>().Value,
             sp.GetRequiredService<ProcessSnapshotStore>(),
             clock: sp.GetRequiredService<IMonotonicClock>()));
         services.TryAddSingleton<IProcessInfoReader>(sp => new DarwinProcessInfoReader(sp.GetRequiredService<ProcessSnapshotStore>()));

@@ -1,6 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+
 namespace Tracing.Interop.Darwin.Polling;
 
-/// <summary>Settings of the macOS polling event source.</summary>
+/// <summary>
+/// Settings of the macOS polling event source. Through <c>AddExecTracing()</c> they come from the configuration section
+/// <c>ExecTracing:DarwinPolling</c> and are validated on start.
+/// </summary>
 public sealed class DarwinPollingOptions
 {
     /// <summary>The shortest interval accepted.</summary>
@@ -13,6 +19,9 @@ public sealed class DarwinPollingOptions
     /// How often the process table is read. A process that starts and ends within one interval is never seen;
     /// a shorter interval sees more and costs more CPU. Default: 100 ms; 10 ms to 1 minute.
     /// </summary>
+    /// <remarks>The range attribute repeats <see cref="MinInterval"/> and <see cref="MaxInterval"/>, as attributes take only constants.</remarks>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ParseLimitsInInvariantCulture = true)]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The TimeSpan range is read by the generated validator in Tracing.Hosting, which parses it with TimeSpan.TryParse; no TypeConverter runs.")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NSubstitute;
+using Tracing.Hosting.Configuration;
 using Tracing.Hosting.Tests.Fakes;
+using Tracing.Interop.Darwin.Polling;
+using Tracing.Interop.Linux.Netlink;
 using Tracing.Core.Tests.Fakes;
 using Tracing.Events;
 using Tracing.Filtering;
@@ -96,12 +99,18 @@ public class ExecTracingServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public async Task The_validator_is_registered_once_however_often_AddExecTracing_is_called()
+    public async Task The_validators_and_bindings_are_registered_once_however_often_AddExecTracing_is_called()
     {
         var services = new ServiceCollection().AddExecTracing().AddExecTracing();
         await using var provider = services.BuildServiceProvider();
 
         Assert.Single(provider.GetServices<IValidateOptions<ExecTracingOptions>>());
+        Assert.Single(provider.GetServices<IValidateOptions<ExecTracingSettings>>());
+        Assert.Single(provider.GetServices<IValidateOptions<ProcConnectorOptions>>());
+        Assert.Single(provider.GetServices<IValidateOptions<DarwinPollingOptions>>());
+        Assert.Single(provider.GetServices<IConfigureOptions<ProcConnectorOptions>>());
+        Assert.Single(provider.GetServices<IConfigureOptions<DarwinPollingOptions>>());
+        Assert.Single(provider.GetServices<IConfigureOptions<ExecTracingSettings>>());
         Assert.Single(services, d => d.ServiceType == typeof(ExecTracer));
     }
 

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Tracing.Hosting.Configuration;
+
+/// <summary>
+/// Binds a configuration section onto <typeparamref name="TOptions"/>, when the application has configuration and the
+/// section exists (a program without <see cref="IConfiguration"/>, like the CLI, keeps the defaults). A value the
+/// binder cannot convert fails like a validation, naming the key.
+/// </summary>
+/// <param name="services">Where <see cref="IConfiguration"/> is looked up.</param>
+/// <param name="sectionPath">The section, e.g. <c>ExecTracing:ProcConnector</c>.</param>
+/// <param name="bind">
+/// Binds the section: a lambda written for the concrete type, so the configuration binder's source generator
+/// intercepts it (no reflection); it may add its own errors for values it checks before binding.
+/// </param>
+internal sealed class ConfigurationSectionSetup<TOptions>(
+    IServiceProvider services, string sectionPath, Action<IConfigurationSection, TOptions, List<string>> bind) : IConfigureOptions<TOptions>
+    where TOptions : class
+{
+    public void Configure(TOptions options)
+    {
+        var section = services.GetService<IConfiguration>()?.GetSection(sectionPath);
+        if (section is null || !section.Exists())
+        {
+            return;
+        }
+
+        var errors = new List<string>();
+        try
+        {
+            bind(section, options, errors);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key: "Failed to convert configuration value '...' at 'ExecTracing:Pid' ...".
+            errors.Add(e.Message);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), errors);
+        }
+    }
+}

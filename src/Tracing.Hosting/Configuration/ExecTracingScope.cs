@@ -1,0 +1,14 @@
+namespace Tracing.Hosting.Configuration;
+
+/// <summary>Which processes the configuration section <c>ExecTracing</c> traces (<c>ExecTracing:Scope</c>).</summary>
+public enum ExecTracingScope
+{
+    /// <summary>Every process on the machine.</summary>
+    Everything,
+
+    /// <summary>The process <c>ExecTracing:Pid</c> and its descendants.</summary>
+    ProcessTree,
+
+    /// <summary>The processes in the cgroup <c>ExecTracing:Cgroup</c> and its descendant cgroups.</summary>
+    Cgroup,
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+using Tracing.Interop.Linux.Netlink;
+
+namespace Tracing.Hosting.Configuration;
+
+/// <summary>Checks the data annotations of <see cref="ProcConnectorOptions"/> (generated, no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class ProcConnectorOptionsValidator : IValidateOptions<ProcConnectorOptions>
+{
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tracing.Filtering;
+using Tracing.Hosting.Configuration;
+using Tracing.Tracer;
+
+namespace Tracing.Hosting.Tests.Configuration;
+
+/// <summary>The enums of the <c>ExecTracing</c> section, bound as enums, and the values it refuses.</summary>
+public class ExecTracingSettingsBindingTests
+{
+    private static ExecTracingOptions Options(Dictionary<string, string?> settings)
+    {
+        using var provider = ConfiguredProvider.Build(settings);
+        return provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value;
+    }
+
+    [Fact]
+    public void Without_the_section_the_options_keep_their_defaults()
+    {
+        var options = Options([]);
+        var defaults = new ExecTracingOptions();
+
+        Assert.Equal(defaults.Filter, options.Filter);
+        Assert.Equal(defaults.IncludeExits, options.IncludeExits);
+        Assert.Equal(defaults.Details, options.Details);
+        Assert.Equal(defaults.QueueCapacity, options.QueueCapacity);
+        Assert.Equal(defaults.QueueFullMode, options.QueueFullMode);
+    }
+
+    [Theory]
+    [InlineData("ProcessTree")]
+    [InlineData("processtree")]
+    [InlineData("PROCESSTREE")]
+    [InlineData(" ProcessTree ")]
+    public void Scope_is_bound_as_an_enum_in_any_letter_case(string scope)
+    {
+        using var provider = ConfiguredProvider.Build(new() { ["ExecTracing:Scope"] = scope, ["ExecTracing:Pid"] = "77" });
+
+        Assert.Equal(ExecTracingScope.ProcessTree, provider.GetRequiredService<IOptions<ExecTracingSettings>>().Value.Scope);
+        Assert.Equal(ExecTraceFilter.ProcessTree(77), provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Filter);
+    }
+
+    [Fact]
+    public void Scope_Everything_replaces_a_filter_only_code_would_set()
+    {
+        Assert.Equal(ExecTraceFilter.Everything, Options(new() { ["ExecTracing:Scope"] = "everything" }).Filter);
+    }
+
+    [Fact]
+    public void Scope_Cgroup_makes_a_cgroup_filter_of_the_path()
+    {
+        var filter = Assert.IsType<CgroupFilter>(Options(new() { ["ExecTracing:Scope"] = "Cgroup", ["ExecTracing:Cgroup"] = "/system.slice/x.service" }).Filter);
+
+        Assert.EndsWith("/system.slice/x.service", filter.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueueFullMode_and_Details_are_bound_as_enums_in_any_letter_case()
+    {
+        var options = Options(new() { ["ExecTracing:QueueFullMode"] = "dropoldest", ["ExecTracing:Details"] = "credentials, COMMANDNAME" });
+
+        Assert.Equal(QueueFullMode.DropOldest, options.QueueFullMode);
+        Assert.Equal(ExecDetails.Credentials | ExecDetails.CommandName, options.Details);
+    }
+
+    [Theory]
+    [InlineData("Scope", "Sometimes", "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup.")]
+    [InlineData("Scope", "7", "ExecTracing:Scope '7' is not one of Everything, ProcessTree, Cgroup.")]
+    [InlineData("Scope", " ", "ExecTracing:Scope ' ' is not one of Everything, ProcessTree, Cgroup.")]
+    [InlineData("QueueFullMode", "Block", "ExecTracing:QueueFullMode 'Block' is not one of DropNewest, DropOldest.")]
+    [InlineData("Details", "Environment", "ExecTracing:Details 'Environment' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, All (or several, separated by commas).")]
+    [InlineData("Details", "16", "ExecTracing:Details '16' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, All (or several, separated by commas).")]
+    public void An_unknown_enum_value_fails_listing_the_values_allowed(string key, string value, string expected)
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:" + key] = value });
+
+        Assert.Equal(expected, message);
+    }
+
+    [Fact]
+    public void Every_unknown_enum_value_is_reported_at_once()
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingSettings>(new() { ["ExecTracing:Scope"] = "All", ["ExecTracing:QueueFullMode"] = "Block" });
+
+        Assert.Contains("ExecTracing:Scope 'All'", message, StringComparison.Ordinal);
+        Assert.Contains("ExecTracing:QueueFullMode 'Block'", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void A_pid_that_is_not_positive_fails_naming_the_key(string pid)
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:Scope"] = "ProcessTree", ["ExecTracing:Pid"] = pid });
+
+        Assert.Equal("The field ExecTracing:Pid must be between 1 and 2147483647.", message);
+    }
+
+    [Fact]
+    public void A_pid_that_is_no_number_fails_naming_the_key()
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:Scope"] = "ProcessTree", ["ExecTracing:Pid"] = "init" });
+
+        Assert.Contains("'init' at 'ExecTracing:Pid'", message, StringComparison.Ordinal);
+    }
+}
