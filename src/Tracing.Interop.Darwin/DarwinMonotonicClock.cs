@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Darwin;
+namespace Tracing.Darwin;
 
 /// <summary>
 /// The clock the poller stamps its events with. On macOS <see cref="Stopwatch"/> reads the kernel's monotonic

@@ -1,11 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using Tracing.Events;
-using Tracing.Interop.Darwin.KinfoProc;
-using Tracing.Interop.Darwin.Polling;
-using Tracing.Interop.Darwin.Sysctl;
+using Tracing.Darwin.KinfoProc;
+using Tracing.Darwin.Polling;
+using Tracing.Darwin.Sysctl;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Darwin;
+namespace Tracing.Darwin;
 
 /// <summary>
 /// What macOS tells about a process, through sysctl alone. Parent, name, state and uids come from the poller's latest

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux;
+namespace Tracing.Linux;
 
 /// <summary><c>CLOCK_MONOTONIC</c>, the clock cn_proc stamps events with; on Linux <see cref="Stopwatch"/> reads exactly it.</summary>
 public sealed class LinuxMonotonicClock : IMonotonicClock

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Tracing.Tests.Fixtures;
 
-namespace Tracing.Interop.Darwin.Tests;
+namespace Tracing.Darwin.Tests;
 
 /// <summary>Finds the recorded macOS sysctl buffers and their expectations (<see cref="TestFixtures"/>); fails loudly when they are missing.</summary>
 internal static class DarwinFixtures

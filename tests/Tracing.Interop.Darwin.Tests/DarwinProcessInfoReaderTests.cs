@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Tracing.Interop.Darwin.KinfoProc;
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.KinfoProc;
+using Tracing.Darwin.Polling;
 
-namespace Tracing.Interop.Darwin.Tests;
+namespace Tracing.Darwin.Tests;
 
 public class DarwinProcessInfoReaderTests
 {

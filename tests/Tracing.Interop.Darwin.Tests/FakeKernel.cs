@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using NSubstitute;
-using Tracing.Interop.Darwin.Sysctl;
+using Tracing.Darwin.Sysctl;
 
-namespace Tracing.Interop.Darwin.Tests;
+namespace Tracing.Darwin.Tests;
 
 /// <summary>
 /// An <see cref="ISysctl"/> substitute that answers as XNU does (facts/darwin.md §2-4): KERN_PROC_ALL with size

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Tracing.Interop.Darwin.Tests;
+namespace Tracing.Darwin.Tests;
 
 /// <summary>Writes 648-byte kinfo_proc records at the offsets of facts/darwin.md §1.2 (literal numbers on purpose).</summary>
 internal static class KinfoProcBuilder

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Tracing.Interop.Darwin.Tests;
+namespace Tracing.Darwin.Tests;
 
 /// <summary>
 /// Writes a KERN_PROCARGS2 answer in the layout of facts/darwin.md §4.2: argc, the exec path NUL-padded to a multiple

@@ -1,6 +1,6 @@
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 
 namespace Tracing.Benchmarks.CnProc;

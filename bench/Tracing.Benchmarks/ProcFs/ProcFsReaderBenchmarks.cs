@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Tracing.Events;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 
 namespace Tracing.Benchmarks.ProcFs;
 

@@ -1,5 +1,5 @@
 using Tracing.Filtering;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 using Tracing.Ports;
 
 namespace Tracing.Cli.Running;

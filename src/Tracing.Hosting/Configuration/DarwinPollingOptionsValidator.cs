@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.Polling;
 
 namespace Tracing.Hosting.Configuration;
 

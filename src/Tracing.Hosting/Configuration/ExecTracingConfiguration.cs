@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Tracing.Interop.Darwin.Polling;
-using Tracing.Interop.Linux.Netlink;
+using Tracing.Darwin.Polling;
+using Tracing.Linux.Netlink;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tracing.Filtering;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Tracing.Interop.Linux.Netlink;
+using Tracing.Linux.Netlink;
 
 namespace Tracing.Hosting.Configuration;
 

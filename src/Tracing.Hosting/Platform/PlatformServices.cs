@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Tracing.Interop.Darwin;
-using Tracing.Interop.Darwin.Polling;
-using Tracing.Interop.Linux;
-using Tracing.Interop.Linux.Netlink;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Darwin;
+using Tracing.Darwin.Polling;
+using Tracing.Linux;
+using Tracing.Linux.Netlink;
+using Tracing.Linux.ProcFs;
 using Tracing.Ports;
 
 namespace Tracing.Hosting.Platform;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Tracing.Interop.Darwin.KinfoProc;
+namespace Tracing.Darwin.KinfoProc;
 
 /// <summary>
 /// A <c>p_comm</c> held as its 16 raw bytes, so a poll compares names without allocating a string per process.

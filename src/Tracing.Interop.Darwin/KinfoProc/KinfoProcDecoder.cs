@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Tracing.Interop.Darwin.KinfoProc;
+namespace Tracing.Darwin.KinfoProc;
 
 /// <summary>Decodes <c>KERN_PROC_*</c> answers: arrays of 648-byte <c>struct kinfo_proc</c>. Pure; never throws on bad input.</summary>
 public static class KinfoProcDecoder

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Darwin.KinfoProc;
+namespace Tracing.Darwin.KinfoProc;
 
 /// <summary>
 /// Where the fields Tracing reads sit in the 64-bit <c>struct kinfo_proc</c> that <c>KERN_PROC_*</c> returns to every

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Darwin.KinfoProc;
+namespace Tracing.Darwin.KinfoProc;
 
 /// <summary>What Tracing keeps of one <c>struct kinfo_proc</c>.</summary>
 [StructLayout(LayoutKind.Auto)]

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Darwin.KinfoProc;
+namespace Tracing.Darwin.KinfoProc;
 
 /// <summary>A pid with its fork time: names one process even after its pid is reused.</summary>
 /// <param name="Pid">The process id.</param>

@@ -1,8 +1,8 @@
-using Tracing.Interop.Darwin.KinfoProc;
-using Tracing.Interop.Darwin.Sysctl;
+using Tracing.Darwin.KinfoProc;
+using Tracing.Darwin.Sysctl;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Darwin.Polling;
+namespace Tracing.Darwin.Polling;
 
 public sealed partial class DarwinPollingEventSource
 {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Tracing.Interop.Darwin.Sysctl;
+using Tracing.Darwin.Sysctl;
 using Tracing.Ports;
 using Tracing.Sources;
 
-namespace Tracing.Interop.Darwin.Polling;
+namespace Tracing.Darwin.Polling;
 
 /// <summary>
 /// Process facts on macOS, where Endpoint Security needs Apple's entitlement: a dedicated thread reads the process

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Tracing.Interop.Darwin.Polling;
+namespace Tracing.Darwin.Polling;
 
 /// <summary>
 /// Settings of the macOS polling event source. Through <c>AddExecTracing()</c> they come from the configuration section

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Tracing.Interop.Darwin.KinfoProc;
+using Tracing.Darwin.KinfoProc;
 
-namespace Tracing.Interop.Darwin.Polling;
+namespace Tracing.Darwin.Polling;
 
 /// <summary>One thing a poll found out: what happened, and the process as last seen (the old record for an exit).</summary>
 /// <param name="Kind">What happened.</param>

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Darwin.Polling;
+namespace Tracing.Darwin.Polling;
 
 /// <summary>What a poll found out about one process.</summary>
 public enum ProcessChangeKind

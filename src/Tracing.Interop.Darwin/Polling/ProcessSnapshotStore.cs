@@ -1,6 +1,6 @@
-using Tracing.Interop.Darwin.KinfoProc;
+using Tracing.Darwin.KinfoProc;
 
-namespace Tracing.Interop.Darwin.Polling;
+namespace Tracing.Darwin.Polling;
 
 /// <summary>
 /// The poller's latest process table, shared with the process-info reader: while the poller reports a process,

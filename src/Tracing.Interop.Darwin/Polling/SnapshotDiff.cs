@@ -1,6 +1,6 @@
-using Tracing.Interop.Darwin.KinfoProc;
+using Tracing.Darwin.KinfoProc;
 
-namespace Tracing.Interop.Darwin.Polling;
+namespace Tracing.Darwin.Polling;
 
 /// <summary>
 /// Compares two process tables. (pid, start time) names an incarnation; an exec keeps it and changes

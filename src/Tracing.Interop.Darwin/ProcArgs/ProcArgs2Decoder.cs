@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Tracing.Interop.Darwin.ProcArgs;
+namespace Tracing.Darwin.ProcArgs;
 
 /// <summary>
 /// Decodes a <c>KERN_PROCARGS2</c> answer: int32 argc, the exec path and its NUL padding, then argv, then

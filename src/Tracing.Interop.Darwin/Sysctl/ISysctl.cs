@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Darwin.Sysctl;
+namespace Tracing.Darwin.Sysctl;
 
 /// <summary>The <c>sysctl(3)</c> read path, as a seam: the real one calls libSystem, tests substitute it.</summary>
 public interface ISysctl

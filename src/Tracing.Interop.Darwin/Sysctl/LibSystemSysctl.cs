@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 
-namespace Tracing.Interop.Darwin.Sysctl;
+namespace Tracing.Darwin.Sysctl;
 
 /// <summary>The real <c>sysctl(3)</c> from libSystem; retries EINTR.</summary>
 [SupportedOSPlatform("macos")]
@@ -11,7 +11,7 @@ public sealed class LibSystemSysctl : ISysctl
     {
         ArgumentNullException.ThrowIfNull(name);
         var span = buffer is null ? Span<byte>.Empty : buffer.AsSpan(0, length);
-        var errno = global::Interop.Libc.Sysctl(name, span, out var written);
+        var errno = Interop.Libc.Sysctl(name, span, out var written);
         return new SysctlResult(errno, (long)written);
     }
 }

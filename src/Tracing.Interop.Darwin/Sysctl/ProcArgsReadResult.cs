@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Darwin.Sysctl;
+namespace Tracing.Darwin.Sysctl;
 
 /// <summary>How a <c>KERN_PROCARGS2</c> read ended.</summary>
 public enum ProcArgsReadResult

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Text;
 using Tracing.Events;
-using Tracing.Interop.Darwin.ProcArgs;
+using Tracing.Darwin.ProcArgs;
 
-namespace Tracing.Interop.Darwin.Sysctl;
+namespace Tracing.Darwin.Sysctl;
 
 /// <summary>
 /// Reads a process's exec path and argv through <c>KERN_PROCARGS2</c>, always with a <c>kern.argmax</c>-sized
@@ -72,7 +72,7 @@ public sealed class ProcArgsReader
 
     // The kernel says EINVAL for a missing pid, a zombie and another user's process alike: ask the table which.
     private ProcArgsReadResult Explain(int pid, int errno) =>
-        errno == global::Interop.Errno.ESRCH || !_table.TryRead(pid, out var record) || record.IsZombie
+        errno == Interop.Errno.ESRCH || !_table.TryRead(pid, out var record) || record.IsZombie
             ? ProcArgsReadResult.Gone
             : ProcArgsReadResult.NotPermitted;
 

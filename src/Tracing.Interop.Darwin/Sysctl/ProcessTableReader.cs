@@ -1,6 +1,6 @@
-using Tracing.Interop.Darwin.KinfoProc;
+using Tracing.Darwin.KinfoProc;
 
-namespace Tracing.Interop.Darwin.Sysctl;
+namespace Tracing.Darwin.Sysctl;
 
 /// <summary>
 /// Reads the process table through <c>KERN_PROC_ALL</c>: one call returns every process, zombies included,
@@ -41,7 +41,7 @@ public sealed class ProcessTableReader
                 var size = _sysctl.Read(name, null, 0);
                 if (!size.Succeeded)
                 {
-                    throw global::Interop.GetExceptionForErrno(size.Errno, "sysctl(KERN_PROC_ALL) size query");
+                    throw Interop.GetExceptionForErrno(size.Errno, "sysctl(KERN_PROC_ALL) size query");
                 }
 
                 var wanted = size.Length + ((long)SlackRecords * KinfoProcLayout.Size);
@@ -57,7 +57,7 @@ public sealed class ProcessTableReader
             }
 
             var read = _sysctl.Read(name, buffer, buffer.Length);
-            if (read.Errno == global::Interop.Errno.ENOMEM)
+            if (read.Errno == Interop.Errno.ENOMEM)
             {
                 // More processes than fit: the kernel copied a partial list. Ask for the size again and retry.
                 continue;
@@ -65,7 +65,7 @@ public sealed class ProcessTableReader
 
             if (!read.Succeeded)
             {
-                throw global::Interop.GetExceptionForErrno(read.Errno, "sysctl(KERN_PROC_ALL)");
+                throw Interop.GetExceptionForErrno(read.Errno, "sysctl(KERN_PROC_ALL)");
             }
 
             if (read.Length < 0 || read.Length > buffer.Length || read.Length % KinfoProcLayout.Size != 0)

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Darwin.Sysctl;
+namespace Tracing.Darwin.Sysctl;
 
 /// <summary>The MIB numbers Tracing asks for. From XNU bsd/sys/sysctl.h (verified in facts/darwin.md §2).</summary>
 internal static class SysctlNames

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Darwin.Sysctl;
+namespace Tracing.Darwin.Sysctl;
 
 /// <summary>What one <c>sysctl</c> call returned.</summary>
 /// <param name="Errno">0 on success, else the errno (-1 when the call failed without one).</param>

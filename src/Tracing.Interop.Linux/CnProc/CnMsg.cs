@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>The connector header that follows the netlink header; <see cref="Length"/> bytes of payload follow it.</summary>
 // From include/uapi/linux/connector.h: struct cn_msg, with struct cb_id id { idx, val } inlined.

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>
 /// The layout of a proc connector datagram: a <c>nlmsghdr</c>, a <c>cn_msg</c>, then its payload (a

@@ -1,6 +1,6 @@
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>Turns proc connector events into the platform-free <see cref="KernelEvent"/>.</summary>
 public static class CnProcEventMapper

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>Why <see cref="CnProcMessageReader"/> stopped before the end of its buffer.</summary>
 public enum CnProcMalformation

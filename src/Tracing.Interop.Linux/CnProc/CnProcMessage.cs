@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>One netlink message from a proc connector socket, as <see cref="CnProcMessageReader"/> decoded it.</summary>
 [StructLayout(LayoutKind.Auto)]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>
 /// Walks the netlink messages of one datagram from a proc connector socket, checking every length.

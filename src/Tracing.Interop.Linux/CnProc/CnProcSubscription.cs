@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>Encodes the datagrams that subscribe a <c>NETLINK_CONNECTOR</c> socket to proc events.</summary>
 // From include/uapi/linux/connector.h and include/uapi/linux/cn_proc.h.

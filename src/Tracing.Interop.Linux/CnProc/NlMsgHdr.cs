@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>The netlink message header that starts every message in a datagram.</summary>
 // From include/uapi/linux/netlink.h: struct nlmsghdr

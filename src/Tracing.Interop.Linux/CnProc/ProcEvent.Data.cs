@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <content>The members of the <c>event_data</c> union, by their C names.</content>
 public readonly partial struct ProcEvent

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Linux.CnProc;
+namespace Tracing.Linux.CnProc;
 
 /// <summary>The <c>what</c> of a proc event: which member of the event union is valid.</summary>
 // From include/uapi/linux/cn_proc.h: enum proc_cn_event

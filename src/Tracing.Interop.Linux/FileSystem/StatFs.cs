@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Tracing.Interop.Linux.FileSystem;
+namespace Tracing.Linux.FileSystem;
 
 /// <summary>What <c>statfs(2)</c> tells about the file system a path is on.</summary>
 // From glibc bits/statfs.h: struct statfs on 64-bit Linux (x86_64 and arm64 alike), where every word is 8 bytes.

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.FileSystem;
+using Tracing.Linux.FileSystem;
 
 internal static partial class Interop
 {

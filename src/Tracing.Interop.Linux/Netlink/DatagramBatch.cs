@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using static Interop.Libc;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// Native memory for <c>recvmmsg</c>: a slot per datagram, so one syscall takes every queued event. Owned by the

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// The side socket that feeds a <see cref="ForkLedger"/>: subscribed to fork and exit events only (whole processes,

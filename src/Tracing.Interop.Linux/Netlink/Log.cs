@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 internal static partial class Log
 {

@@ -1,6 +1,6 @@
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 public sealed partial class ProcConnectorEventSource
 {

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 public sealed partial class ProcConnectorEventSource
 {

@@ -1,6 +1,6 @@
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 public sealed partial class ProcConnectorEventSource
 {
@@ -59,7 +59,7 @@ public sealed partial class ProcConnectorEventSource
     /// <summary>Compiles the receive path on this thread and lets the sink prepare, before any event can wait on either.</summary>
     private void WarmUp(IKernelEventSink sink)
     {
-        ReceiveThreadId = global::Interop.Libc.GetTid();
+        ReceiveThreadId = Interop.Libc.GetTid();
         ReceivePathWarmUp.Run(new SequenceGapCounter());
         sink.Prepare();
     }
@@ -89,7 +89,7 @@ public sealed partial class ProcConnectorEventSource
             return;
         }
 
-        RealtimePriorityGranted = global::Interop.Libc.SchedSetScheduler(0, global::Interop.Libc.SCHED_FIFO, _options.RealtimePriority) == 0;
+        RealtimePriorityGranted = Interop.Libc.SchedSetScheduler(0, Interop.Libc.SCHED_FIFO, _options.RealtimePriority) == 0;
         if (!RealtimePriorityGranted)
         {
             Log.RealtimeRefused(_logger);

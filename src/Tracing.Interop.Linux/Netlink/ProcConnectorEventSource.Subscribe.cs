@@ -1,7 +1,7 @@
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 public sealed partial class ProcConnectorEventSource
 {
@@ -70,14 +70,14 @@ public sealed partial class ProcConnectorEventSource
             {
                 if (message.HasError && message.Error != 0)
                 {
-                    throw global::Interop.GetExceptionForErrno(-message.Error, "Subscribing to the proc connector");
+                    throw Interop.GetExceptionForErrno(-message.Error, "Subscribing to the proc connector");
                 }
 
                 if (message.HasProcEvent && message.Event.What == ProcEventWhat.None && message.Connector.Acknowledgement == ack + 1)
                 {
                     if (message.Event.Err != 0)
                     {
-                        throw global::Interop.GetExceptionForErrno(message.Event.Err, "Subscribing to the proc connector");
+                        throw Interop.GetExceptionForErrno(message.Event.Err, "Subscribing to the proc connector");
                     }
 
                     return true;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Tracing.Ports;
 using Tracing.Sources;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// Process facts from the Linux proc connector (netlink <c>NETLINK_CONNECTOR</c>, cn_proc), received on a

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// Settings of the Linux proc connector event source. Through <c>AddExecTracing()</c> they come from the configuration

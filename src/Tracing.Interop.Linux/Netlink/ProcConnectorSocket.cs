@@ -1,7 +1,7 @@
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using static Interop.Libc;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// A <c>NETLINK_CONNECTOR</c> socket bound to the proc connector's multicast group, with an eventfd that
@@ -28,17 +28,17 @@ internal sealed class ProcConnectorSocket : IDisposable
         if (errno != 0)
         {
             socket.Dispose();
-            throw global::Interop.GetExceptionForErrno(errno, "Opening a NETLINK_CONNECTOR socket");
+            throw Interop.GetExceptionForErrno(errno, "Opening a NETLINK_CONNECTOR socket");
         }
 
         errno = EventFd(EFD_CLOEXEC | EFD_NONBLOCK, out var wakeup);
         var result = new ProcConnectorSocket(socket, wakeup);
         try
         {
-            global::Interop.ThrowIfError(errno, "Creating an eventfd");
+            Interop.ThrowIfError(errno, "Creating an eventfd");
             result.SetReceiveBuffer(receiveBufferBytes);
             var address = new SockAddrNetlink { nl_family = AF_NETLINK, nl_pid = 0, nl_groups = CnProcSubscription.CnIdxProc };
-            global::Interop.ThrowIfError(Bind(socket, address), "Binding to the proc connector group");
+            Interop.ThrowIfError(Bind(socket, address), "Binding to the proc connector group");
             return result;
         }
         catch
@@ -67,7 +67,7 @@ internal sealed class ProcConnectorSocket : IDisposable
 
     /// <summary>Sends one datagram to the kernel.</summary>
     public void Send(ReadOnlySpan<byte> datagram, string operation) =>
-        global::Interop.ThrowIfError(global::Interop.Libc.Send(_socket, datagram), operation);
+        Interop.ThrowIfError(Interop.Libc.Send(_socket, datagram), operation);
 
     /// <summary>
     /// Receives one datagram, waiting at most <paramref name="timeoutMs"/> (-1: no limit; 0: not at all) or until <see cref="Wake"/>.
@@ -125,9 +125,9 @@ internal sealed class ProcConnectorSocket : IDisposable
     private static ReceiveStatus Classify(int errno) => errno switch
     {
         0 => ReceiveStatus.Datagram,
-        global::Interop.Errno.EAGAIN => ReceiveStatus.Timeout,
-        global::Interop.Errno.ENOBUFS => ReceiveStatus.Overflow,
-        _ => throw global::Interop.GetExceptionForErrno(errno, "Receiving from the proc connector"),
+        Interop.Errno.EAGAIN => ReceiveStatus.Timeout,
+        Interop.Errno.ENOBUFS => ReceiveStatus.Overflow,
+        _ => throw Interop.GetExceptionForErrno(errno, "Receiving from the proc connector"),
     };
 
     /// <summary>Blocks until the socket has something (<see cref="ReceiveStatus.Datagram"/>), a wake, or the timeout.</summary>
@@ -135,7 +135,7 @@ internal sealed class ProcConnectorSocket : IDisposable
     {
         Span<short> returned = stackalloc short[2];
         var errno = Poll([_socket, _wakeup], POLLIN, returned, timeoutMs, out var ready);
-        global::Interop.ThrowIfError(errno, "Waiting on the proc connector");
+        Interop.ThrowIfError(errno, "Waiting on the proc connector");
         return (returned[1] & POLLIN) != 0 ? ReceiveStatus.Woken
             : ready == 0 ? ReceiveStatus.Timeout
             : ReceiveStatus.Datagram;

@@ -1,7 +1,7 @@
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// Parses one made-up datagram of every event kind on the receive thread before the subscription opens, so the

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>What a receive on the proc connector socket produced.</summary>
 internal enum ReceiveStatus

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// Counts events lost by the kernel from gaps in <c>cn_msg.seq</c>, which counts per CPU. Two events of one CPU

@@ -1,6 +1,6 @@
 using static Interop.Libc;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// Gives the <see cref="SequenceGapCounter"/> a starting number on every CPU the tracer may run on, before any event
@@ -69,7 +69,7 @@ internal static class SequencePrimer
                 return mask;
             }
 
-            if (errno != global::Interop.Errno.EINVAL)
+            if (errno != Interop.Errno.EINVAL)
             {
                 return null;
             }

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using static Interop.Libc;
 
-namespace Tracing.Interop.Linux.Netlink;
+namespace Tracing.Linux.Netlink;
 
 /// <summary>
 /// A classic BPF socket filter that keeps only the forks and exits of whole processes (child pid == child tgid, exiting

@@ -1,7 +1,7 @@
 using System.Text;
-using Tracing.Interop.Linux.FileSystem;
+using Tracing.Linux.FileSystem;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 /// <summary>Turns the cgroup path a user types into the hierarchy and path <c>/proc/PID/cgroup</c> shows.</summary>
 public static class CgroupPaths
@@ -74,7 +74,7 @@ public static class CgroupPaths
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var utf8 = Encoding.UTF8.GetBytes(path + "\0");
-        return global::Interop.Libc.StatFs(utf8, out var info) == 0
+        return Interop.Libc.StatFs(utf8, out var info) == 0
             && info.f_type is StatFs.CGROUP_SUPER_MAGIC or StatFs.CGROUP2_SUPER_MAGIC;
     }
 

@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 /// <summary>Splits UTF-8 text on '\n' without allocating; a last line without '\n' is still a line.</summary>
 internal ref struct LineEnumerator

@@ -1,7 +1,7 @@
 using System.Text;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 /// <summary>
 /// Parses <c>/proc/PID/cgroup</c>: one <c>hierarchy-id:controllers:path</c> line per hierarchy,

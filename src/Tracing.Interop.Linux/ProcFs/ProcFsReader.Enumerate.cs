@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Enumeration;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 public sealed partial class ProcFsReader
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using Errno = Interop.Errno;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 public sealed partial class ProcFsReader
 {
@@ -14,6 +14,6 @@ public sealed partial class ProcFsReader
     {
         Errno.ENOENT or Errno.ESRCH or Errno.EACCES or Errno.EPERM
             or Errno.ENOTDIR or Errno.EINVAL or Errno.ENXIO or Errno.EISDIR or Errno.ENAMETOOLONG or Errno.ELOOP => false,
-        _ => throw global::Interop.GetExceptionForErrno(errno, $"{operation} {Encoding.UTF8.GetString(path[..^1])}"),
+        _ => throw Interop.GetExceptionForErrno(errno, $"{operation} {Encoding.UTF8.GetString(path[..^1])}"),
     };
 }

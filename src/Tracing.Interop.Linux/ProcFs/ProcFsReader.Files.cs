@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 public sealed partial class ProcFsReader
 {
@@ -37,7 +37,7 @@ public sealed partial class ProcFsReader
         SafeFileDescriptor? fd = null;
         try
         {
-            var errno = global::Interop.Libc.OpenReadOnly(path, out fd);
+            var errno = Interop.Libc.OpenReadOnly(path, out fd);
             if (errno != 0)
             {
                 return FalseOrThrow(errno, "open", path);
@@ -45,7 +45,7 @@ public sealed partial class ProcFsReader
 
             // procfs fills a read as far as the file goes (seq_file files, and cmdline, which copies the argv region
             // page by page within one read): a short read is the end, and saves a read per file on the hot path.
-            errno = global::Interop.Libc.Read(fd, buffer, out length);
+            errno = Interop.Libc.Read(fd, buffer, out length);
             if (errno != 0)
             {
                 return FalseOrThrow(errno, "read", path);
@@ -57,7 +57,7 @@ public sealed partial class ProcFsReader
                 // process, and if it exits between them the second ends the file early, silently: a cut argv would pass
                 // for a whole one. One read is one consistent copy; nothing at all means the process went meanwhile.
                 Grow(ref buffer, length);
-                errno = global::Interop.Libc.PRead(fd, buffer, 0, out length);
+                errno = Interop.Libc.PRead(fd, buffer, 0, out length);
                 if (errno != 0)
                 {
                     return FalseOrThrow(errno, "read", path);
@@ -100,7 +100,7 @@ public sealed partial class ProcFsReader
         {
             while (true)
             {
-                var errno = global::Interop.Libc.ReadLink(path, buffer, out var length);
+                var errno = Interop.Libc.ReadLink(path, buffer, out var length);
                 if (errno != 0)
                 {
                     return FalseOrThrow(errno, "readlink", path);

@@ -2,7 +2,7 @@ using Tracing.Ports;
 using static Interop.Libc;
 using Errno = Interop.Errno;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 public sealed partial class ProcFsReader
 {

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO.Enumeration;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 public sealed partial class ProcFsReader
 {

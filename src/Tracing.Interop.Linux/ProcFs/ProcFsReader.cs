@@ -3,7 +3,7 @@ using System.Text;
 using Tracing.Events;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 /// <summary>
 /// Reads processes from <c>/proc</c> with direct syscalls and pooled buffers: it runs on the event receive path,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 /// <summary>Parses <c>/proc/PID/stat</c>: <c>pid (comm) state ppid pgrp ... starttime ...</c> (proc(5)).</summary>
 public static class ProcStatParser

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.ProcFs;
+namespace Tracing.Linux.ProcFs;
 
 /// <summary>Parses <c>/proc/PID/status</c>: one <c>Name:\tvalue</c> line per field (proc(5)).</summary>
 public static class ProcStatusParser

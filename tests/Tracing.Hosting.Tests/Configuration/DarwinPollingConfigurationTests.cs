@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.Polling;
 
 namespace Tracing.Hosting.Tests.Configuration;
 

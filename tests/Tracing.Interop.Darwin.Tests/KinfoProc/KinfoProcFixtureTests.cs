@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Tracing.Interop.Darwin.KinfoProc;
+using Tracing.Darwin.KinfoProc;
 
-namespace Tracing.Interop.Darwin.Tests.KinfoProc;
+namespace Tracing.Darwin.Tests.KinfoProc;
 
 public class KinfoProcFixtureTests
 {

@@ -1,6 +1,6 @@
-using Tracing.Interop.Darwin.KinfoProc;
+using Tracing.Darwin.KinfoProc;
 
-namespace Tracing.Interop.Darwin.Tests.KinfoProc;
+namespace Tracing.Darwin.Tests.KinfoProc;
 
 /// <summary>Pins the 64-bit struct kinfo_proc layout to facts/darwin.md §1.2 (the same on arm64 and x86_64).</summary>
 public class KinfoProcLayoutTests

@@ -1,8 +1,8 @@
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.Polling;
 using Tracing.Ports;
 using Tracing.Tree;
 
-namespace Tracing.Interop.Darwin.Tests.Polling;
+namespace Tracing.Darwin.Tests.Polling;
 
 public class DarwinPollingEventSourceTests
 {

@@ -1,6 +1,6 @@
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.Polling;
 
-namespace Tracing.Interop.Darwin.Tests.Polling;
+namespace Tracing.Darwin.Tests.Polling;
 
 public class DarwinPollingOptionsTests
 {

@@ -1,9 +1,9 @@
 using Tracing.Events;
 using Tracing.Filtering;
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.Polling;
 using Tracing.Tracer;
 
-namespace Tracing.Interop.Darwin.Tests.Polling;
+namespace Tracing.Darwin.Tests.Polling;
 
 /// <summary>Core's tracer over the poller and the reader, sharing one table, on a fake kernel.</summary>
 public class ExecTracerOverPollerTests

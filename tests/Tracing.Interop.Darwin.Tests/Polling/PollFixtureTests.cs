@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Tracing.Interop.Darwin.KinfoProc;
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.KinfoProc;
+using Tracing.Darwin.Polling;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Darwin.Tests.Polling;
+namespace Tracing.Darwin.Tests.Polling;
 
 /// <summary>The shared poll pair: two KERN_PROC_ALL snapshots and the events a poller must derive (order free).</summary>
 public class PollFixtureTests

@@ -1,6 +1,6 @@
 using Tracing.Ports;
 
-namespace Tracing.Interop.Darwin.Tests.Polling;
+namespace Tracing.Darwin.Tests.Polling;
 
 internal sealed class RecordingSink : IKernelEventSink
 {

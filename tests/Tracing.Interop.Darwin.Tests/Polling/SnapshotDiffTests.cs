@@ -1,7 +1,7 @@
-using Tracing.Interop.Darwin.KinfoProc;
-using Tracing.Interop.Darwin.Polling;
+using Tracing.Darwin.KinfoProc;
+using Tracing.Darwin.Polling;
 
-namespace Tracing.Interop.Darwin.Tests.Polling;
+namespace Tracing.Darwin.Tests.Polling;
 
 public class SnapshotDiffTests
 {

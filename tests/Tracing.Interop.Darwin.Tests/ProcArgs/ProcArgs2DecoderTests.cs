@@ -1,7 +1,7 @@
 using System.Text;
-using Tracing.Interop.Darwin.ProcArgs;
+using Tracing.Darwin.ProcArgs;
 
-namespace Tracing.Interop.Darwin.Tests.ProcArgs;
+namespace Tracing.Darwin.Tests.ProcArgs;
 
 public class ProcArgs2DecoderTests
 {

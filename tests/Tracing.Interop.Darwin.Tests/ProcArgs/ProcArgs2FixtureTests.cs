@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Tracing.Events;
-using Tracing.Interop.Darwin.ProcArgs;
+using Tracing.Darwin.ProcArgs;
 
-namespace Tracing.Interop.Darwin.Tests.ProcArgs;
+namespace Tracing.Darwin.Tests.ProcArgs;
 
 public class ProcArgs2FixtureTests
 {

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using NSubstitute;
-using Tracing.Interop.Darwin.Sysctl;
+using Tracing.Darwin.Sysctl;
 
-namespace Tracing.Interop.Darwin.Tests.Sysctl;
+namespace Tracing.Darwin.Tests.Sysctl;
 
 public class ProcArgsReaderTests
 {

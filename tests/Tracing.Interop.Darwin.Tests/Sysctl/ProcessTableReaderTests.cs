@@ -1,7 +1,7 @@
 using NSubstitute;
-using Tracing.Interop.Darwin.Sysctl;
+using Tracing.Darwin.Sysctl;
 
-namespace Tracing.Interop.Darwin.Tests.Sysctl;
+namespace Tracing.Darwin.Tests.Sysctl;
 
 public class ProcessTableReaderTests
 {

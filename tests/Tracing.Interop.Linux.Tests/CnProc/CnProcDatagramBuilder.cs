@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
 /// Builds one proc connector datagram as the kernel sends it, at the offsets of facts/cn_proc.md's message layout

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
 /// Every event of every recorded and synthetic buffer maps as its decoding in expected.jsonl says it must: the kind,

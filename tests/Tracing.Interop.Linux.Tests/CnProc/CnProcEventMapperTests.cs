@@ -1,7 +1,7 @@
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>The mapper on datagrams built for each case (the recorded ones: <see cref="CnProcEventMapperFixtureTests"/>).</summary>
 public class CnProcEventMapperTests

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 public class CnProcFixtureTests
 {

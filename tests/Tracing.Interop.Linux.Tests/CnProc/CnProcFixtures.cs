@@ -1,6 +1,6 @@
 using Tracing.Tests.Fixtures;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>Finds the recorded proc connector datagrams (<see cref="TestFixtures"/>); fails loudly when they are missing.</summary>
 internal static class CnProcFixtures

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using CsCheck;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>CsCheck generators of proc connector buffers: valid ones, and ones mutated from them and from the fixtures.</summary>
 internal static class CnProcGenerators

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>Writes what the reader decoded in the shape of expected.jsonl, field by field.</summary>
 internal static class CnProcJson

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>Cases the shared synthetic buffers do not cover, built from an exec and an exit datagram made in code.</summary>
 public class CnProcMessageReaderTests

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>One change to a proc connector buffer; positions wrap around the buffer, so any value applies to any buffer.</summary>
 internal sealed record CnProcMutation(CnProcMutation.Kind What, int At, uint Value, byte[] Other)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using CsCheck;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 using Tracing.Tests.Fuzzing;
 using Xunit.Abstractions;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
 /// Property tests of <see cref="CnProcMessageReader"/> and <see cref="CnProcEventMapper"/> against

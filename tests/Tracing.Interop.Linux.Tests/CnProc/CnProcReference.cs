@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
 /// A reference decoder for proc connector buffers, written from the tables in shared/facts/cn_proc.md with

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>Sizes and offsets against include/uapi/linux/{netlink,connector,cn_proc}.h.</summary>
 public class CnProcStructLayoutTests

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 public class CnProcSubscriptionTests
 {

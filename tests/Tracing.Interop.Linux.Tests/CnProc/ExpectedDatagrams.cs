@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>The lines of expected.jsonl, by file name.</summary>
 internal static class ExpectedDatagrams

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using Tracing.Ports;
 using Tracing.Tree;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>Replays the recorded feed in order through the parser, the mapper and PID-tree tracking.</summary>
 public class ProcessTreeReplayTests

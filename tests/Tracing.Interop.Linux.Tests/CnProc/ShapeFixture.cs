@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Tracing.Tests.Fixtures;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
 /// One recorded process shape in the repository (tests/fixtures/cn_proc/shapes/NAME): its datagrams, their decoding

@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 using NSubstitute;
 using Tracing.Events;
 using Tracing.Filtering;
-using Tracing.Interop.Linux.CnProc;
-using Tracing.Interop.Linux.Netlink;
+using Tracing.Linux.CnProc;
+using Tracing.Linux.Netlink;
 using Tracing.Ports;
 using Tracing.Tracer;
 
-namespace Tracing.Interop.Linux.Tests.CnProc;
+namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
 /// The recorded process shapes (threads that exec, a leader's pthread_exit, daemons, subreapers, exec chains, reused

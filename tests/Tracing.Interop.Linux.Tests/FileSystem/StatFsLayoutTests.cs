@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Tracing.Interop.Linux.FileSystem;
+using Tracing.Linux.FileSystem;
 
-namespace Tracing.Interop.Linux.Tests.FileSystem;
+namespace Tracing.Linux.Tests.FileSystem;
 
 /// <summary>Size and offsets against glibc's bits/statfs.h on 64-bit Linux.</summary>
 public class StatFsLayoutTests

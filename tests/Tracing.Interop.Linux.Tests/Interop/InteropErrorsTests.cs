@@ -1,4 +1,4 @@
-namespace Tracing.Interop.Linux.Tests.Interop;
+namespace Tracing.Linux.Tests.Libc;
 
 /// <summary>
 /// The errno → exception helper for the refusals the proc connector can answer with. This kernel (6.18, run as root)
@@ -13,7 +13,7 @@ public class InteropErrorsTests
     [Fact]
     public void Eperm_in_the_kernel_reply_names_CAP_NET_ADMIN_and_the_kernel_that_needs_none()
     {
-        var error = global::Interop.GetExceptionForErrno(global::Interop.Errno.EPERM, Subscribing);
+        var error = Interop.GetExceptionForErrno(Interop.Errno.EPERM, Subscribing);
 
         var refused = Assert.IsType<UnauthorizedAccessException>(error);
         Assert.StartsWith(Subscribing + " was refused (", refused.Message, StringComparison.Ordinal);
@@ -26,19 +26,19 @@ public class InteropErrorsTests
     [Fact]
     public void Eacces_is_treated_as_eperm()
     {
-        var error = global::Interop.GetExceptionForErrno(global::Interop.Errno.EACCES, Subscribing);
+        var error = Interop.GetExceptionForErrno(Interop.Errno.EACCES, Subscribing);
 
         Assert.Contains("CAP_NET_ADMIN", Assert.IsType<UnauthorizedAccessException>(error).Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(global::Interop.Errno.EPROTONOSUPPORT)]
-    [InlineData(global::Interop.Errno.EAFNOSUPPORT)]
+    [InlineData(Interop.Errno.EPROTONOSUPPORT)]
+    [InlineData(Interop.Errno.EAFNOSUPPORT)]
     public void A_kernel_without_the_proc_connector_names_the_config_options(int errno)
     {
         const string Opening = "Opening a NETLINK_CONNECTOR socket";
 
-        var error = global::Interop.GetExceptionForErrno(errno, Opening);
+        var error = Interop.GetExceptionForErrno(errno, Opening);
 
         var unavailable = Assert.IsType<TracingUnavailableException>(error);
         Assert.StartsWith(Opening + " failed (", unavailable.Message, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public class InteropErrorsTests
     [Fact]
     public void Econnrefused_names_the_network_namespace_and_the_host_network_remedy()
     {
-        var error = global::Interop.GetExceptionForErrno(global::Interop.Errno.ECONNREFUSED, Subscribing);
+        var error = Interop.GetExceptionForErrno(Interop.Errno.ECONNREFUSED, Subscribing);
 
         var unavailable = Assert.IsType<TracingUnavailableException>(error);
         Assert.StartsWith(Subscribing + " failed (", unavailable.Message, StringComparison.Ordinal);
@@ -59,12 +59,12 @@ public class InteropErrorsTests
     }
 
     [Theory]
-    [InlineData(global::Interop.Errno.EINVAL)]
-    [InlineData(global::Interop.Errno.ENOBUFS)]
+    [InlineData(Interop.Errno.EINVAL)]
+    [InlineData(Interop.Errno.ENOBUFS)]
     [InlineData(9999)]
     public void Other_errors_are_io_errors_carrying_the_operation_and_the_errno(int errno)
     {
-        var error = global::Interop.GetExceptionForErrno(errno, Subscribing);
+        var error = Interop.GetExceptionForErrno(errno, Subscribing);
 
         var io = Assert.IsType<IOException>(error);
         Assert.StartsWith(Subscribing + " failed: ", io.Message, StringComparison.Ordinal);

@@ -1,8 +1,8 @@
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 using static Interop.Libc;
 using Errno = Interop.Errno;
 
-namespace Tracing.Interop.Linux.Tests.Interop;
+namespace Tracing.Linux.Tests.Libc;
 
 /// <summary>The numbers the interop layer passes to and reads from the kernel, as gcc prints them (StructLayout.c).</summary>
 public class LibcConstantsTests

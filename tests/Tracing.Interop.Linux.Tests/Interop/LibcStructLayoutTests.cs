@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using static Interop.Libc;
 
-namespace Tracing.Interop.Linux.Tests.Interop;
+namespace Tracing.Linux.Tests.Libc;
 
 /// <summary>
 /// Sizes and offsets of every libc struct that crosses the boundary, as gcc reports them from the C headers on 64-bit

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using static Interop.Libc;
 
-namespace Tracing.Interop.Linux.Tests.Netlink;
+namespace Tracing.Linux.Tests.Netlink;
 
 /// <summary>
 /// Runs a classic BPF program over a packet as the kernel does, for the few instructions socket filters here use:

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using Tracing.Interop.Linux.CnProc;
+using Tracing.Linux.CnProc;
 
-namespace Tracing.Interop.Linux.Tests.Netlink;
+namespace Tracing.Linux.Tests.Netlink;
 
 /// <summary>The made-up datagrams the receive path warms up on are the kernel's, byte for byte.</summary>
 public class CnProcDatagramTests

@@ -1,8 +1,8 @@
-using Tracing.Interop.Linux.Netlink;
-using Tracing.Interop.Linux.Tests.CnProc;
+using Tracing.Linux.Netlink;
+using Tracing.Linux.Tests.CnProc;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Tests.Netlink;
+namespace Tracing.Linux.Tests.Netlink;
 
 public class ForkLedgerTests
 {

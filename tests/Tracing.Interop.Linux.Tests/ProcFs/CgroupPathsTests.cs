@@ -1,6 +1,6 @@
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 public sealed class CgroupPathsTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 /// <summary>A temporary directory shaped like /proc: one directory per pid, files and links written by the test.</summary>
 internal sealed class FakeProcRoot : IDisposable

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 using Tracing.Ports;
 using Tracing.Tests.Fuzzing;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 /// <summary><see cref="ProcCgroupParser"/> on cgroup files whose paths hold ':', spaces and any other byte but '\n'.</summary>
 public class ProcCgroupParserProperties

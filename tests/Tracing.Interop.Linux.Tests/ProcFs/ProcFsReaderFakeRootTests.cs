@@ -1,9 +1,9 @@
 using System.Runtime.Versioning;
 using System.Text;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 public sealed class ProcFsReaderFakeRootTests : IDisposable
 {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 using Tracing.Tests.Fuzzing;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 /// <summary>
 /// <see cref="ProcStatParser"/> against a reference that takes <c>comm</c> from the first '(' to the last ')',

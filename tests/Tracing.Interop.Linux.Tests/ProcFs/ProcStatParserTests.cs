@@ -1,7 +1,7 @@
 using System.Text;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 public class ProcStatParserTests
 {

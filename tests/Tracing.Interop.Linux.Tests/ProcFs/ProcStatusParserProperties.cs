@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 using Tracing.Ports;
 using Tracing.Tests.Fuzzing;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 /// <summary>
 /// <see cref="ProcStatusParser"/> on status files whose <c>Name:</c> tries to forge the lines after it, and on mutated files.

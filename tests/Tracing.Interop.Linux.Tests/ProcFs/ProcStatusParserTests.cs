@@ -1,8 +1,8 @@
 using System.Text;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 using Tracing.Ports;
 
-namespace Tracing.Interop.Linux.Tests.ProcFs;
+namespace Tracing.Linux.Tests.ProcFs;
 
 public class ProcStatusParserTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Diagnostics;
-using Tracing.Interop.Linux.Netlink;
+using Tracing.Linux.Netlink;
 using Tracing.Ports;
 
 namespace Tracing.Kernel.Tests.Netlink;

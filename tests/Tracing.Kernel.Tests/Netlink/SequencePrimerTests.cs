@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Tracing.Interop.Linux.Netlink;
+using Tracing.Linux.Netlink;
 using Tracing.Ports;
 
 namespace Tracing.Kernel.Tests.Netlink;

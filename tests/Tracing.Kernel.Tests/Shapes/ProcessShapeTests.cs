@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Tracing.Events;
 using Tracing.Filtering;
-using Tracing.Interop.Linux.Netlink;
+using Tracing.Linux.Netlink;
 using Tracing.Kernel.Tests.Netlink;
 using Tracing.Ports;
 

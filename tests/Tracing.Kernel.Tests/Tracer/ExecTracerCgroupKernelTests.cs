@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Tracing.Events;
 using Tracing.Filtering;
-using Tracing.Interop.Linux.ProcFs;
+using Tracing.Linux.ProcFs;
 
 namespace Tracing.Kernel.Tests.Tracer;
 
