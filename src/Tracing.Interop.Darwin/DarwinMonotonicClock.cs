@@ -8,7 +8,7 @@ namespace Tracing.Darwin;
 /// uptime clock (mach_absolute_time, in nanoseconds); the poller and the tracer use the same clock, so no
 /// kernel timestamp needs translating.
 /// </summary>
-public sealed class DarwinMonotonicClock : IMonotonicClock
+internal sealed class DarwinMonotonicClock : IMonotonicClock
 {
     private static readonly double s_nanosecondsPerTick = 1_000_000_000.0 / Stopwatch.Frequency;
 

@@ -14,7 +14,7 @@ namespace Tracing.Darwin;
 /// or root. The working directory needs <c>proc_pidinfo</c>, whose layout is not verified here: it is never read.
 /// Safe to use from several threads.
 /// </summary>
-public sealed class DarwinProcessInfoReader : IProcessInfoReader
+internal sealed class DarwinProcessInfoReader : IProcessInfoReader
 {
     private readonly ProcessSnapshotStore _store;
     private readonly ProcessTableReader _table;

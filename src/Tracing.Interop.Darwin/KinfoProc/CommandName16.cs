@@ -8,7 +8,7 @@ namespace Tracing.Darwin.KinfoProc;
 /// A <c>p_comm</c> held as its 16 raw bytes, so a poll compares names without allocating a string per process.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct CommandName16
+internal readonly record struct CommandName16
 {
     private readonly ulong _low;
     private readonly ulong _high;

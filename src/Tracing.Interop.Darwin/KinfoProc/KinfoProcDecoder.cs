@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Tracing.Darwin.KinfoProc;
 
 /// <summary>Decodes <c>KERN_PROC_*</c> answers: arrays of 648-byte <c>struct kinfo_proc</c>. Pure; never throws on bad input.</summary>
-public static class KinfoProcDecoder
+internal static class KinfoProcDecoder
 {
     /// <summary>The record size every 64-bit caller gets.</summary>
     public const int RecordSize = KinfoProcLayout.Size;

@@ -4,7 +4,7 @@ namespace Tracing.Darwin.KinfoProc;
 
 /// <summary>What Tracing keeps of one <c>struct kinfo_proc</c>.</summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct KinfoProcRecord
+internal readonly record struct KinfoProcRecord
 {
     /// <summary><c>p_pid</c>.</summary>
     public int Pid { get; init; }

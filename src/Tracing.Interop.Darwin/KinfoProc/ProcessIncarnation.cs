@@ -7,4 +7,4 @@ namespace Tracing.Darwin.KinfoProc;
 /// <param name="StartSeconds"><c>p_starttime.tv_sec</c>.</param>
 /// <param name="StartMicroseconds"><c>p_starttime.tv_usec</c>.</param>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct ProcessIncarnation(int Pid, long StartSeconds, int StartMicroseconds);
+internal readonly record struct ProcessIncarnation(int Pid, long StartSeconds, int StartMicroseconds);

@@ -4,7 +4,7 @@ using Tracing.Ports;
 
 namespace Tracing.Darwin.Polling;
 
-public sealed partial class DarwinPollingEventSource
+internal sealed partial class DarwinPollingEventSource
 {
     private readonly List<KinfoProcRecord> _records = [];
     private readonly List<ProcessChange> _changes = [];

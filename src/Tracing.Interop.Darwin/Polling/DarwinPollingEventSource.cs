@@ -10,7 +10,7 @@ namespace Tracing.Darwin.Polling;
 /// table (<c>KERN_PROC_ALL</c>) every interval and reports what changed since the last read as fork, exec and exit
 /// events. A process that lives less than one interval is not seen.
 /// </summary>
-public sealed partial class DarwinPollingEventSource : IKernelEventSource, IDisposable
+internal sealed partial class DarwinPollingEventSource : IKernelEventSource, IDisposable
 {
     private readonly DarwinPollingOptions _options;
     private readonly ProcessSnapshotStore _store;

@@ -7,4 +7,4 @@ namespace Tracing.Darwin.Polling;
 /// <param name="Kind">What happened.</param>
 /// <param name="Record">The process.</param>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct ProcessChange(ProcessChangeKind Kind, KinfoProcRecord Record);
+internal readonly record struct ProcessChange(ProcessChangeKind Kind, KinfoProcRecord Record);

@@ -1,7 +1,7 @@
 namespace Tracing.Darwin.Polling;
 
 /// <summary>What a poll found out about one process.</summary>
-public enum ProcessChangeKind
+internal enum ProcessChangeKind
 {
     /// <summary>A process incarnation not seen before (a new pid, or a reused pid with a new start time).</summary>
     Started = 1,

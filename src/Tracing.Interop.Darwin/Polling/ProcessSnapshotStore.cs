@@ -6,7 +6,7 @@ namespace Tracing.Darwin.Polling;
 /// The poller's latest process table, shared with the process-info reader: while the poller reports a process,
 /// the reader answers from the same snapshot the event came from, even when the process has gone since.
 /// </summary>
-public sealed class ProcessSnapshotStore
+internal sealed class ProcessSnapshotStore
 {
     private volatile IReadOnlyDictionary<int, KinfoProcRecord>? _latest;
 

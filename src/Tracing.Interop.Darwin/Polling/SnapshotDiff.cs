@@ -6,7 +6,7 @@ namespace Tracing.Darwin.Polling;
 /// Compares two process tables. (pid, start time) names an incarnation; an exec keeps it and changes
 /// <c>p_comm</c>; a zombie or a vanished incarnation has exited. Pure.
 /// </summary>
-public static class SnapshotDiff
+internal static class SnapshotDiff
 {
     /// <summary>
     /// Appends to <paramref name="changes"/>, in an order a process tree can follow: exits of incarnations whose pid

@@ -7,7 +7,7 @@ namespace Tracing.Darwin.ProcArgs;
 /// (when the kernel allows) environment and apple strings that nothing marks apart from argv. Pure; never throws.
 /// See facts/darwin.md §4.2.
 /// </summary>
-public static class ProcArgs2Decoder
+internal static class ProcArgs2Decoder
 {
     /// <summary>Splits <paramref name="blob"/> into the exec path and at most argc argv strings.</summary>
     /// <param name="blob">The bytes the kernel wrote (<c>*oldlenp</c> of them).</param>

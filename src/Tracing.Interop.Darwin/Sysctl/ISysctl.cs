@@ -1,7 +1,7 @@
 namespace Tracing.Darwin.Sysctl;
 
 /// <summary>The <c>sysctl(3)</c> read path, as a seam: the real one calls libSystem, tests substitute it.</summary>
-public interface ISysctl
+internal interface ISysctl
 {
     /// <summary>
     /// Reads the value named by <paramref name="name"/> into the first <paramref name="length"/> bytes of

@@ -4,7 +4,7 @@ namespace Tracing.Darwin.Sysctl;
 
 /// <summary>The real <c>sysctl(3)</c> from libSystem; retries EINTR.</summary>
 [SupportedOSPlatform("macos")]
-public sealed class LibSystemSysctl : ISysctl
+internal sealed class LibSystemSysctl : ISysctl
 {
     /// <inheritdoc />
     public SysctlResult Read(int[] name, byte[]? buffer, int length)

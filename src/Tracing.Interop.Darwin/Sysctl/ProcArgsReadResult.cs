@@ -1,7 +1,7 @@
 namespace Tracing.Darwin.Sysctl;
 
 /// <summary>How a <c>KERN_PROCARGS2</c> read ended.</summary>
-public enum ProcArgsReadResult
+internal enum ProcArgsReadResult
 {
     /// <summary>The arguments were read.</summary>
     Read = 0,

@@ -9,7 +9,7 @@ namespace Tracing.Darwin.Sysctl;
 /// Reads a process's exec path and argv through <c>KERN_PROCARGS2</c>, always with a <c>kern.argmax</c>-sized
 /// buffer: a smaller one does not fail but returns the wrong end of the area. Safe to use from several threads.
 /// </summary>
-public sealed class ProcArgsReader
+internal sealed class ProcArgsReader
 {
     // XNU bsd/sys/syslimits.h: ARG_MAX on macOS, used only when kern.argmax cannot be read.
     private const int DefaultArgMax = 1024 * 1024;

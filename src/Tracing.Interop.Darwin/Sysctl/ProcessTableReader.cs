@@ -6,7 +6,7 @@ namespace Tracing.Darwin.Sysctl;
 /// Reads the process table through <c>KERN_PROC_ALL</c>: one call returns every process, zombies included,
 /// with no permission check. Grows its buffer and retries when the table outgrows it (ENOMEM).
 /// </summary>
-public sealed class ProcessTableReader
+internal sealed class ProcessTableReader
 {
     /// <summary>How many times a listing is retried while the table keeps outgrowing the buffer.</summary>
     public const int MaxAttempts = 16;

@@ -6,7 +6,7 @@ namespace Tracing.Darwin.Sysctl;
 /// <param name="Errno">0 on success, else the errno (-1 when the call failed without one).</param>
 /// <param name="Length">The <c>*oldlenp</c> the kernel left: bytes written, or bytes needed for a size query.</param>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct SysctlResult(int Errno, long Length)
+internal readonly record struct SysctlResult(int Errno, long Length)
 {
     /// <summary>True when the call succeeded.</summary>
     public bool Succeeded => Errno == 0;

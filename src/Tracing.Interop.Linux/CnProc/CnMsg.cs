@@ -7,7 +7,7 @@ namespace Tracing.Linux.CnProc;
 // From include/uapi/linux/connector.h: struct cn_msg, with struct cb_id id { idx, val } inlined.
 [StructLayout(LayoutKind.Sequential)]
 [SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "Internal fields keep the C names; the public surface is the properties.")]
-public readonly struct CnMsg
+internal readonly struct CnMsg
 {
     /// <summary>The size of the header in bytes.</summary>
     public const int Size = 20;

@@ -3,7 +3,7 @@ using Tracing.Ports;
 namespace Tracing.Linux.CnProc;
 
 /// <summary>Turns proc connector events into the platform-free <see cref="KernelEvent"/>.</summary>
-public static class CnProcEventMapper
+internal static class CnProcEventMapper
 {
     /// <summary>
     /// Maps <paramref name="procEvent"/>; false for a subscription reply (NONE) or a <c>what</c> no header defines.

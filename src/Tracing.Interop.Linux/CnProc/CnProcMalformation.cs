@@ -1,7 +1,7 @@
 namespace Tracing.Linux.CnProc;
 
 /// <summary>Why <see cref="CnProcMessageReader"/> stopped before the end of its buffer.</summary>
-public enum CnProcMalformation
+internal enum CnProcMalformation
 {
     /// <summary>Nothing is wrong: the buffer was read to its end.</summary>
     None = 0,

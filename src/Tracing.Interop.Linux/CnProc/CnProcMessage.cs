@@ -4,7 +4,7 @@ namespace Tracing.Linux.CnProc;
 
 /// <summary>One netlink message from a proc connector socket, as <see cref="CnProcMessageReader"/> decoded it.</summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly struct CnProcMessage
+internal readonly struct CnProcMessage
 {
     private readonly NlMsgHdr _header;
     private readonly CnMsg _connector;

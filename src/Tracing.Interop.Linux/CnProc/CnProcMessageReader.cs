@@ -8,7 +8,7 @@ namespace Tracing.Linux.CnProc;
 /// Never throws on bad input: on malformed data it stops and <see cref="Malformation"/> says why;
 /// the messages before that point were returned normally.
 /// </summary>
-public ref struct CnProcMessageReader
+internal ref struct CnProcMessageReader
 {
     private readonly ReadOnlySpan<byte> _buffer;
     private int _offset;

@@ -4,7 +4,7 @@ namespace Tracing.Linux.CnProc;
 
 /// <summary>Encodes the datagrams that subscribe a <c>NETLINK_CONNECTOR</c> socket to proc events.</summary>
 // From include/uapi/linux/connector.h and include/uapi/linux/cn_proc.h.
-public static class CnProcSubscription
+internal static class CnProcSubscription
 {
     /// <summary><c>CN_IDX_PROC</c>: the proc connector's index, also its multicast group.</summary>
     public const uint CnIdxProc = 1;

@@ -5,7 +5,7 @@ namespace Tracing.Linux.CnProc;
 /// <summary>The netlink message header that starts every message in a datagram.</summary>
 // From include/uapi/linux/netlink.h: struct nlmsghdr
 [StructLayout(LayoutKind.Sequential)]
-public readonly struct NlMsgHdr
+internal readonly struct NlMsgHdr
 {
     /// <summary>The size of the header in bytes.</summary>
     public const int Size = 16;

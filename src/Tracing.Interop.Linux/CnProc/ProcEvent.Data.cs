@@ -5,7 +5,7 @@ using System.Text;
 namespace Tracing.Linux.CnProc;
 
 /// <content>The members of the <c>event_data</c> union, by their C names.</content>
-public readonly partial struct ProcEvent
+internal readonly partial struct ProcEvent
 {
     private const int CommLength = 16;
 

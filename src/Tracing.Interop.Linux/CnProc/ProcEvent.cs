@@ -12,7 +12,7 @@ namespace Tracing.Linux.CnProc;
 // From include/uapi/linux/cn_proc.h: struct proc_event
 [StructLayout(LayoutKind.Sequential)]
 [SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "Internal fields keep the C names; the public surface is the properties.")]
-public readonly partial struct ProcEvent
+internal readonly partial struct ProcEvent
 {
     /// <summary><c>sizeof(struct proc_event)</c>.</summary>
     public const int Size = 40;

@@ -2,7 +2,7 @@ namespace Tracing.Linux.CnProc;
 
 /// <summary>The <c>what</c> of a proc event: which member of the event union is valid.</summary>
 // From include/uapi/linux/cn_proc.h: enum proc_cn_event
-public enum ProcEventWhat : uint
+internal enum ProcEventWhat : uint
 {
     /// <summary><c>PROC_EVENT_NONE</c>: the reply to a subscription; carries an error code.</summary>
     None = 0,

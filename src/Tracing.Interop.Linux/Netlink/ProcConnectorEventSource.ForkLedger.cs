@@ -2,7 +2,7 @@ using Tracing.Ports;
 
 namespace Tracing.Linux.Netlink;
 
-public sealed partial class ProcConnectorEventSource
+internal sealed partial class ProcConnectorEventSource
 {
     /// <summary>
     /// Without fork events of its own (exec-only interest), the receive path learns parents from a side socket of

@@ -4,7 +4,7 @@ using Tracing.Ports;
 
 namespace Tracing.Linux.Netlink;
 
-public sealed partial class ProcConnectorEventSource
+internal sealed partial class ProcConnectorEventSource
 {
     /// <summary>
     /// Delivers every event of every datagram until stopped. Lost events are counted from sequence gaps when the

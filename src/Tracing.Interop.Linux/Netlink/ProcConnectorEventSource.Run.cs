@@ -2,7 +2,7 @@ using Tracing.Ports;
 
 namespace Tracing.Linux.Netlink;
 
-public sealed partial class ProcConnectorEventSource
+internal sealed partial class ProcConnectorEventSource
 {
     /// <summary>
     /// The receive thread, step by step: warm up, open, raise priority, subscribe, prime the sequence counter, size the

@@ -3,7 +3,7 @@ using Tracing.Ports;
 
 namespace Tracing.Linux.Netlink;
 
-public sealed partial class ProcConnectorEventSource
+internal sealed partial class ProcConnectorEventSource
 {
     private const int MaxSubscribeAttempts = 3;
 

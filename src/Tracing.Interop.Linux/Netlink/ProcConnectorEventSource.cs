@@ -11,7 +11,7 @@ namespace Tracing.Linux.Netlink;
 /// dedicated thread. Start waits for the kernel to confirm the subscription and fails clearly without it.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisposable
+internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDisposable
 {
     private const int HandshakeReceiveBufferBytes = 1024 * 1024;
     private readonly ProcConnectorOptions _options;

@@ -39,7 +39,7 @@ public static class CgroupPaths
     /// <param name="mountRoot">Where the cgroup file systems are mounted.</param>
     /// <param name="isUnified">True for cgroup v2, mounted at the root itself; false for v1, one mount per hierarchy directory.</param>
     /// <exception cref="ArgumentException">The path is empty or relative, or it is the v1 mount root, which is no cgroup.</exception>
-    public static (string? Controller, string Path) Resolve(string userPath, string mountRoot, bool isUnified)
+    internal static (string? Controller, string Path) Resolve(string userPath, string mountRoot, bool isUnified)
     {
         ValidateAbsolute(userPath, nameof(userPath));
         ValidateAbsolute(mountRoot, nameof(mountRoot));

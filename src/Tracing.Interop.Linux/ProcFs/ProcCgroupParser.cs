@@ -7,7 +7,7 @@ namespace Tracing.Linux.ProcFs;
 /// Parses <c>/proc/PID/cgroup</c>: one <c>hierarchy-id:controllers:path</c> line per hierarchy,
 /// <c>0::/path</c> for cgroup v2 (cgroups(7)).
 /// </summary>
-public static class ProcCgroupParser
+internal static class ProcCgroupParser
 {
     /// <summary>Parses every hierarchy's line, in the kernel's order.</summary>
     /// <returns>False when a line does not have the <c>id:controllers:path</c> shape.</returns>

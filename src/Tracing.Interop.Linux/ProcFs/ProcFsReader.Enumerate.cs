@@ -3,7 +3,7 @@ using System.IO.Enumeration;
 
 namespace Tracing.Linux.ProcFs;
 
-public sealed partial class ProcFsReader
+internal sealed partial class ProcFsReader
 {
     private static readonly EnumerationOptions s_enumerationOptions = new()
     {

@@ -3,7 +3,7 @@ using Errno = Interop.Errno;
 
 namespace Tracing.Linux.ProcFs;
 
-public sealed partial class ProcFsReader
+internal sealed partial class ProcFsReader
 {
     /// <summary>
     /// False for what a /proc reader expects: the process is gone (ENOENT, ESRCH), never was, is not ours to

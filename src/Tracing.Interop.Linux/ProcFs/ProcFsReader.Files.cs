@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Tracing.Linux.ProcFs;
 
-public sealed partial class ProcFsReader
+internal sealed partial class ProcFsReader
 {
     private delegate bool ContentParser<T>(ReadOnlySpan<byte> content, out T result);
 

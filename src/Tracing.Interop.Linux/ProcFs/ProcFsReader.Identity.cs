@@ -4,7 +4,7 @@ using Errno = Interop.Errno;
 
 namespace Tracing.Linux.ProcFs;
 
-public sealed partial class ProcFsReader
+internal sealed partial class ProcFsReader
 {
     private volatile bool _pidfdInfoUnsupported;
 

@@ -4,7 +4,7 @@ using System.IO.Enumeration;
 
 namespace Tracing.Linux.ProcFs;
 
-public sealed partial class ProcFsReader
+internal sealed partial class ProcFsReader
 {
     /// <inheritdoc />
     /// <remarks>Read when tracing starts or resynchronises, never per event: the kernel reports every later thread.</remarks>

@@ -11,7 +11,7 @@ namespace Tracing.Linux.ProcFs;
 /// not inspect, gives false; only a fault of this process or the system (EMFILE, EIO) throws. Safe to use from
 /// several threads at once.
 /// </summary>
-public sealed partial class ProcFsReader : IProcessInfoReader
+internal sealed partial class ProcFsReader : IProcessInfoReader
 {
     /// <summary>Where procfs is normally mounted.</summary>
     public const string DefaultRoot = "/proc";

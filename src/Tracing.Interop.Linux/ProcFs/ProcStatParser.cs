@@ -5,7 +5,7 @@ using Tracing.Ports;
 namespace Tracing.Linux.ProcFs;
 
 /// <summary>Parses <c>/proc/PID/stat</c>: <c>pid (comm) state ppid pgrp ... starttime ...</c> (proc(5)).</summary>
-public static class ProcStatParser
+internal static class ProcStatParser
 {
     // starttime is field 22 of proc(5); the fields after ppid (field 4) start at field 5.
     private const int FieldsFromPgrpToStartTime = 22 - 5;

@@ -4,7 +4,7 @@ using Tracing.Ports;
 namespace Tracing.Linux.ProcFs;
 
 /// <summary>Parses <c>/proc/PID/status</c>: one <c>Name:\tvalue</c> line per field (proc(5)).</summary>
-public static class ProcStatusParser
+internal static class ProcStatusParser
 {
     /// <summary>Parses the real and effective user ids from the <c>Uid:</c> line.</summary>
     /// <returns>False when there is no well-formed <c>Uid:</c> line.</returns>

@@ -7,11 +7,12 @@ namespace Tracing.Linux.Tests.Netlink;
 public class CnProcDatagramTests
 {
     [Theory]
-    [InlineData(ProcEventWhat.Fork)]
-    [InlineData(ProcEventWhat.Exit)]
-    [InlineData(ProcEventWhat.None)]
-    public void A_made_up_event_has_the_kernels_headers_and_reads_back(ProcEventWhat what)
+    [InlineData((uint)ProcEventWhat.Fork)]
+    [InlineData((uint)ProcEventWhat.Exit)]
+    [InlineData((uint)ProcEventWhat.None)]
+    public void A_made_up_event_has_the_kernels_headers_and_reads_back(uint kind)
     {
+        var what = (ProcEventWhat)kind;
         var datagram = new byte[CnProcDatagram.EventLength + 8];
         datagram.AsSpan().Fill(0xAB);
 
