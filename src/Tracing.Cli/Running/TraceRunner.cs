@@ -59,8 +59,7 @@ internal static class TraceRunner
         // pipe, where someone may be watching, each goes at once.
         using var writer = new EventWriter(
             formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => stop.Cancel()), output.CanSeek ? s_fileFlushInterval : null);
-        writer.WarmUp();
-        using var subscription = tracer.SubscribeInline(writer.Write);
+        using var subscription = tracer.SubscribeInline(writer.Write, writer.WarmUp);
 
         try
         {

@@ -13,7 +13,7 @@ public sealed partial class ExecTracer
     public IDisposable Subscribe(Action<TraceEvent> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return _delivery.AddCallback(callback);
+        return _delivery.Subscribers.AddCallback(callback);
     }
 
     /// <summary>
@@ -26,7 +26,20 @@ public sealed partial class ExecTracer
     public IDisposable SubscribeInline(Action<TraceEvent> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return _delivery.AddInlineHandler(handler);
+        return _delivery.Subscribers.AddInlineHandler(handler, null);
+    }
+
+    /// <summary>
+    /// As <see cref="SubscribeInline(Action{TraceEvent})"/>, with a warm-up: <paramref name="warmUp"/> runs once per
+    /// run on the receive thread, in the tracer's own warm-up, before the kernel subscription opens, so that the
+    /// handler's first real event does not wait for the JIT (or a first-use initialisation) while the process it is
+    /// about exits. It must not deliver anything anywhere; one that throws is logged and tracing continues.
+    /// </summary>
+    public IDisposable SubscribeInline(Action<TraceEvent> handler, Action warmUp)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(warmUp);
+        return _delivery.Subscribers.AddInlineHandler(handler, warmUp);
     }
 
     /// <summary>
@@ -48,7 +61,7 @@ public sealed partial class ExecTracer
         }
         finally
         {
-            _delivery.RemoveReader(reader);
+            _delivery.Subscribers.RemoveReader(reader);
         }
     }
 }

@@ -30,6 +30,9 @@ public sealed class FakeKernelEventSource : IKernelEventSource
         }
 
         _completion = CreateCompletion();
+
+        // As the port promises: the sink prepares once, before the subscription opens.
+        sink.Prepare();
         _sink = sink;
         Interest = interest;
         StartCount++;

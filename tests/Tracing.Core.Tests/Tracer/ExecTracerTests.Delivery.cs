@@ -123,4 +123,36 @@ public sealed partial class ExecTracerTests
         Assert.InRange(delivered, 1, 16);
         Assert.Equal(40, delivered + tracer.SubscriberEventsDropped);
     }
+
+    [Fact]
+    public async Task An_inline_subscribers_warm_up_runs_once_per_run_before_any_event_and_sees_no_made_up_event()
+    {
+        _processes.Add(200, 1, "a", "a");
+        await using var tracer = CreateTracer(o => o.IncludeExits = true);
+        var log = new List<string>();
+        using var inline = tracer.SubscribeInline(e => log.Add($"event {e.Pid}"), () => log.Add("warm-up"));
+
+        await tracer.StartAsync();
+        _source.Exec(200);
+        await tracer.StopAsync();
+        await tracer.StartAsync();
+        await tracer.StopAsync();
+
+        Assert.Equal(["warm-up", "event 200", "warm-up"], log);
+    }
+
+    [Fact]
+    public async Task A_throwing_warm_up_is_logged_and_tracing_goes_on()
+    {
+        _processes.Add(200, 1, "a", "a");
+        await using var tracer = CreateTracer();
+        var received = new List<TraceEvent>();
+        using var inline = tracer.SubscribeInline(received.Add, () => throw new InvalidOperationException("warm-up bug"));
+
+        await tracer.StartAsync();
+        _source.Exec(200);
+        await tracer.StopAsync();
+
+        Assert.Equal([200], ExecPids(received));
+    }
 }

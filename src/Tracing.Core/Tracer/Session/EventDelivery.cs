@@ -9,10 +9,7 @@ namespace Tracing.Tracer.Session;
 /// </summary>
 internal sealed class EventDelivery(TracerContext context)
 {
-    private readonly Lock _gate = new();
-    private Action<TraceEvent>[] _callbacks = [];
-    private Action<TraceEvent>[] _inlineHandlers = [];
-    private Channel<TraceEvent>[] _readers = [];
+    private readonly SubscriberList _subscribers = new();
     private Channel<TraceEvent>? _pipeline;
     private Task _dispatcher = Task.CompletedTask;
     private long _dropped;
@@ -20,24 +17,22 @@ internal sealed class EventDelivery(TracerContext context)
     /// <summary>Events dropped in this run because a subscriber's queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public IDisposable AddCallback(Action<TraceEvent> callback)
+    public SubscriberList Subscribers => _subscribers;
+
+    /// <summary>Runs the inline handlers' warm-ups, on the receive thread before the subscription opens.</summary>
+    public void WarmUpInlineHandlers()
     {
-        lock (_gate)
+        foreach (var warmUp in _subscribers.WarmUps)
         {
-            _callbacks = [.. _callbacks, callback];
+            try
+            {
+                warmUp();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Log.CallbackFailed(context.Logger, e);
+            }
         }
-
-        return new Unsubscriber(this, callback);
-    }
-
-    public IDisposable AddInlineHandler(Action<TraceEvent> handler)
-    {
-        lock (_gate)
-        {
-            _inlineHandlers = [.. _inlineHandlers, handler];
-        }
-
-        return new Unsubscriber(this, handler);
     }
 
     public ChannelReader<TraceEvent> AddReader()
@@ -51,20 +46,8 @@ internal sealed class EventDelivery(TracerContext context)
 
         // With Wait, a full queue refuses TryWrite and Publish counts it; with DropOldest the channel drops and says so here.
         var queue = Channel.CreateBounded<TraceEvent>(options, _ => CountDropped());
-        lock (_gate)
-        {
-            _readers = [.. _readers, queue];
-        }
-
+        _subscribers.AddReader(queue);
         return queue.Reader;
-    }
-
-    public void RemoveReader(ChannelReader<TraceEvent> reader)
-    {
-        lock (_gate)
-        {
-            _readers = [.. _readers.Where(r => r.Reader != reader)];
-        }
     }
 
     /// <summary>Starts a run's dispatch; <paramref name="onFailure"/> hears of a source failure that ended it.</summary>
@@ -91,7 +74,7 @@ internal sealed class EventDelivery(TracerContext context)
     /// <summary>Delivers one event; the caller serialises calls (one receive thread, or the session's lock).</summary>
     public void Publish(TraceEvent item)
     {
-        foreach (var handler in Volatile.Read(ref _inlineHandlers))
+        foreach (var handler in _subscribers.InlineHandlers)
         {
             try
             {
@@ -103,7 +86,7 @@ internal sealed class EventDelivery(TracerContext context)
             }
         }
 
-        foreach (var reader in Volatile.Read(ref _readers))
+        foreach (var reader in _subscribers.Readers)
         {
             if (!reader.Writer.TryWrite(item) && !reader.Reader.Completion.IsCompleted)
             {
@@ -111,7 +94,7 @@ internal sealed class EventDelivery(TracerContext context)
             }
         }
 
-        if (Volatile.Read(ref _callbacks).Length > 0
+        if (_subscribers.Callbacks.Length > 0
             && _pipeline is { } pipeline
             && !pipeline.Writer.TryWrite(item)
             && !pipeline.Reader.Completion.IsCompleted)
@@ -139,7 +122,7 @@ internal sealed class EventDelivery(TracerContext context)
         {
             await foreach (var item in pipeline.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                foreach (var callback in Volatile.Read(ref _callbacks))
+                foreach (var callback in _subscribers.Callbacks)
                 {
                     try
                     {
@@ -158,28 +141,9 @@ internal sealed class EventDelivery(TracerContext context)
             onFailure(e);
         }
 
-        Channel<TraceEvent>[] readers;
-        lock (_gate)
-        {
-            readers = _readers;
-            _readers = [];
-        }
-
-        foreach (var reader in readers)
+        foreach (var reader in _subscribers.DetachReaders())
         {
             reader.Writer.TryComplete(failure);
-        }
-    }
-
-    private sealed class Unsubscriber(EventDelivery owner, Action<TraceEvent> subscriber) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner._gate)
-            {
-                owner._callbacks = [.. owner._callbacks.Where(c => c != subscriber)];
-                owner._inlineHandlers = [.. owner._inlineHandlers.Where(c => c != subscriber)];
-            }
         }
     }
 }

@@ -43,6 +43,8 @@ internal sealed class SessionSink : IKernelEventSink
 
     internal ExecReader Execs => _execs;
 
+    internal EventDelivery Delivery => _delivery;
+
     /// <inheritdoc />
     public void Prepare() => SinkWarmUp.Run(this, _context);
 

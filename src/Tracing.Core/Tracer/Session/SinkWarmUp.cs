@@ -4,9 +4,10 @@ using Tracing.Ports;
 namespace Tracing.Tracer.Session;
 
 /// <summary>
-/// Runs a sink's receive path once on made-up events, on the receive thread before the subscription opens, so the
+/// The tracer's part of the one warm-up step: the source runs it on its receive thread, after warming its own
+/// parsing, through <see cref="IKernelEventSink.Prepare"/>. Runs a sink's receive path once on made-up events, on the receive thread before the subscription opens, so the
 /// first real exec does not wait for the JIT while the process it is about exits (a /bin/true lives for well under a
-/// millisecond). Nothing it makes is delivered or counted.
+/// millisecond), then the warm-ups of the inline subscribers. Nothing it makes is delivered or counted.
 /// </summary>
 internal static class SinkWarmUp
 {
@@ -42,5 +43,8 @@ internal static class SinkWarmUp
 
         // Compiles the metrics path without recording anything: a loss notice is not a delivered event.
         context.Metrics.Delivered(new EventsLostEvent(), -1);
+
+        // Last, what the subscribers run on this thread.
+        sink.Delivery.WarmUpInlineHandlers();
     }
 }
