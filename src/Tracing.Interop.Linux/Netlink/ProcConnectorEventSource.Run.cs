@@ -34,7 +34,7 @@ internal sealed partial class ProcConnectorEventSource
             var countGaps = interest == KernelEventInterest.All || !KernelFilterRequested;
             var primedThread = PrimeSequences(countGaps);
             SizeReceiveBuffer(socket);
-            _forks = forks = OpenForkLedger(interest);
+            forks = OpenForkLedger(interest);
             started.TrySetResult();
             ReceiveLoop(socket, sink, countGaps, forks, primedThread);
         }
@@ -128,7 +128,6 @@ internal sealed partial class ProcConnectorEventSource
 
         if (forks is not null)
         {
-            _forks = null;
             Unsubscribe(forks.Socket);
             forks.Dispose();
         }

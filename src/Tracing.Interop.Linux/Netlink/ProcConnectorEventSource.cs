@@ -21,7 +21,6 @@ internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDi
     // Guards _socket, which a stop wakes while the receive thread may be opening it.
     private readonly Lock _gate = new();
     private ProcConnectorSocket? _socket;
-    private volatile ForkLedgerSocket? _forks;
     private volatile bool _stopping;
 
     /// <summary>Creates the source.</summary>
@@ -42,9 +41,6 @@ internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDi
 
     /// <summary>The kernel id of the receive thread once started: the sender of the COMM events that prime the gap counter.</summary>
     internal int ReceiveThreadId { get; private set; }
-
-    /// <summary>The side socket of forks while it is open (for tests).</summary>
-    internal ForkLedgerSocket? ForkLedger => _forks;
 
     /// <summary>True when the receive thread runs with real-time priority (see <see cref="ProcConnectorOptions.RealtimePriority"/>).</summary>
     public bool RealtimePriorityGranted { get; private set; }
