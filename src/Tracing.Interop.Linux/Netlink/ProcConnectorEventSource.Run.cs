@@ -89,8 +89,7 @@ internal sealed partial class ProcConnectorEventSource
             return;
         }
 
-        RealtimePriorityGranted = Interop.Libc.SchedSetScheduler(0, Interop.Libc.SCHED_FIFO, _options.RealtimePriority) == 0;
-        if (!RealtimePriorityGranted)
+        if (Interop.Libc.SchedSetScheduler(0, Interop.Libc.SCHED_FIFO, _options.RealtimePriority) != 0)
         {
             Log.RealtimeRefused(_logger);
         }

@@ -33,17 +33,11 @@ internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDi
     /// <inheritdoc />
     public Task Completion => _thread.Completion;
 
-    /// <summary>The receive buffer the kernel granted, in bytes (0 when the request was refused and the default applies).</summary>
-    public int ReceiveBufferBytes => _socket?.ReceiveBufferBytes ?? 0;
-
     /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
     public bool KernelFilterRequested { get; private set; }
 
     /// <summary>The kernel id of the receive thread once started: the sender of the COMM events that prime the gap counter.</summary>
     internal int ReceiveThreadId { get; private set; }
-
-    /// <summary>True when the receive thread runs with real-time priority (see <see cref="ProcConnectorOptions.RealtimePriority"/>).</summary>
-    public bool RealtimePriorityGranted { get; private set; }
 
     /// <inheritdoc />
     public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
