@@ -9,8 +9,7 @@ namespace Tracing.Kernel.Tests;
 internal sealed class KernelTracer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly List<TraceEvent> _events = [];
-    private readonly Lock _gate = new();
+    private readonly Observed<TraceEvent> _events = new();
     private readonly IDisposable _subscription;
 
     public KernelTracer(ExecTraceFilter filter, bool includeExits = true, Action<IServiceCollection>? services = null)
@@ -25,51 +24,46 @@ internal sealed class KernelTracer : IAsyncDisposable
             })
             .BuildServiceProvider();
         Tracer = _services.GetRequiredService<ExecTracer>();
-        _subscription = Tracer.Subscribe(e =>
-        {
-            lock (_gate)
-            {
-                _events.Add(e);
-            }
-        });
+        _subscription = Tracer.Subscribe(_events.Add);
     }
 
     public ExecTracer Tracer { get; }
 
-    public IReadOnlyList<TraceEvent> Events
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _events];
-            }
-        }
-    }
+    public IReadOnlyList<TraceEvent> Events => _events.Snapshot();
 
     public IEnumerable<ExecEvent> Execs => Events.OfType<ExecEvent>();
 
     public static string NewMarker() => "tracing-test-" + Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// Waits until an event satisfies <paramref name="predicate"/> or the timeout passes; <paramref name="provoke"/>, when
-    /// given, runs between looks (to make the kernel send something).
+    /// Waits until an event satisfies <paramref name="predicate"/>: true as soon as one is delivered, false only when
+    /// <paramref name="bound"/> passed first, which fails the test that waits.
     /// </summary>
-    public async Task<bool> WaitForAsync(Func<TraceEvent, bool> predicate, TimeSpan timeout, Action? provoke = null)
+    public async Task<bool> WaitForAsync(Func<TraceEvent, bool> predicate, TimeSpan bound)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (Events.Any(predicate))
-            {
-                return true;
-            }
-
-            provoke?.Invoke();
-            await Task.Delay(10);
+            await _events.FirstAsync(predicate, bound);
+            return true;
         }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 
-        return Events.Any(predicate);
+    /// <summary>Waits until <paramref name="condition"/> holds of every event delivered so far, checked after each one.</summary>
+    public async Task<bool> WaitUntilAsync(Func<IReadOnlyList<TraceEvent>, bool> condition, TimeSpan bound)
+    {
+        try
+        {
+            await _events.UntilAsync(condition, bound);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

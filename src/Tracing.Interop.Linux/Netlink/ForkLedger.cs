@@ -21,9 +21,6 @@ internal sealed class ForkLedger
 
     private readonly Dictionary<int, Entry> _entries = new(1024);
 
-    /// <summary>How many processes the ledger knows something of.</summary>
-    public int Count => _entries.Count;
-
     /// <summary>Records the forks and exits of one datagram (threads are left out: a process is its thread group).</summary>
     public void Feed(ReadOnlySpan<byte> datagram)
     {
@@ -62,13 +59,6 @@ internal sealed class ForkLedger
                 entry = entry with { EndedNs = Math.Max(kernelEvent.TimestampNs, 1) };
                 break;
         }
-    }
-
-    /// <summary>The parent recorded for <paramref name="tgid"/>'s latest fork.</summary>
-    public bool TryGetParent(int tgid, out int parentTgid)
-    {
-        parentTgid = _entries.TryGetValue(tgid, out var entry) ? entry.ParentTgid : 0;
-        return parentTgid > 0;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Tracing.Linux.Netlink;
 
 /// <summary>
@@ -11,19 +13,15 @@ internal sealed class ForkLedgerSocket : IDisposable
     public const int ReceiveBufferBytes = 2 * 1024 * 1024;
 
     private readonly DatagramBatch _batch = new();
+    private readonly ILogger _logger;
 
-    public ForkLedgerSocket(ProcConnectorSocket socket)
+    public ForkLedgerSocket(ProcConnectorSocket socket, ILogger logger)
     {
         Socket = socket;
+        _logger = logger;
     }
 
     public ProcConnectorSocket Socket { get; }
-
-    /// <summary>True when the kernel drops thread creations and exits before they reach the socket (<see cref="WholeProcessFilter"/>).</summary>
-    public bool ThreadsFiltered { get; init; }
-
-    /// <summary>How many datagrams the socket has given, in all.</summary>
-    public long DatagramsReceived { get; private set; }
 
     /// <summary>Records every queued fork and exit into <paramref name="ledger"/>.</summary>
     public void Drain(ForkLedger ledger)
@@ -33,7 +31,6 @@ internal sealed class ForkLedgerSocket : IDisposable
             switch (Socket.ReceiveBatch(_batch, wait: false))
             {
                 case ReceiveStatus.Datagram:
-                    DatagramsReceived += _batch.Count;
                     for (var i = 0; i < _batch.Count; i++)
                     {
                         ledger.Feed(_batch[i]);
@@ -48,6 +45,7 @@ internal sealed class ForkLedgerSocket : IDisposable
                 case ReceiveStatus.Overflow:
                     // Some forks were dropped: execs whose fork is not in the ledger ask the pidfd instead.
                     ledger.Forget();
+                    Log.ForkLedgerOverflowed(_logger);
                     continue;
                 default:
                     return;

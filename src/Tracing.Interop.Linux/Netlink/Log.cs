@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(205, LogLevel.Debug, "No side socket of fork events ({Reason}); parents of exec'ing processes come from pidfds and /proc.")]
     public static partial void ForkLedgerUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(206, LogLevel.Debug, "The side socket of fork events overflowed: the forks it held are forgotten, and parents of the execs that follow them come from pidfds and /proc.")]
+    public static partial void ForkLedgerOverflowed(ILogger logger);
 }

@@ -26,11 +26,12 @@ internal sealed partial class ProcConnectorEventSource
             subscribed = true;
 
             // After the handshake, whose reply is neither: from now on thread creations and exits are not even queued.
-            var forks = new ForkLedgerSocket(side) { ThreadsFiltered = WholeProcessFilter.TryAttach(side) };
+            var threadsFiltered = WholeProcessFilter.TryAttach(side);
+            var forks = new ForkLedgerSocket(side, _logger);
 
             // Compiles the drain on this thread now, not when the first exec is waiting for it.
             forks.Drain(new ForkLedger());
-            Log.ForkLedgerOpened(_logger, forks.ThreadsFiltered);
+            Log.ForkLedgerOpened(_logger, threadsFiltered);
             return forks;
         }
         catch (Exception e) when (e is IOException or TracingUnavailableException or UnauthorizedAccessException)

@@ -34,7 +34,7 @@ internal sealed partial class ProcConnectorEventSource
             var countGaps = interest == KernelEventInterest.All || !KernelFilterRequested;
             var primedThread = PrimeSequences(countGaps);
             SizeReceiveBuffer(socket);
-            _forks = forks = OpenForkLedger(interest);
+            forks = OpenForkLedger(interest);
             started.TrySetResult();
             ReceiveLoop(socket, sink, countGaps, forks, primedThread);
         }
@@ -89,8 +89,7 @@ internal sealed partial class ProcConnectorEventSource
             return;
         }
 
-        RealtimePriorityGranted = Interop.Libc.SchedSetScheduler(0, Interop.Libc.SCHED_FIFO, _options.RealtimePriority) == 0;
-        if (!RealtimePriorityGranted)
+        if (Interop.Libc.SchedSetScheduler(0, Interop.Libc.SCHED_FIFO, _options.RealtimePriority) != 0)
         {
             Log.RealtimeRefused(_logger);
         }
@@ -128,7 +127,6 @@ internal sealed partial class ProcConnectorEventSource
 
         if (forks is not null)
         {
-            _forks = null;
             Unsubscribe(forks.Socket);
             forks.Dispose();
         }

@@ -21,7 +21,6 @@ internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDi
     // Guards _socket, which a stop wakes while the receive thread may be opening it.
     private readonly Lock _gate = new();
     private ProcConnectorSocket? _socket;
-    private volatile ForkLedgerSocket? _forks;
     private volatile bool _stopping;
 
     /// <summary>Creates the source.</summary>
@@ -34,20 +33,11 @@ internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDi
     /// <inheritdoc />
     public Task Completion => _thread.Completion;
 
-    /// <summary>The receive buffer the kernel granted, in bytes (0 when the request was refused and the default applies).</summary>
-    public int ReceiveBufferBytes => _socket?.ReceiveBufferBytes ?? 0;
-
     /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
     public bool KernelFilterRequested { get; private set; }
 
     /// <summary>The kernel id of the receive thread once started: the sender of the COMM events that prime the gap counter.</summary>
     internal int ReceiveThreadId { get; private set; }
-
-    /// <summary>The side socket of forks while it is open (for tests).</summary>
-    internal ForkLedgerSocket? ForkLedger => _forks;
-
-    /// <summary>True when the receive thread runs with real-time priority (see <see cref="ProcConnectorOptions.RealtimePriority"/>).</summary>
-    public bool RealtimePriorityGranted { get; private set; }
 
     /// <inheritdoc />
     public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)

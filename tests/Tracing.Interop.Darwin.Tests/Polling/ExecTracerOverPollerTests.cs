@@ -22,11 +22,16 @@ public class ExecTracerOverPollerTests
         await using var tracer = new ExecTracer(source, reader, new DarwinMonotonicClock(), options);
         var events = new List<TraceEvent>();
         var sawExit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sawTwo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = tracer.Subscribe(e =>
         {
             lock (events)
             {
                 events.Add(e);
+                if (events.Count >= 2)
+                {
+                    sawTwo.TrySetResult();
+                }
             }
 
             if (e is ExitEvent)
@@ -44,7 +49,7 @@ public class ExecTracerOverPollerTests
             KinfoProcBuilder.Record(1, 0, "launchd", 1), KinfoProcBuilder.Record(100, 1, "zsh", 10),
             KinfoProcBuilder.Record(250, 300, "git", 20), KinfoProcBuilder.Record(300, 100, "sh", 20),
             KinfoProcBuilder.Record(400, 1, "other", 20));
-        await WaitUntil(() => { lock (events) { return events.Count >= 2; } });
+        await sawTwo.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // git exits: it becomes a zombie.
         kernel.Table = KinfoProcBuilder.Table(
@@ -68,15 +73,5 @@ public class ExecTracerOverPollerTests
         Assert.Equal(300, execs[1].ParentPid);
         Assert.Equal("/usr/bin/git", execs[1].ExecutablePath);
         Assert.Equal(250, Assert.Single(seen.OfType<ExitEvent>()).Pid);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(5);
-        }
     }
 }

@@ -6,34 +6,44 @@ namespace Tracing.Kernel.Tests.Netlink;
 internal sealed class GatedSink : IKernelEventSink, IDisposable
 {
     private readonly ManualResetEventSlim _release = new();
-    private readonly Lock _gate = new();
-    private readonly List<KernelEvent> _events = [];
-    private long _lost;
+    private readonly Observed<KernelEvent> _events = new();
+    private readonly Observed<long> _losses = new();
     private int _seen;
 
     public ManualResetEventSlim Holding { get; } = new();
 
-    public long Lost => Interlocked.Read(ref _lost);
+    public long Lost => _losses.Snapshot().Sum();
+
+    public int Count => _events.Count;
 
     public void Release() => _release.Set();
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _events.Count;
-            }
-        }
-    }
+    /// <summary>A copy of what was delivered so far.</summary>
+    public KernelEvent[] Snapshot() => _events.Snapshot();
 
-    public bool Saw(Func<KernelEvent, bool> predicate)
+    /// <summary>
+    /// Waits until an event that matches is delivered (true) or a loss is counted after this call (false: the event
+    /// may be the one lost); fails past <paramref name="bound"/>.
+    /// </summary>
+    public async Task<bool> DeliveredOrLostAsync(Func<KernelEvent, bool> predicate, TimeSpan bound)
     {
-        lock (_gate)
+        var lossesBefore = _losses.Count;
+        using var decided = new CancellationTokenSource();
+        var delivered = _events.FirstAsync(predicate, bound, decided.Token);
+        var lost = _losses.UntilAsync(l => l.Count > lossesBefore, bound, decided.Token);
+        var first = await Task.WhenAny(delivered, lost);
+        await decided.CancelAsync();
+        try
         {
-            return _events.Any(predicate);
+            await (first == delivered ? lost : delivered);
         }
+        catch (OperationCanceledException)
+        {
+            // The other wait, ended by the first.
+        }
+
+        await first;
+        return first == delivered;
     }
 
     public void Prepare()
@@ -42,11 +52,7 @@ internal sealed class GatedSink : IKernelEventSink, IDisposable
 
     public void OnEvent(in KernelEvent kernelEvent)
     {
-        lock (_gate)
-        {
-            _events.Add(kernelEvent);
-        }
-
+        _events.Add(kernelEvent);
         if (Interlocked.Increment(ref _seen) == 1)
         {
             Holding.Set();
@@ -54,7 +60,7 @@ internal sealed class GatedSink : IKernelEventSink, IDisposable
         }
     }
 
-    public void OnEventsLost(long count) => Interlocked.Add(ref _lost, count);
+    public void OnEventsLost(long count) => _losses.Add(count);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Testing;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
 
@@ -32,37 +33,49 @@ public class ProcConnectorForkLedgerTests
         var pid = await RunAsync("/bin/true", "tracing-fork-ledger-quiet");
         Assert.NotNull(await sink.WaitForAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid));
 
-        // The child's fork went to the ledger only: the sink asked for execs and got nothing else.
-        Assert.Null(await sink.WaitForAsync(e => e.Kind != KernelEventKind.Exec, TimeSpan.FromMilliseconds(200)));
+        // A sentinel forked and exec'd after it: once its exec is delivered, so would the forks before it have been.
+        var sentinel = await RunAsync("/bin/true", "tracing-sentinel-" + Guid.NewGuid().ToString("N"));
+        Assert.NotNull(await sink.WaitForAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == sentinel));
+
+        // The children's forks went to the ledger only: the sink asked for execs and got nothing else.
+        Assert.DoesNotContain(sink.Snapshot(), e => e.Kind != KernelEventKind.Exec);
     }
 
     [Fact]
     public async Task Thread_creations_are_dropped_by_the_kernel_before_they_reach_the_side_socket()
     {
-        var sink = new RecordingSink();
-        await using var source = new ProcConnectorEventSource(new ProcConnectorOptions { RealtimePriority = 0 });
+        using var sink = new GatedSink();
+        var logger = new FakeLogger<ProcConnectorEventSource>();
+        await using var source = new ProcConnectorEventSource(new ProcConnectorOptions { RealtimePriority = 0 }, logger);
         await source.StartAsync(sink, KernelEventInterest.Exec, CancellationToken.None);
-        var ledger = source.ForkLedger;
-        Assert.NotNull(ledger);
-        Assert.True(ledger.ThreadsFiltered, "the kernel refused the socket filter");
-        var before = ledger.DatagramsReceived;
+        var opened = Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Name == "ForkLedgerOpened");
+        Assert.Equal(bool.TrueString, opened.GetStructuredStateValue("ThreadsFiltered"));
 
-        // 500 thread creations in this process: each is a fork event with child pid != child tgid.
-        const int Threads = 500;
-        for (var i = 0; i < Threads; i++)
+        // The receive thread is held on an exec: nothing drains the side socket until it is released.
+        await RunAsync("/bin/true", "tracing-before-threads");
+        Assert.True(sink.Holding.Wait(TimeSpan.FromSeconds(30)), "no exec reached the sink");
+        try
         {
-            var thread = new Thread(static () => { });
-            thread.Start();
-            thread.Join();
+            // 10,000 thread creations in this process, each a fork and an exit event (pid != tgid): queued, they would
+            // overflow the side socket several times over, and the fork of the exec below would be dropped.
+            for (var i = 0; i < 10_000; i++)
+            {
+                var thread = new Thread(static () => { });
+                thread.Start();
+                thread.Join();
+            }
+        }
+        finally
+        {
+            sink.Release();
         }
 
-        // An exec drains the side socket; by then every one of those thread forks would be queued there.
         var pid = await RunAsync("/bin/true", "tracing-after-threads");
-        Assert.NotNull(await sink.WaitForAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid));
+        Assert.True(await sink.DeliveredOrLostAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid, TimeSpan.FromSeconds(30)), "the exec was lost");
 
-        // What did arrive: the few process forks of the machine meanwhile, /bin/true's among them, not the threads.
-        var received = ledger.DatagramsReceived - before;
-        Assert.InRange(received, 1, Threads / 2);
+        // The side socket held the machine's few process forks, this exec's among them, and never overflowed.
+        Assert.Equal(Environment.ProcessId, sink.Snapshot().Single(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid).ParentTgid);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Id.Name == "ForkLedgerOverflowed");
     }
 
     [Fact]

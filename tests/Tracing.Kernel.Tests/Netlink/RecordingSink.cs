@@ -2,57 +2,37 @@ using Tracing.Ports;
 
 namespace Tracing.Kernel.Tests.Netlink;
 
-/// <summary>Records every event the source delivers.</summary>
+/// <summary>Records every event the source delivers; waits end when the awaited event arrives.</summary>
 internal sealed class RecordingSink : IKernelEventSink
 {
-    private readonly Lock _gate = new();
-    private readonly List<KernelEvent> _events = [];
+    private readonly Observed<KernelEvent> _events = new();
 
     public void Prepare()
     {
     }
 
-    public void OnEvent(in KernelEvent kernelEvent)
-    {
-        lock (_gate)
-        {
-            _events.Add(kernelEvent);
-        }
-    }
+    public void OnEvent(in KernelEvent kernelEvent) => _events.Add(kernelEvent);
 
     public void OnEventsLost(long count)
     {
     }
 
     /// <summary>A copy of what was delivered so far.</summary>
-    public KernelEvent[] Snapshot()
+    public KernelEvent[] Snapshot() => _events.Snapshot();
+
+    /// <summary>
+    /// The first event that matches, once delivered; null when none was within <paramref name="bound"/> (30 s when not
+    /// given), which only ever fails a test: nothing passes by waiting it out.
+    /// </summary>
+    public async Task<KernelEvent?> WaitForAsync(Func<KernelEvent, bool> predicate, TimeSpan? bound = null)
     {
-        lock (_gate)
+        try
         {
-            return [.. _events];
+            return await _events.FirstAsync(predicate, bound ?? TimeSpan.FromSeconds(30));
         }
-    }
-
-    /// <summary>Waits for an event that matches, up to <paramref name="timeout"/> (10 s when not given).</summary>
-    public async Task<KernelEvent?> WaitForAsync(Func<KernelEvent, bool> predicate, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < deadline)
+        catch (TimeoutException)
         {
-            lock (_gate)
-            {
-                foreach (var item in _events)
-                {
-                    if (predicate(item))
-                    {
-                        return item;
-                    }
-                }
-            }
-
-            await Task.Delay(10);
+            return null;
         }
-
-        return null;
     }
 }

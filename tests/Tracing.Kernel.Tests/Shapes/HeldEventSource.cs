@@ -13,19 +13,19 @@ internal sealed class HeldEventSource(IKernelEventSource inner) : IKernelEventSo
 
     public Task Completion => inner.Completion;
 
-    /// <summary>Holds the receive thread on the next event; returns once it is held.</summary>
-    public bool HoldNext(TimeSpan timeout, Action provokeAnEvent)
+    /// <summary>What the source passed on to the tracer, once released: tests wait on it for the kernel's own events.</summary>
+    public Observed<KernelEvent> Passed { get; } = new();
+
+    /// <summary>
+    /// Holds the receive thread on the next event, which <paramref name="provokeAnEvent"/> makes the kernel send (any
+    /// other event may come first: either holds it); returns once it is held, false past <paramref name="bound"/>.
+    /// </summary>
+    public bool HoldNext(TimeSpan bound, Action provokeAnEvent)
     {
         _holding.Reset();
         _release.Reset();
-        var deadline = DateTime.UtcNow + timeout;
-        while (!_holding.IsSet && DateTime.UtcNow < deadline)
-        {
-            provokeAnEvent();
-            _holding.Wait(TimeSpan.FromMilliseconds(100));
-        }
-
-        return _holding.IsSet;
+        provokeAnEvent();
+        return _holding.Wait(bound);
     }
 
     public void Release() => _release.Set();
@@ -60,6 +60,7 @@ internal sealed class HeldEventSource(IKernelEventSource inner) : IKernelEventSo
             }
 
             sink.OnEvent(kernelEvent);
+            owner.Passed.Add(kernelEvent);
         }
 
         public void OnEventsLost(long count) => sink.OnEventsLost(count);

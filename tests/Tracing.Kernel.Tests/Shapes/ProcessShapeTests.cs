@@ -119,7 +119,7 @@ public class ProcessShapeTests
         // Every process of the shape had ended before the sentinel ran; their events may still trail it by a little.
         var pids = record.Lines.Where(l => l.Length > 1 && l[0] != "reuse").Select(ShapeRecord.Pid).ToHashSet();
         Func<int, bool> inScope = machine ? pids.Contains : _ => true;
-        await tracer.WaitForAsync(_ => ShapeExpectation.Covers(ShapeExpectation.Actual(tracer.Events, inScope), expected), s_timeout);
+        await tracer.WaitUntilAsync(events => ShapeExpectation.Covers(ShapeExpectation.Actual(events, inScope), expected), s_timeout);
         var actual = ShapeExpectation.Actual(tracer.Events, inScope);
         // One overflow may be reported in parts (each CPU's gap when that CPU is next heard from), resynchronising each time.
         var losses = tracer.Events.OfType<EventsLostEvent>().Sum(e => e.Count);
@@ -145,20 +145,22 @@ public class ProcessShapeTests
             held.Release();
         }
 
-        // Gaps are counted once later events reveal them, CPU by CPU: one process on each, so that the whole loss is
-        // counted (and the tree resynchronised) before the shape starts.
-        Assert.True(
-            await tracer.WaitForAsync(e => e is EventsLostEvent, s_timeout, provoke: () => Run("/bin/true")),
-            "the overflow was not counted");
+        // Gaps are counted once later events reveal them, CPU by CPU: one process on each reveals the whole loss. Once
+        // the source has passed on the last one's exec, the tracer has heard of every gap before the shape starts.
+        var last = 0;
         foreach (var cpu in AllowedCpus.Read())
         {
-            Run("/usr/bin/taskset", "-c", cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), "/bin/true");
+            last = Run("/usr/bin/taskset", "-c", cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), "/bin/true");
         }
+
+        await held.Passed.FirstAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == last, s_timeout);
+        Assert.True(await tracer.WaitForAsync(e => e is EventsLostEvent, s_timeout), "the overflow was not counted");
     }
 
-    private static void Run(string file, params string[] arguments)
+    private static int Run(string file, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments))!;
         process.WaitForExit();
+        return process.Id;
     }
 }

@@ -78,6 +78,7 @@ public class ExecTracerCgroupKernelTests
         var cgroup = Path.Join(hierarchy, marker);
         Directory.CreateDirectory(cgroup);
         var started = new List<Process>();
+        using var fifos = new Fifos();
         try
         {
             var (controller, path) = CgroupPaths.Resolve(cgroup);
@@ -86,29 +87,43 @@ public class ExecTracerCgroupKernelTests
 
             // A child is in its parent's cgroup at fork: each marked exec shows where the shell was when it ran it.
             // The shell starts outside, moves in, moves back out to the hierarchy's root. Each marked process lives
-            // 0.2 s, so the tracer reads its cgroups whatever the machine's load: this tests the filter, not the race.
-            string Marked(string name) => $"/bin/sh -c 'sleep 0.2' {marker}-{name}";
+            // until the test lets it go (it reads its own FIFO), so the tracer reads its cgroups whatever the machine's
+            // load: this tests the filter, not the race.
+            string Marked(string name) => $"/bin/sh -c 'read go < {fifos.Make(name)}' {marker}-{name}";
             var shell = StartShell(
                 $"{Marked("before")}; echo $$ > {cgroup}/cgroup.procs; {Marked("in-1")}; {Marked("in-2")}; " +
                 $"echo $$ > {hierarchy}/cgroup.procs; {Marked("after")}; exec {Marked("exec-after")}",
                 started);
             shell.StandardInput.Close();
+            foreach (var (name, inside) in new[] { ("before", false), ("in-1", true), ("in-2", true), ("after", false), ("exec-after", false) })
+            {
+                if (inside)
+                {
+                    Assert.True(await tracer.WaitForAsync(e => IsMarked(e, marker, name), s_wait), $"{name} was not reported");
+                    await fifos.ReleaseAsync(fifos.PathOf(name), s_wait);
+                    continue;
+                }
+
+                // Once it reads its FIFO it has exec'd; the tracer handles execs in the kernel's order, so a later exec
+                // inside the cgroup being reported proves that this one was handled (while it still lived).
+                await using var writer = await fifos.OpenAsync(fifos.PathOf(name), s_wait);
+                var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; exec {Marked($"sentinel-{name}")}", started);
+                sentinel.StandardInput.Close();
+                Assert.True(await tracer.WaitForAsync(e => IsMarked(e, marker, $"sentinel-{name}"), s_wait), "the sentinel's exec inside the cgroup was not reported");
+                await fifos.ReleaseAsync(fifos.PathOf($"sentinel-{name}"), s_wait);
+                await writer.WriteLineAsync("go");
+            }
+
             await shell.WaitForExitAsync();
             Assert.Equal(0, shell.ExitCode);
-
-            // The tracer handles execs in the kernel's order: once a later exec inside is reported, the shell's are handled.
-            var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; exec {Marked("sentinel")}", started);
-            sentinel.StandardInput.Close();
-            Assert.True(await tracer.WaitForAsync(e => IsMarked(e, $"{marker}-sentinel"), s_wait), "the sentinel's exec inside the cgroup was not reported");
-            await sentinel.WaitForExitAsync();
             await tracer.Tracer.StopAsync();
 
-            Assert.Single(tracer.Execs, e => IsMarked(e, $"{marker}-in-1"));
-            Assert.Single(tracer.Execs, e => IsMarked(e, $"{marker}-in-2"));
-            Assert.All(tracer.Execs.Where(e => IsMarked(e, $"{marker}-in-1") || IsMarked(e, $"{marker}-in-2")), e => Assert.Equal(shell.Id, e.ParentPid));
-            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, $"{marker}-before"));
-            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, $"{marker}-after"));
-            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, $"{marker}-exec-after"));
+            Assert.Single(tracer.Execs, e => IsMarked(e, marker, "in-1"));
+            Assert.Single(tracer.Execs, e => IsMarked(e, marker, "in-2"));
+            Assert.All(tracer.Execs.Where(e => IsMarked(e, marker, "in-1") || IsMarked(e, marker, "in-2")), e => Assert.Equal(shell.Id, e.ParentPid));
+            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, marker, "before"));
+            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, marker, "after"));
+            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, marker, "exec-after"));
             Assert.DoesNotContain(tracer.Execs, e => e.Pid == shell.Id);
         }
         finally
@@ -139,23 +154,26 @@ public class ExecTracerCgroupKernelTests
         return process;
     }
 
-    private static bool IsMarked(TraceEvent e, string argument) =>
-        e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/sh", "-c", "sleep 0.2", argument]);
+    private static bool IsMarked(TraceEvent e, string marker, string name) =>
+        e is ExecEvent exec && exec.Arguments.Count == 4 && exec.Arguments.Strings[0] == "/bin/sh" && exec.Arguments.Strings[3] == $"{marker}-{name}";
 
     private static bool IsEcho(TraceEvent e, string argument) =>
         e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/echo", argument]);
 
-    // rmdir of a cgroup fails with EBUSY while the kernel still counts an exited task in it.
+    // rmdir of a cgroup fails with EBUSY while the kernel still counts an exited task in it. Nothing signals when it
+    // lets go on cgroup v1 (v2's cgroup.events could be watched, but this is clean-up, not what a test checks): a
+    // retry, bounded at 30 s.
     private static async Task RemoveCgroupAsync(string cgroup)
     {
-        for (var attempt = 0; ; attempt++)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
         {
             try
             {
                 Directory.Delete(cgroup);
                 return;
             }
-            catch (IOException) when (attempt < 50 && Directory.Exists(cgroup))
+            catch (IOException) when (DateTime.UtcNow < deadline && Directory.Exists(cgroup))
             {
                 await Task.Delay(20);
             }

@@ -7,66 +7,10 @@ using Xunit.Abstractions;
 
 namespace Tracing.Kernel.Tests.Tracer;
 
-/// <summary>Issue 5's faults against the real kernel: stopping during a storm, restarting, cancelling, failed execs.</summary>
+/// <summary>Issue 5's faults against the real kernel: stopping twice, restarting, cancelling, failed execs.</summary>
 public class ExecTracerFaultKernelTests(ITestOutputHelper output)
 {
-    private const string ReceiveThreadName = "cn_proc receive";
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
-
-    // Issue 5 asks for 100 ms; CI machines stall, so the assertion allows 500 ms and the test prints the real figure.
-    private static readonly TimeSpan s_stopBound = TimeSpan.FromMilliseconds(500);
-
-    [Fact]
-    public async Task StopAsync_during_an_exec_storm_returns_promptly_and_leaves_no_receive_thread()
-    {
-        var marker = KernelTracer.NewMarker();
-        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false);
-        await tracer.Tracer.StartAsync();
-        Assert.Equal(1, await WaitForReceiveThreadsAsync(1));
-
-        using var storm = new Storm(marker);
-        Assert.True(
-            await tracer.WaitForAsync(e => IsStormExec(e, marker), s_wait) && await WaitForStormExecsAsync(tracer, marker, 200),
-            "the storm's execs did not arrive");
-
-        var stopwatch = Stopwatch.StartNew();
-        await tracer.Tracer.StopAsync();
-        var stopTime = stopwatch.Elapsed;
-        var threadsRightAfter = CountReceiveThreads();
-        var seen = tracer.Execs.Count(e => IsStormExec(e, marker));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"StopAsync mid-storm: {stopTime.TotalMilliseconds:0.0} ms after {seen} storm execs; receive threads right after: {threadsRightAfter}"));
-
-        Assert.True(stopTime < s_stopBound, $"StopAsync took {stopTime.TotalMilliseconds:0} ms");
-        Assert.Equal(Tracing.Tracer.TracerState.Stopped, tracer.Tracer.State);
-        await tracer.Tracer.Completion.WaitAsync(s_wait);
-        Assert.Equal(0, await WaitForReceiveThreadsAsync(0));
-
-        // Stopped means stopped: the storm goes on, nothing more arrives.
-        var countAfterStop = tracer.Events.Count;
-        await Task.Delay(200);
-        Assert.Equal(countAfterStop, tracer.Events.Count);
-        Assert.True(storm.IsRunning, "the storm ended before the stop; the test proves nothing");
-    }
-
-    [Fact]
-    public async Task DisposeAsync_during_an_exec_storm_returns_promptly_and_leaves_no_receive_thread()
-    {
-        var marker = KernelTracer.NewMarker();
-        var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: true);
-        await tracer.Tracer.StartAsync();
-        using var storm = new Storm(marker);
-        Assert.True(await WaitForStormExecsAsync(tracer, marker, 200), "the storm's execs did not arrive");
-
-        var stopwatch = Stopwatch.StartNew();
-        await tracer.DisposeAsync();
-        var disposeTime = stopwatch.Elapsed;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DisposeAsync mid-storm: {disposeTime.TotalMilliseconds:0.0} ms"));
-
-        Assert.True(disposeTime < s_stopBound, $"DisposeAsync took {disposeTime.TotalMilliseconds:0} ms");
-        Assert.Equal(Tracing.Tracer.TracerState.Disposed, tracer.Tracer.State);
-        Assert.Equal(0, await WaitForReceiveThreadsAsync(0));
-        Assert.True(storm.IsRunning, "the storm ended before the dispose; the test proves nothing");
-    }
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Stop_twice_then_start_again_delivers_again()
@@ -80,13 +24,13 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
         await tracer.Tracer.StopAsync();
         await tracer.Tracer.StopAsync();
         Assert.Equal(Tracing.Tracer.TracerState.Stopped, tracer.Tracer.State);
-        Assert.Equal(0, await WaitForReceiveThreadsAsync(0));
+        Assert.Equal(0, await ReceiveThreads.WaitForAsync(0));
 
         var whileStopped = KernelTracer.NewMarker();
         await RunAsync("/bin/echo", whileStopped);
         var second = KernelTracer.NewMarker();
         await tracer.Tracer.StartAsync();
-        Assert.Equal(1, await WaitForReceiveThreadsAsync(1));
+        Assert.Equal(1, await ReceiveThreads.WaitForAsync(1));
         await RunAsync("/bin/echo", second);
         Assert.True(await tracer.WaitForAsync(e => IsEcho(e, second), s_wait), "nothing after the restart");
         await tracer.Tracer.StopAsync();
@@ -103,7 +47,7 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tracer.Tracer.StartAsync(new CancellationToken(canceled: true)));
         Assert.Equal(Tracing.Tracer.TracerState.Stopped, tracer.Tracer.State);
-        Assert.Equal(0, await WaitForReceiveThreadsAsync(0));
+        Assert.Equal(0, await ReceiveThreads.WaitForAsync(0));
 
         var marker = KernelTracer.NewMarker();
         await tracer.Tracer.StartAsync();
@@ -138,7 +82,7 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
                 Assert.Equal(Tracing.Tracer.TracerState.Stopped, tracer.Tracer.State);
             }
 
-            Assert.Equal(0, await WaitForReceiveThreadsAsync(0));
+            Assert.Equal(0, await ReceiveThreads.WaitForAsync(0));
             var marker = KernelTracer.NewMarker();
             var stopwatch = Stopwatch.StartNew();
             await tracer.Tracer.StartAsync();
@@ -174,25 +118,6 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
     private static bool IsEcho(TraceEvent e, string argument) =>
         e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/echo", argument]);
 
-    private static bool IsStormExec(TraceEvent e, string marker) =>
-        e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/true", marker]);
-
-    private static async Task<bool> WaitForStormExecsAsync(KernelTracer tracer, string marker, int count)
-    {
-        var deadline = DateTime.UtcNow + s_wait;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (tracer.Execs.Count(e => IsStormExec(e, marker)) >= count)
-            {
-                return true;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return false;
-    }
-
     private static async Task RunAsync(string file, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true })!;
@@ -206,62 +131,6 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
         while (stopwatch.Elapsed.TotalMicroseconds < microseconds)
         {
             Thread.SpinWait(10);
-        }
-    }
-
-    /// <summary>Threads of this process named like the source's receive thread, from /proc/self/task/*/comm.</summary>
-    internal static int CountReceiveThreads()
-    {
-        var count = 0;
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
-        {
-            try
-            {
-                if (File.ReadAllText(Path.Join(task, "comm")).TrimEnd('\n') == ReceiveThreadName)
-                {
-                    count++;
-                }
-            }
-            catch (IOException)
-            {
-                // The thread ended between the listing and the read.
-            }
-        }
-
-        return count;
-    }
-
-    // A thread that ended is gone from /proc/self/task only once it was reaped: allow a moment.
-    private static async Task<int> WaitForReceiveThreadsAsync(int expected)
-    {
-        for (var attempt = 0; attempt < 100 && CountReceiveThreads() != expected; attempt++)
-        {
-            await Task.Delay(10);
-        }
-
-        return CountReceiveThreads();
-    }
-
-    /// <summary>
-    /// A fast storm of <c>/bin/true marker</c> (a shell loop: faster than Process.Start, about 1,000–2,000 execs/s here),
-    /// started from a background task; killed on dispose.
-    /// </summary>
-    private sealed class Storm : IDisposable
-    {
-        private readonly Process _shell;
-
-        public Storm(string marker)
-        {
-            _shell = Task.Run(() => Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"while :; do /bin/true {marker}; done"]))!).GetAwaiter().GetResult();
-        }
-
-        public bool IsRunning => !_shell.HasExited;
-
-        public void Dispose()
-        {
-            _shell.Kill(entireProcessTree: true);
-            _shell.WaitForExit();
-            _shell.Dispose();
         }
     }
 }
