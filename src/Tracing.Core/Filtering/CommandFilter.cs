@@ -15,4 +15,8 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
 
     /// <inheritdoc />
     internal override CommandSpec? CommandToLaunch => Command;
+
+    /// <inheritdoc />
+    /// <remarks>In scope: every exec of the tracer's subtree (the command gate keeps the command's branch).</remarks>
+    internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
 }

@@ -1,3 +1,5 @@
+using Tracing.Ports;
+
 namespace Tracing.Filtering;
 
 /// <summary>Every process on the machine.</summary>
@@ -7,4 +9,8 @@ public sealed record EverythingFilter : ExecTraceFilter
     public override void Validate()
     {
     }
+
+    /// <inheritdoc />
+    /// <remarks>In scope: every exec.</remarks>
+    internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
 }

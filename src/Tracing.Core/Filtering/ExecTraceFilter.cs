@@ -53,5 +53,6 @@ public abstract record ExecTraceFilter
     internal virtual CommandSpec? CommandToLaunch => null;
 
     /// <summary>Whether a process of the subtree (or of the machine) that just exec'd is in scope. Called on the receive thread.</summary>
-    internal virtual ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
+    /// <remarks>Abstract and internal: no filter kind can be declared outside this assembly (not even through the record's copy constructor).</remarks>
+    internal abstract ScopeVerdict Admit(int pid, IProcessInfoReader reader);
 }

@@ -1,3 +1,5 @@
+using Tracing.Ports;
+
 namespace Tracing.Filtering;
 
 /// <summary>A process and all its descendants.</summary>
@@ -18,4 +20,8 @@ public sealed record ProcessTreeFilter(int RootPid) : ExecTraceFilter
 
     /// <inheritdoc />
     internal override bool IncludesExistingProcesses => true;
+
+    /// <inheritdoc />
+    /// <remarks>In scope: every exec of the subtree.</remarks>
+    internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
 }

@@ -26,10 +26,17 @@ public readonly record struct KernelEvent
     public int ParentPid { get; init; }
 
     /// <summary>
-    /// The parent's process id, where the kernel reports one (fork, exit); for an exec, the parent of the fork the
+    /// The parent's process id, where the kernel reports one (fork, exit); for an exec, the forker of the fork the
     /// source saw, when it saw it (0 otherwise: the tracer then asks the process reader).
     /// </summary>
     public int ParentTgid { get; init; }
+
+    /// <summary>
+    /// For an exec with a <see cref="ParentTgid"/> from a fork the source saw: that forker has ended since the fork, or
+    /// may have (its pid was reused, or its liveness is not known). The kernel then re-parented the process, so the
+    /// forker is not its parent any more, and the tracer asks the process reader.
+    /// </summary>
+    public bool ForkerEnded { get; init; }
 
     /// <summary>For an exit: the wait status.</summary>
     public int ExitCode { get; init; }

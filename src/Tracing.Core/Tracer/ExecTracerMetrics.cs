@@ -39,7 +39,7 @@ public sealed class ExecTracerMetrics : IDisposable
     }
 
     /// <summary>Records one delivered event.</summary>
-    public void Delivered(TraceEvent item, long latencyNs)
+    internal void Delivered(TraceEvent item, long latencyNs)
     {
         switch (item)
         {
@@ -73,7 +73,7 @@ public sealed class ExecTracerMetrics : IDisposable
     }
 
     /// <summary>Records events the kernel dropped.</summary>
-    public void KernelLost(long count)
+    internal void KernelLost(long count)
     {
         if (_lost.Enabled)
         {
@@ -82,7 +82,7 @@ public sealed class ExecTracerMetrics : IDisposable
     }
 
     /// <summary>Records an event a full subscriber queue dropped.</summary>
-    public void SubscriberDropped()
+    internal void SubscriberDropped()
     {
         if (_lost.Enabled)
         {
@@ -91,7 +91,7 @@ public sealed class ExecTracerMetrics : IDisposable
     }
 
     /// <summary>Records an exec whose scope could not be decided (the process was gone).</summary>
-    public void ScopeUndecided()
+    internal void ScopeUndecided()
     {
         if (_lost.Enabled)
         {

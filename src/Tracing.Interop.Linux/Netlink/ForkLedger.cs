@@ -62,8 +62,8 @@ internal sealed class ForkLedger
     }
 
     /// <summary>
-    /// Gives an exec the parent of its fork, when the ledger has it, the event has none, and that forker had not ended
-    /// by the exec (its end re-parented the process: the parent then has to be read from the process).
+    /// Gives an exec the forker of its fork, when the ledger has it and the event has no parent, and says whether that
+    /// forker had ended by the exec (<see cref="KernelEvent.ForkerEnded"/>).
     /// </summary>
     public KernelEvent Complete(in KernelEvent exec)
     {
@@ -79,19 +79,24 @@ internal sealed class ForkLedger
             self = self with { EndedNs = 0 };
         }
 
-        return exec.ParentTgid == 0 && TryGetLiveForker(exec, out var parent) ? exec with { ParentTgid = parent } : exec;
+        return exec.ParentTgid == 0 && TryGetForker(exec, out var forker, out var ended)
+            ? exec with { ParentTgid = forker, ForkerEnded = ended }
+            : exec;
     }
 
     /// <summary>After an overflow some forks were dropped: a pid's entry may be an earlier process's, so none is trusted.</summary>
     public void Forget() => _entries.Clear();
 
-    private bool TryGetLiveForker(in KernelEvent exec, out int parent)
+    private bool TryGetForker(in KernelEvent exec, out int forkerTgid, out bool ended)
     {
-        parent = 0;
+        forkerTgid = 0;
+        ended = false;
         if (!_entries.TryGetValue(exec.Tgid, out var child) || child.ParentTgid <= 0)
         {
             return false;
         }
+
+        forkerTgid = child.ParentTgid;
 
         if (_entries.TryGetValue(child.ParentTgid, out var forker))
         {
@@ -99,18 +104,14 @@ internal sealed class ForkLedger
             var reused = forker.ForkedNs > child.ForkedNs;
 
             // It ended after forking the child and before the exec (the side socket may already hold later exits).
-            var ended = forker.EndedNs != 0 && forker.EndedNs >= child.ForkedNs && (exec.TimestampNs == 0 || forker.EndedNs <= exec.TimestampNs);
+            var endedBeforeExec = forker.EndedNs != 0 && forker.EndedNs >= child.ForkedNs && (exec.TimestampNs == 0 || forker.EndedNs <= exec.TimestampNs);
 
             // Its leader had exited before it forked (pthread_exit): its real end will be a thread's exit, which this
             // socket does not queue, so whether it lives is not known here.
             var leaderless = forker.EndedNs != 0 && forker.EndedNs < child.ForkedNs;
-            if (reused || ended || leaderless)
-            {
-                return false;
-            }
+            ended = reused || endedBeforeExec || leaderless;
         }
 
-        parent = child.ParentTgid;
         return true;
     }
 

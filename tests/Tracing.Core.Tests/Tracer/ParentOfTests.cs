@@ -14,6 +14,14 @@ public class ParentOfTests
     }
 
     [Fact]
+    public void An_untracked_exec_whose_forker_ended_must_be_read()
+    {
+        var exec = new KernelEvent { Kind = KernelEventKind.Exec, Pid = 9, Tgid = 9, ParentTgid = 7, ForkerEnded = true };
+
+        Assert.Equal(ParentOf.Unknown, ParentOf.ExecKnown(null, exec));
+    }
+
+    [Fact]
     public void A_tracked_exec_takes_its_forker_while_the_forker_lives_and_must_be_read_once_it_ended()
     {
         var tree = new ProcessTree(1);

@@ -6,6 +6,7 @@ using Tracing.Linux.CnProc;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
 using Tracing.Tracer;
+using static Tracing.Linux.Tests.Netlink.ForkLedgerEvents;
 
 namespace Tracing.Linux.Tests.CnProc;
 
@@ -70,7 +71,7 @@ public class ShapeReplayTests
                 {
                     // Re-parented (its forker had ended): the ledger must not answer, the process is asked instead. It
                     // may also not know (a forker whose leader had exited): never a wrong parent.
-                    var completed = ledger.Complete(e).ParentTgid;
+                    var completed = Known(ledger.Complete(e));
                     Assert.True(
                         completed == 0 || (completed == expected.Parent && forkers[e.Tgid] == expected.Parent),
                         $"{shape}/{file}: the ledger gave {completed}, the process had {expected.Parent}");

@@ -24,5 +24,8 @@ internal static class ForkLedgerEvents
         ExitSignal = 17,
     };
 
+    /// <summary>The parent the tracer takes from a completed exec without reading the process (0: it reads it).</summary>
+    public static int Known(KernelEvent exec) => Tracing.Tracer.Session.ParentOf.ExecKnown(null, exec);
+
     public static KernelEvent Exec(int pid, long at = 0) => new() { Kind = KernelEventKind.Exec, TimestampNs = at, Pid = pid, Tgid = pid };
 }

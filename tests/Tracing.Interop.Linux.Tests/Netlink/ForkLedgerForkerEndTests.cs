@@ -5,8 +5,8 @@ using static Tracing.Linux.Tests.Netlink.ForkLedgerEvents;
 namespace Tracing.Linux.Tests.Netlink;
 
 /// <summary>
-/// A forker that had ended by the exec is no longer its parent (the kernel re-parented the child): the ledger then
-/// gives none, so that the parent is read from the process.
+/// A forker that had ended by the exec is no longer its parent (the kernel re-parented the child): the ledger says so
+/// (<see cref="KernelEvent.ForkerEnded"/>), so that the tracer reads the parent from the process.
 /// </summary>
 public class ForkLedgerForkerEndTests
 {
@@ -19,8 +19,23 @@ public class ForkLedgerForkerEndTests
         ledger.Record(Fork(parent: 200, child: 300, at: 2));
         ledger.Record(Exit(200, at: 3));
 
-        Assert.Equal(0, ledger.Complete(Exec(300, at: 4)).ParentTgid);
-        Assert.Equal(100, ledger.Complete(Exec(200, at: 4)).ParentTgid);
+        Assert.Equal(0, Known(ledger.Complete(Exec(300, at: 4))));
+        Assert.Equal(100, Known(ledger.Complete(Exec(200, at: 4))));
+    }
+
+    [Fact]
+    public void Reports_the_facts_the_forker_and_its_end_not_a_verdict()
+    {
+        var ledger = new ForkLedger();
+        ledger.Record(Fork(parent: 100, child: 200, at: 1));
+        ledger.Record(Fork(parent: 200, child: 300, at: 2));
+        ledger.Record(Exit(200, at: 3));
+
+        var orphan = ledger.Complete(Exec(300, at: 4));
+        var child = ledger.Complete(Exec(200, at: 4));
+
+        Assert.Equal((200, true), (orphan.ParentTgid, orphan.ForkerEnded));
+        Assert.Equal((100, false), (child.ParentTgid, child.ForkerEnded));
     }
 
     [Fact]
@@ -31,7 +46,7 @@ public class ForkLedgerForkerEndTests
         ledger.Record(Fork(parent: 200, child: 300, at: 2));
         ledger.Record(Exit(200, at: 9));
 
-        Assert.Equal(200, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+        Assert.Equal(200, Known(ledger.Complete(Exec(300, at: 4))));
     }
 
     [Fact]
@@ -41,7 +56,7 @@ public class ForkLedgerForkerEndTests
         ledger.Record(Fork(parent: 200, child: 300, at: 2));
         ledger.Record(Fork(parent: 1, child: 200, at: 3));
 
-        Assert.Equal(0, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+        Assert.Equal(0, Known(ledger.Complete(Exec(300, at: 4))));
     }
 
     [Fact]
@@ -53,7 +68,7 @@ public class ForkLedgerForkerEndTests
         ledger.Record(Exit(200, at: 1));
         ledger.Record(Fork(parent: 200, child: 300, at: 2));
 
-        Assert.Equal(0, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+        Assert.Equal(0, Known(ledger.Complete(Exec(300, at: 4))));
     }
 
     [Fact]
@@ -65,7 +80,7 @@ public class ForkLedgerForkerEndTests
         ledger.Record(Exit(200, at: 2));
         ledger.Complete(Exec(200, at: 3));
 
-        Assert.Equal(200, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+        Assert.Equal(200, Known(ledger.Complete(Exec(300, at: 4))));
     }
 
     [Fact]
@@ -75,6 +90,6 @@ public class ForkLedgerForkerEndTests
         ledger.Record(Fork(parent: 200, child: 300, at: 2));
         ledger.Record(new KernelEvent { Kind = KernelEventKind.Exit, Pid = 201, Tgid = 200, TimestampNs = 3, ExitSignal = -1 });
 
-        Assert.Equal(200, ledger.Complete(Exec(300, at: 4)).ParentTgid);
+        Assert.Equal(200, Known(ledger.Complete(Exec(300, at: 4))));
     }
 }

@@ -7,6 +7,8 @@ namespace Tracing.Tracer.Session;
 /// The one place that decides a process's parent in an event. An exec's parent is <c>getppid()</c> at the exec: the
 /// forker while it lives, known without a read (from the tree, or from the source, whose fork ledger saw the fork);
 /// once the forker has ended the process was re-parented (to a subreaper or init), which only the process can tell.
+/// The tree and the source only report facts (the forker, and whether it has ended: <see cref="ProcessNode.Orphaned"/>,
+/// <see cref="KernelEvent.ForkerEnded"/>); the choice is made here.
 /// </summary>
 internal static class ParentOf
 {
@@ -15,7 +17,9 @@ internal static class ParentOf
 
     /// <summary>The parent an exec has without reading the process, or <see cref="Unknown"/>.</summary>
     public static int ExecKnown(ProcessNode? node, in KernelEvent kernelEvent) =>
-        node is null ? kernelEvent.ParentTgid : node.Orphaned ? Unknown : node.ParentPid;
+        node is not null ? (node.Orphaned ? Unknown : node.ParentPid)
+        : kernelEvent.ForkerEnded ? Unknown
+        : kernelEvent.ParentTgid;
 
     /// <summary>
     /// The parent of an exec from what was read: the known one, else the pidfd's, else stat's; 0 when the process was
