@@ -64,10 +64,20 @@ internal sealed class SystemdNotifier
     }
 
     /// <summary>Tracing is live: an exec in scope from now on is reported.</summary>
-    public void Ready(string status) => Notify($"READY=1\nSTATUS={status}");
+    public void Ready(string status) => Notify($"READY=1\nSTATUS={OneLine(status)}");
 
     /// <summary>Tracing is stopping.</summary>
-    public void Stopping(string status) => Notify($"STOPPING=1\nSTATUS={status}");
+    public void Stopping(string status) => Notify($"STOPPING=1\nSTATUS={OneLine(status)}");
+
+    // A status names the user's command, whose path may hold a newline: it must not start an assignment of its own.
+    private static string OneLine(string status) =>
+        string.Create(status.Length, status, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = char.IsControl(text[i]) ? '?' : text[i];
+            }
+        });
 
     /// <summary>Sends <paramref name="state"/>, newline-separated <c>KEY=value</c> assignments, as one datagram.</summary>
     public void Notify(string state)

@@ -36,6 +36,17 @@ public class SystemdNotifierTests
         Assert.Equal(["READY=1\nSTATUS=live", "STOPPING=1\nSTATUS=Stopping"], socket.Received);
     }
 
+    [Fact]
+    public async Task A_status_naming_a_hostile_command_stays_one_assignment()
+    {
+        using var socket = NotifySocket.Bind();
+        var notifier = SystemdNotifier.Create(socket.Address, TextWriter.Null);
+
+        notifier.Ready("Tracing /tmp/x\nMAINPID=1\u001b[2J and its descendants");
+
+        Assert.Equal("READY=1\nSTATUS=Tracing /tmp/x?MAINPID=1?[2J and its descendants", await socket.WaitForAsync("READY=1", s_bound));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
