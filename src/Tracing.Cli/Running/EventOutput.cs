@@ -6,8 +6,12 @@ namespace Tracing.Cli.Running;
 internal static class EventOutput
 {
     /// <summary>Opens the output; null, with the reason on <paramref name="diagnostics"/>, when the file cannot be created.</summary>
-    public static Stream? Open(string? path, TextWriter diagnostics)
+    /// <param name="path">The file, or null for stdout.</param>
+    /// <param name="diagnostics">Where a failure is said.</param>
+    /// <param name="isRegularFile">True when the events go to a regular file (<c>-o</c>, or stdout redirected to one).</param>
+    public static Stream? Open(string? path, TextWriter diagnostics, out bool isRegularFile)
     {
+        isRegularFile = true;
         if (path is null)
         {
             // A pipe or terminal: a FileStream, which reports EPIPE (Console's stream swallows it, so
@@ -17,6 +21,7 @@ internal static class EventOutput
             var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
             if (!stdout.CanSeek)
             {
+                isRegularFile = false;
                 return stdout;
             }
 
@@ -24,11 +29,17 @@ internal static class EventOutput
             return Console.OpenStandardOutput();
         }
 
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            diagnostics.WriteLine("exectrace: -o needs a file name.");
+            return null;
+        }
+
         try
         {
             return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             diagnostics.WriteLine($"exectrace: cannot write {path}: {e.Message}");
             return null;

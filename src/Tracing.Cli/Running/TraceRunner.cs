@@ -44,7 +44,7 @@ internal static class TraceRunner
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        await using var output = EventOutput.Open(settings.OutputPath, diagnostics);
+        await using var output = EventOutput.Open(settings.OutputPath, diagnostics, out var toRegularFile);
         if (output is null)
         {
             return ExitCodes.UsageError;
@@ -58,7 +58,7 @@ internal static class TraceRunner
         // To a regular file lines are gathered for up to 0.1 s (one write per batch, not per exec); to a terminal or a
         // pipe, where someone may be watching, each goes at once.
         using var writer = new EventWriter(
-            formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => stop.Cancel()), output.CanSeek ? s_fileFlushInterval : null);
+            formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => stop.Cancel()), toRegularFile ? s_fileFlushInterval : null);
         using var subscription = tracer.SubscribeInline(writer.Write, writer.WarmUp);
 
         try
