@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Tracing.Darwin.Polling;
-using Tracing.Linux.Netlink;
+using Tracing.Darwin;
+using Tracing.Linux;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;
