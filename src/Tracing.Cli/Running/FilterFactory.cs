@@ -46,39 +46,9 @@ internal static class FilterFactory
         return ExecTraceFilter.Everything;
     }
 
-    private static ExecTraceFilter CreateCgroupFilter(string cgroup, string cgroupMountRoot)
-    {
-        (string? Controller, string Path) resolved;
-        try
-        {
-            resolved = CgroupPaths.Resolve(cgroup, cgroupMountRoot);
-        }
-        catch (ArgumentException e)
-        {
-            // The user typed no parameter: leave out the " (Parameter 'userPath')" that Message appends.
-            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
-            throw new UsageException($"--cgroup: {message}");
-        }
-
-        // A path outside the mount is a hierarchy path, which only /proc/PID/cgroup can tell about; one under it can be checked.
-        if (resolved.Controller is not null)
-        {
-            if (!Directory.Exists(cgroup))
-            {
-                throw new UsageException($"--cgroup: no cgroup at {cgroup}.");
-            }
-
-            if (!File.Exists(Path.Join(cgroup, "cgroup.procs")))
-            {
-                throw new UsageException($"--cgroup: {cgroup} is not a cgroup (no cgroup.procs).");
-            }
-
-            if (!CgroupPaths.IsOnCgroupFileSystem(cgroup))
-            {
-                throw new UsageException($"--cgroup: {cgroup} is not a cgroup (not on a cgroup file system).");
-            }
-        }
-
-        return ExecTraceFilter.Cgroup(resolved.Path, resolved.Controller);
-    }
+    // The checks and their words are CgroupPaths' (the ExecTracing:Cgroup setting gets the same verdict and message).
+    private static ExecTraceFilter CreateCgroupFilter(string cgroup, string cgroupMountRoot) =>
+        CgroupPaths.TryResolve(cgroup, cgroupMountRoot, out var resolved, out var error)
+            ? ExecTraceFilter.Cgroup(resolved.Path, resolved.Controller)
+            : throw new UsageException($"--cgroup: {error}");
 }

@@ -6,17 +6,18 @@ namespace Tracing.Hosting.Configuration;
 
 /// <summary>
 /// Binds a configuration section onto <typeparamref name="TOptions"/>, when the application has configuration and the
-/// section exists (a program without <see cref="IConfiguration"/>, like the CLI, keeps the defaults). A value the
-/// binder cannot convert fails like a validation, naming the key.
+/// section exists (a program without <see cref="IConfiguration"/>, like the CLI, keeps the defaults). A key the section
+/// does not know, and a value the binder cannot convert, fail like a validation, naming the key.
 /// </summary>
 /// <param name="services">Where <see cref="IConfiguration"/> is looked up.</param>
 /// <param name="sectionPath">The section, e.g. <c>ExecTracing:ProcConnector</c>.</param>
+/// <param name="keys">The keys the section may hold.</param>
 /// <param name="bind">
 /// Binds the section: a lambda written for the concrete type, so the configuration binder's source generator
 /// intercepts it (no reflection); it may add its own errors for values it checks before binding.
 /// </param>
 internal sealed class ConfigurationSectionSetup<TOptions>(
-    IServiceProvider services, string sectionPath, Action<IConfigurationSection, TOptions, List<string>> bind) : IConfigureOptions<TOptions>
+    IServiceProvider services, string sectionPath, SectionKeys keys, Action<IConfigurationSection, TOptions, List<string>> bind) : IConfigureOptions<TOptions>
     where TOptions : class
 {
     public void Configure(TOptions options)
@@ -28,6 +29,7 @@ internal sealed class ConfigurationSectionSetup<TOptions>(
         }
 
         var errors = new List<string>();
+        keys.Check(section, errors);
         try
         {
             bind(section, options, errors);

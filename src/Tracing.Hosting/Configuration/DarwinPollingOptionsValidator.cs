@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Tracing.Darwin.Polling;
+using Tracing.Darwin;
 
 namespace Tracing.Hosting.Configuration;
 

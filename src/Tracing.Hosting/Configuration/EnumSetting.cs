@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 namespace Tracing.Hosting.Configuration;
 
 /// <summary>
-/// Checks an enum setting's text before the binder reads it, so that a wrong value is reported with the values allowed
-/// rather than as the binder's conversion failure. Names are matched in any letter case, as the binder does.
+/// Checks an enum setting's text before the binder reads it: only names are accepted, in any letter case (as the binder
+/// matches them), and for a combinable (flags) enum a comma-separated list of names. A number, which the binder would
+/// take as the value with that number, is refused, as is a wrong name, with the names allowed.
 /// </summary>
 internal static class EnumSetting
 {
@@ -16,7 +17,7 @@ internal static class EnumSetting
         where TEnum : struct, Enum
     {
         var text = section[key];
-        if (string.IsNullOrEmpty(text) || (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && IsNamed(value)))
+        if (string.IsNullOrEmpty(text) || IsNames<TEnum>(text, combinable))
         {
             return;
         }
@@ -29,12 +30,11 @@ internal static class EnumSetting
         where TEnum : struct, Enum =>
         $"{path} '{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}{(combinable ? " (or several, separated by commas)" : "")}.";
 
-    // The text may be a number ("7"), which Enum.TryParse accepts. A value that is not a name, nor (for [Flags]) a
-    // combination of names, formats as a number.
-    private static bool IsNamed<TEnum>(TEnum value)
+    private static bool IsNames<TEnum>(string text, bool combinable)
         where TEnum : struct, Enum
     {
-        var name = value.ToString();
-        return !char.IsAsciiDigit(name[0]) && name[0] != '-';
+        var names = Enum.GetNames<TEnum>();
+        var parts = combinable ? text.Split(',') : [text];
+        return parts.All(part => names.Contains(part.Trim(), StringComparer.OrdinalIgnoreCase));
     }
 }

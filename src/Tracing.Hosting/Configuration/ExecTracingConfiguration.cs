@@ -1,19 +1,21 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Tracing.Darwin.Polling;
-using Tracing.Linux.Netlink;
+using Tracing.Darwin;
+using Tracing.Linux;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;
 
 /// <summary>
 /// Registers the <c>ExecTracing</c> section and its backend sub-sections as options: each bound from configuration when
-/// there is some, checked by a generated validator whose failures name the key, and validated on start (the host
-/// reports every section's failures together). Both backends' sections are checked on every platform, so a wrong value
-/// is found wherever the configuration is first run.
+/// there is some (a key the section does not know is an error), checked by a generated validator whose failures name
+/// the key, and validated on start (the host reports every section's failures together; without a host,
+/// <see cref="ExecTracingValidation"/> does when the tracer is resolved). Both backends' sections are checked on every
+/// platform, so a wrong value is found wherever the configuration is first run.
 /// </summary>
 internal static class ExecTracingConfiguration
 {
@@ -21,7 +23,9 @@ internal static class ExecTracingConfiguration
     {
         // Not validated on start by itself: the tracer's options are made from it, and their start validation reads it
         // (validating both would report each wrong setting twice).
-        AddSection(services, ExecTracingSettings.SectionName, BindSettings, new ExecTracingSettingsValidator(), validateOnStart: false);
+        AddSection(
+            services, ExecTracingSettings.SectionName, BindSettings, new ExecTracingSettingsValidator(), validateOnStart: false,
+            subSections: [SubSectionKey(ExecTracingSettings.ProcConnectorSectionName), SubSectionKey(ExecTracingSettings.DarwinPollingSectionName)]);
         AddSection<ProcConnectorOptions>(
             services, ExecTracingSettings.ProcConnectorSectionName, static (section, options, _) => section.Bind(options), new ProcConnectorOptionsValidator());
         AddSection<DarwinPollingOptions>(
@@ -31,8 +35,13 @@ internal static class ExecTracingConfiguration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ExecTracingOptions>, ExecTracingConfigurationSetup>());
     }
 
-    private static void AddSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        IServiceCollection services, string path, Action<IConfigurationSection, TOptions, List<string>> bind, IValidateOptions<TOptions> validator, bool validateOnStart = true)
+    private static void AddSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(
+        IServiceCollection services,
+        string path,
+        Action<IConfigurationSection, TOptions, List<string>> bind,
+        IValidateOptions<TOptions> validator,
+        bool validateOnStart = true,
+        string[]? subSections = null)
         where TOptions : class
     {
         var options = services.AddOptions<TOptions>();
@@ -41,10 +50,17 @@ internal static class ExecTracingConfiguration
             options.ValidateOnStart();
         }
 
+        // The keys the binder binds: the public settable properties.
+        var keys = new SectionKeys(typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true })
+            .Select(p => p.Name)
+            .Concat(subSections ?? []));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TOptions>, ConfigurationSectionSetup<TOptions>>(
-            sp => new ConfigurationSectionSetup<TOptions>(sp, path, bind)));
+            sp => new ConfigurationSectionSetup<TOptions>(sp, path, keys, bind)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SectionKeyValidator<TOptions>(validator, path)));
     }
+
+    private static string SubSectionKey(string path) => path[(path.LastIndexOf(':') + 1)..];
 
     // An enum's wrong name is reported with the names allowed, before the binder would fail on it.
     private static void BindSettings(IConfigurationSection section, ExecTracingSettings settings, List<string> errors)

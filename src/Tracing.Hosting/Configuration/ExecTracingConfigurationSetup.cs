@@ -31,16 +31,11 @@ internal sealed class ExecTracingConfigurationSetup(IOptions<ExecTracingSettings
             case ExecTracingScope.ProcessTree:
                 return ExecTraceFilter.ProcessTree(settings.Pid!.Value);
             case ExecTracingScope.Cgroup:
-                try
-                {
-                    var (controller, path) = CgroupPaths.Resolve(settings.Cgroup!);
-                    return ExecTraceFilter.Cgroup(path, controller);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new OptionsValidationException(
-                        Options.DefaultName, typeof(ExecTracingOptions), [$"{ExecTracingSettings.SectionName}:{nameof(settings.Cgroup)}: {e.Message}"]);
-                }
+                // The CLI's --cgroup gets the same verdict and the same words.
+                return CgroupPaths.TryResolve(settings.Cgroup, out var cgroup, out var error)
+                    ? ExecTraceFilter.Cgroup(cgroup.Path, cgroup.Controller)
+                    : throw new OptionsValidationException(
+                        Options.DefaultName, typeof(ExecTracingSettings), [$"{ExecTracingSettings.SectionName}:{nameof(settings.Cgroup)}: {error}"]);
 
             default:
                 return null;

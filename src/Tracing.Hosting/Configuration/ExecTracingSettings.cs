@@ -21,21 +21,24 @@ public sealed class ExecTracingSettings : IValidatableObject
 
     /// <summary>
     /// <c>Everything</c> (default), <c>ProcessTree</c> (needs <see cref="Pid"/>) or <c>Cgroup</c> (needs <see cref="Cgroup"/>);
-    /// any letter case.
+    /// a name in any letter case, not a number.
     /// </summary>
     public ExecTracingScope? Scope { get; set; }
 
-    /// <summary>The root process of a <c>ProcessTree</c> scope: a positive process id.</summary>
+    /// <summary>The root process of a <c>ProcessTree</c> scope (and set with no other): a positive process id.</summary>
     [Range(1, int.MaxValue)]
     public int? Pid { get; set; }
 
-    /// <summary>The cgroup of a <c>Cgroup</c> scope: a /sys/fs/cgroup path or a hierarchy path such as /system.slice/x.service.</summary>
+    /// <summary>
+    /// The cgroup of a <c>Cgroup</c> scope (and set with no other): a /sys/fs/cgroup path, which must be a cgroup, or a
+    /// hierarchy path such as /system.slice/x.service; checked as <c>exectrace --cgroup</c> checks it.
+    /// </summary>
     public string? Cgroup { get; set; }
 
     /// <summary>Also report exits.</summary>
     public bool? IncludeExits { get; set; }
 
-    /// <summary>What to read per exec, e.g. <c>WorkingDirectory, Credentials</c>.</summary>
+    /// <summary>What to read per exec: names, comma-separated, e.g. <c>WorkingDirectory, Credentials</c>.</summary>
     public ExecDetails? Details { get; set; }
 
     /// <summary>Each subscriber queue's capacity: 16 to 16777216.</summary>
@@ -48,24 +51,36 @@ public sealed class ExecTracingSettings : IValidatableObject
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
         const string Prefix = SectionName + ":";
+        var hasCgroup = !string.IsNullOrEmpty(Cgroup);
         switch (Scope)
         {
-            case null when Pid is not null || Cgroup is not null:
+            case null when Pid is not null || hasCgroup:
                 yield return new($"{Prefix}Scope must say which of {Prefix}Pid or {Prefix}Cgroup applies (ProcessTree or Cgroup).");
-                break;
-            case null or ExecTracingScope.Everything:
-                break;
+                yield break;
+            case null:
+                yield break;
             case ExecTracingScope.ProcessTree when Pid is null:
                 yield return new($"{Prefix}Pid must be set when {Prefix}Scope is ProcessTree.");
                 break;
             case ExecTracingScope.Cgroup when string.IsNullOrWhiteSpace(Cgroup):
                 yield return new($"{Prefix}Cgroup must be set when {Prefix}Scope is Cgroup.");
                 break;
-            case ExecTracingScope.ProcessTree or ExecTracingScope.Cgroup:
+            case ExecTracingScope.Everything or ExecTracingScope.ProcessTree or ExecTracingScope.Cgroup:
                 break;
             default:
                 yield return new(EnumSetting.NotOneOf<ExecTracingScope>(Prefix + nameof(Scope), Scope.Value.ToString()));
-                break;
+                yield break;
+        }
+
+        // A setting the scope does not read would be ignored silently.
+        if (Pid is not null && Scope != ExecTracingScope.ProcessTree)
+        {
+            yield return new($"{Prefix}Pid applies only when {Prefix}Scope is ProcessTree; it is {Scope}.");
+        }
+
+        if (hasCgroup && Scope != ExecTracingScope.Cgroup)
+        {
+            yield return new($"{Prefix}Cgroup applies only when {Prefix}Scope is Cgroup; it is {Scope}.");
         }
     }
 }

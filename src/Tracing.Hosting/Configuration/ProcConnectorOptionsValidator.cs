@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Tracing.Linux.Netlink;
+using Tracing.Linux;
 
 namespace Tracing.Hosting.Configuration;
 

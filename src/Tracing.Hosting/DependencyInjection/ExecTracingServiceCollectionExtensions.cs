@@ -23,8 +23,9 @@ public static class ExecTracingServiceCollectionExtensions
     /// Registers an <see cref="ExecTracer"/> over this platform's backend. Options come from the configuration section
     /// <c>ExecTracing</c> when there is one, then from <paramref name="configure"/>; the backends' settings
     /// (<c>ProcConnectorOptions</c>, <c>DarwinPollingOptions</c>) from its sub-sections <c>ProcConnector</c> and
-    /// <c>DarwinPolling</c>, then from <c>services.Configure&lt;T&gt;(...)</c>. All are validated on start. In a generic
-    /// host the tracer starts and stops with the host.
+    /// <c>DarwinPolling</c>, then from <c>services.Configure&lt;T&gt;(...)</c>. All are validated when a host starts, or
+    /// without a host when the tracer is resolved, every wrong setting reported at once. In a generic host the tracer
+    /// starts and stops with the host.
     /// </summary>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, Action<ExecTracingOptions> configure)
     {
@@ -40,15 +41,20 @@ public static class ExecTracingServiceCollectionExtensions
         PlatformServices.AddPlatform(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExecTracingHostedService>());
         services.TryAddSingleton(sp => new ExecTracerMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton(sp => new ExecTracer(
-            sp.GetRequiredService<IKernelEventSource>(),
-            sp.GetRequiredService<IProcessInfoReader>(),
-            sp.GetRequiredService<IMonotonicClock>(),
-            sp.GetRequiredService<IOptions<ExecTracingOptions>>().Value,
-            sp.GetService<ICommandLauncher>(),
-            sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<ExecTracer>>(),
-            sp.GetRequiredService<ExecTracerMetrics>()));
+        services.TryAddSingleton(sp =>
+        {
+            // Without a host nothing validated on start: every section is checked here, its failures reported together.
+            ExecTracingValidation.ValidateAll(sp);
+            return new ExecTracer(
+                sp.GetRequiredService<IKernelEventSource>(),
+                sp.GetRequiredService<IProcessInfoReader>(),
+                sp.GetRequiredService<IMonotonicClock>(),
+                sp.GetRequiredService<IOptions<ExecTracingOptions>>().Value,
+                sp.GetService<ICommandLauncher>(),
+                sp.GetService<TimeProvider>(),
+                sp.GetService<ILogger<ExecTracer>>(),
+                sp.GetRequiredService<ExecTracerMetrics>());
+        });
         return services;
     }
 }

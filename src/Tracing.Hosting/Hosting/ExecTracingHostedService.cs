@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Tracing.Filtering;
+using Tracing.Hosting.Configuration;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Hosting;
@@ -17,11 +20,29 @@ internal sealed class ExecTracingHostedService(IServiceProvider services) : IHos
 {
     private ExecTracer? _tracer;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         _tracer = services.GetRequiredService<ExecTracer>();
-        return _tracer.StartAsync(cancellationToken);
+        try
+        {
+            await _tracer.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException e) when (IsConfiguredRoot())
+        {
+            // The options were validated, so what is left to refuse is the root process, which exists or not only now
+            // (the tracer's message: "Process 999999 does not exist."). Named by the key that set it, as a wrong value is.
+            throw new OptionsValidationException(
+                Options.DefaultName, typeof(ExecTracingSettings), [$"{ExecTracingSettings.SectionName}:{nameof(ExecTracingSettings.Pid)}: {e.Message}"]);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _tracer?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+
+    // True when the tracer's root process is the one ExecTracing:Pid set (code may have set another filter, which wins).
+    private bool IsConfiguredRoot()
+    {
+        var settings = services.GetRequiredService<IOptions<ExecTracingSettings>>().Value;
+        var filter = services.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Filter;
+        return settings.Scope == ExecTracingScope.ProcessTree && filter is ProcessTreeFilter { RootPid: var root } && root == settings.Pid;
+    }
 }

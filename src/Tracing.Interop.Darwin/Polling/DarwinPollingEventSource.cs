@@ -29,7 +29,7 @@ internal sealed partial class DarwinPollingEventSource : IKernelEventSource, IDi
     /// <param name="sysctl">The sysctl seam; libSystem's when null (macOS only).</param>
     /// <param name="clock">The event clock; <see cref="DarwinMonotonicClock"/> when null.</param>
     /// <param name="timeProvider">The wall clock, to place a fork between two polls from its start time.</param>
-    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is out of range.</exception>
     /// <exception cref="PlatformNotSupportedException">No <paramref name="sysctl"/> was given and this is not macOS.</exception>
     public DarwinPollingEventSource(
         DarwinPollingOptions? options = null,
@@ -39,7 +39,7 @@ internal sealed partial class DarwinPollingEventSource : IKernelEventSource, IDi
         TimeProvider? timeProvider = null)
     {
         _options = options ?? new DarwinPollingOptions();
-        _options.Validate();
+        _options.ThrowIfInvalid(nameof(options));
         sysctl ??= OperatingSystem.IsMacOS() ? new LibSystemSysctl() : throw new PlatformNotSupportedException("The sysctl process table is macOS's.");
         _store = store ?? new ProcessSnapshotStore();
         _table = new ProcessTableReader(sysctl);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Tracing.Linux.FileSystem;
 
@@ -13,21 +14,39 @@ public static class CgroupPaths
     private const string UnifiedMarker = "cgroup.controllers";
 
     /// <summary>
-    /// Maps a path under the cgroup mount to its hierarchy and its path within that hierarchy: on cgroup v2
-    /// <c>/sys/fs/cgroup/system.slice/x.service</c> is <c>("", "/system.slice/x.service")</c>; on cgroup v1
-    /// <c>/sys/fs/cgroup/cpu,cpuacct/foo</c> is <c>("cpu,cpuacct", "/foo")</c>. A path outside the mount is taken to be a
-    /// path within a hierarchy already, in any hierarchy: <c>(null, path)</c>. Whether the mount is cgroup v2 (unified)
-    /// is read from the mount root: v2 has <c>cgroup.controllers</c> there.
+    /// Turns the cgroup path a user typed into its hierarchy and its path within that hierarchy, and checks it: on cgroup
+    /// v2 <c>/sys/fs/cgroup/system.slice/x.service</c> is <c>("", "/system.slice/x.service")</c>; on cgroup v1
+    /// <c>/sys/fs/cgroup/cpu,cpuacct/foo</c> is <c>("cpu,cpuacct", "/foo")</c>, and a path under the mount root must be
+    /// an existing cgroup (a directory with <c>cgroup.procs</c>, on a cgroup file system). A path outside the mount is
+    /// taken to be a path within a hierarchy already, in any hierarchy: <c>(null, path)</c>, which only
+    /// <c>/proc/PID/cgroup</c> can tell about, so it is not checked. Whether the mount is cgroup v2 (unified) is read
+    /// from the mount root: v2 has <c>cgroup.controllers</c> there.
     /// </summary>
-    /// <param name="userPath">An absolute path: under the mount root, or already within a hierarchy.</param>
-    /// <param name="mountRoot">Where the cgroup file systems are mounted.</param>
-    /// <exception cref="ArgumentException">The path is empty or relative, or it is the v1 mount root, which is no cgroup.</exception>
-    public static (string? Controller, string Path) Resolve(string userPath, string mountRoot = DefaultMountRoot)
+    /// <param name="userPath">An absolute path: under <see cref="DefaultMountRoot"/>, or already within a hierarchy.</param>
+    /// <param name="cgroup">The hierarchy (null: any) and the path within it, when the path is a cgroup.</param>
+    /// <param name="error">Why it is not, when it is not: a sentence naming the path, for the user.</param>
+    /// <returns>True when <paramref name="userPath"/> names a cgroup.</returns>
+    public static bool TryResolve(string? userPath, out (string? Controller, string Path) cgroup, [NotNullWhen(false)] out string? error) =>
+        TryResolve(userPath, DefaultMountRoot, out cgroup, out error);
+
+    /// <inheritdoc cref="TryResolve(string?, out ValueTuple{string?, string}, out string?)"/>
+    /// <param name="userPath">An absolute path: under <paramref name="mountRoot"/>, or already within a hierarchy.</param>
+    /// <param name="mountRoot">Where the cgroup file systems are mounted (not <see cref="DefaultMountRoot"/> in tests): absolute.</param>
+    /// <param name="cgroup">The hierarchy (null: any) and the path within it, when the path is a cgroup.</param>
+    /// <param name="error">Why it is not, when it is not: a sentence naming the path, for the user.</param>
+    /// <exception cref="ArgumentException"><paramref name="mountRoot"/> is empty or relative.</exception>
+    public static bool TryResolve(
+        string? userPath, string mountRoot, out (string? Controller, string Path) cgroup, [NotNullWhen(false)] out string? error)
     {
-        ValidateAbsolute(userPath, nameof(userPath));
-        ValidateAbsolute(mountRoot, nameof(mountRoot));
-        return Resolve(userPath, mountRoot, isUnified: File.Exists(Path.Join(mountRoot, UnifiedMarker)));
+        ThrowIfNotAbsolute(mountRoot, nameof(mountRoot));
+        error = TryMap(userPath, mountRoot, File.Exists(Path.Join(mountRoot, UnifiedMarker)), out cgroup) ?? CheckExists(userPath!, cgroup);
+        return error is null;
     }
+
+    /// <summary>Maps a path to its hierarchy and path within it, without checking that the cgroup exists.</summary>
+    /// <exception cref="ArgumentException">The path is empty or relative, or it is the v1 mount root (no cgroup).</exception>
+    internal static (string? Controller, string Path) Resolve(string userPath, string mountRoot = DefaultMountRoot) =>
+        Resolve(userPath, mountRoot, isUnified: File.Exists(Path.Join(mountRoot, UnifiedMarker)));
 
     /// <summary>
     /// Maps a path under the cgroup mount to its hierarchy and its path within it, the mount's kind given. On cgroup v1
@@ -38,35 +57,56 @@ public static class CgroupPaths
     /// <param name="userPath">An absolute path: under the mount root, or already within a hierarchy.</param>
     /// <param name="mountRoot">Where the cgroup file systems are mounted.</param>
     /// <param name="isUnified">True for cgroup v2, mounted at the root itself; false for v1, one mount per hierarchy directory.</param>
-    /// <exception cref="ArgumentException">The path is empty or relative, or it is the v1 mount root, which is no cgroup.</exception>
     internal static (string? Controller, string Path) Resolve(string userPath, string mountRoot, bool isUnified)
     {
-        ValidateAbsolute(userPath, nameof(userPath));
-        ValidateAbsolute(mountRoot, nameof(mountRoot));
-        var path = Normalize(userPath);
+        ThrowIfNotAbsolute(mountRoot, nameof(mountRoot));
+        var error = TryMap(userPath, mountRoot, isUnified, out var cgroup);
+        return error is null ? cgroup : throw new ArgumentException(error, nameof(userPath));
+    }
+
+    // The mapping; null when it worked, else why not.
+    private static string? TryMap(string? userPath, string mountRoot, bool isUnified, out (string? Controller, string Path) cgroup)
+    {
+        cgroup = default;
+        var error = AbsolutePathError(userPath);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var path = Normalize(userPath!);
         var root = Normalize(mountRoot);
         if (!TryStripPrefix(path, root, out var relative))
         {
-            return (null, path);
+            cgroup = (null, path);
+            return null;
         }
 
         if (isUnified)
         {
-            return (string.Empty, "/" + relative);
+            cgroup = (string.Empty, "/" + relative);
+            return null;
         }
 
         if (relative.Length == 0)
         {
-            throw new ArgumentException(
-                $"'{userPath}' holds the cgroup v1 hierarchies and is no cgroup itself; name one, e.g. {Path.Join(root, "cpu")} or {Path.Join(root, "memory", "foo")}.",
-                nameof(userPath));
+            return $"'{userPath}' holds the cgroup v1 hierarchies and is no cgroup itself; name one, e.g. {Path.Join(root, "cpu")} or {Path.Join(root, "memory", "foo")}.";
         }
 
         var slash = relative.IndexOf('/', StringComparison.Ordinal);
         var hierarchy = slash < 0 ? relative : relative[..slash];
         var below = slash < 0 ? string.Empty : relative[(slash + 1)..];
-        return (HierarchyControllers(Path.Join(root, hierarchy), hierarchy), "/" + below);
+        cgroup = (HierarchyControllers(Path.Join(root, hierarchy), hierarchy), "/" + below);
+        return null;
     }
+
+    // A path under the mount root can be checked; a hierarchy path (no controller) only /proc/PID/cgroup can tell about.
+    private static string? CheckExists(string userPath, (string? Controller, string Path) cgroup) =>
+        cgroup.Controller is null ? null
+        : !Directory.Exists(userPath) ? $"no cgroup at {userPath}."
+        : !File.Exists(Path.Join(userPath, "cgroup.procs")) ? $"{userPath} is not a cgroup (no cgroup.procs)."
+        : !IsOnCgroupFileSystem(userPath) ? $"{userPath} is not a cgroup (not on a cgroup file system)."
+        : null;
 
     /// <summary>True when <paramref name="path"/> is on a cgroup file system (v1 or v2), not merely under its mount root.</summary>
     /// <remarks>A plain directory on the tmpfs that holds the v1 mounts may even have a file named <c>cgroup.procs</c>.</remarks>
@@ -111,17 +151,12 @@ public static class CgroupPaths
             return true;
         }
 
-        if (!path.StartsWith(root, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (path.Length == root.Length)
+        if (path == root)
         {
             return true;
         }
 
-        if (path[root.Length] != '/')
+        if (!path.StartsWith(root + "/", StringComparison.Ordinal))
         {
             return false;
         }
@@ -138,17 +173,21 @@ public static class CgroupPaths
         return trimmed.Length == 0 ? "/" : trimmed;
     }
 
-    private static void ValidateAbsolute(string path, string parameterName)
+    private static void ThrowIfNotAbsolute(string path, string parameterName)
+    {
+        if (AbsolutePathError(path) is string error)
+        {
+            throw new ArgumentException(error, parameterName);
+        }
+    }
+
+    private static string? AbsolutePathError(string? path)
     {
         if (string.IsNullOrEmpty(path))
         {
-            throw new ArgumentException("A cgroup path is needed, e.g. /sys/fs/cgroup/system.slice/x.service or /system.slice/x.service.", parameterName);
+            return "A cgroup path is needed, e.g. /sys/fs/cgroup/system.slice/x.service or /system.slice/x.service.";
         }
 
-        if (path[0] != '/')
-        {
-            throw new ArgumentException(
-                $"The cgroup path '{path}' is relative; give an absolute path, e.g. /sys/fs/cgroup/{path} or /{path}.", parameterName);
-        }
+        return path[0] == '/' ? null : $"The cgroup path '{path}' is relative; give an absolute path, e.g. /sys/fs/cgroup/{path} or /{path}.";
     }
 }

@@ -1,5 +1,6 @@
 using Tracing.Cli.Running;
 using Tracing.Filtering;
+using Tracing.Linux.ProcFs;
 
 namespace Tracing.Cli.Tests.Running;
 
@@ -121,6 +122,29 @@ public class FilterFactoryTests
         var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Cgroup = "/sys/fs/cgroup/no-such-hierarchy/no-such-cgroup.slice" }));
 
         Assert.Equal("--cgroup: no cgroup at /sys/fs/cgroup/no-such-hierarchy/no-such-cgroup.slice.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("/sys/fs/cgroup/nonexistent")]
+    [InlineData("/sys/fs/cgroup/cpu/nonexistent.slice")]
+    [InlineData("/sys/fs/cgroup")]
+    [InlineData("/sys/fs/cgroup/cpu")]
+    [InlineData("/sys/fs/cgroup/unified")]
+    [InlineData("/sys/fs/cgroup/cgroup.procs")]
+    [InlineData("/system.slice/x.service")]
+    [InlineData("/")]
+    [InlineData("system.slice")]
+    public void Cgroup_gets_the_resolver_verdict_and_message_as_the_ExecTracing_setting_does(string cgroup)
+    {
+        if (CgroupPaths.TryResolve(cgroup, out var resolved, out var error))
+        {
+            Assert.Equal(new CgroupFilter(resolved.Path, resolved.Controller), FilterFactory.Create(new TraceSettings { Cgroup = cgroup }));
+        }
+        else
+        {
+            var usage = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Cgroup = cgroup }));
+            Assert.Equal($"--cgroup: {error}", usage.Message);
+        }
     }
 
     [Fact]

@@ -71,9 +71,27 @@ public class ExecTracingSettingsBindingTests
     [InlineData("QueueFullMode", "Block", "ExecTracing:QueueFullMode 'Block' is not one of DropNewest, DropOldest.")]
     [InlineData("Details", "Environment", "ExecTracing:Details 'Environment' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, All (or several, separated by commas).")]
     [InlineData("Details", "16", "ExecTracing:Details '16' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, All (or several, separated by commas).")]
+    [InlineData("Scope", "1", "ExecTracing:Scope '1' is not one of Everything, ProcessTree, Cgroup.")]
+    [InlineData("Scope", "ProcessTree, Cgroup", "ExecTracing:Scope 'ProcessTree, Cgroup' is not one of Everything, ProcessTree, Cgroup.")]
+    [InlineData("QueueFullMode", "0", "ExecTracing:QueueFullMode '0' is not one of DropNewest, DropOldest.")]
+    [InlineData("Details", "7", "ExecTracing:Details '7' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, All (or several, separated by commas).")]
+    [InlineData("Details", "Credentials, 1", "ExecTracing:Details 'Credentials, 1' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, All (or several, separated by commas).")]
+    [InlineData("Details", "Credentials,,CommandName", "ExecTracing:Details 'Credentials,,CommandName' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, All (or several, separated by commas).")]
     public void An_unknown_enum_value_fails_listing_the_values_allowed(string key, string value, string expected)
     {
         var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:" + key] = value });
+
+        Assert.Equal(expected, message);
+    }
+
+    [Theory]
+    [InlineData("Everything", "5", null, "ExecTracing:Pid applies only when ExecTracing:Scope is ProcessTree; it is Everything.")]
+    [InlineData("Cgroup", "5", "/system.slice", "ExecTracing:Pid applies only when ExecTracing:Scope is ProcessTree; it is Cgroup.")]
+    [InlineData("Everything", null, "/system.slice", "ExecTracing:Cgroup applies only when ExecTracing:Scope is Cgroup; it is Everything.")]
+    [InlineData("ProcessTree", "5", "/system.slice", "ExecTracing:Cgroup applies only when ExecTracing:Scope is Cgroup; it is ProcessTree.")]
+    public void A_pid_or_cgroup_the_scope_does_not_read_fails_naming_it(string scope, string? pid, string? cgroup, string expected)
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:Scope"] = scope, ["ExecTracing:Pid"] = pid, ["ExecTracing:Cgroup"] = cgroup });
 
         Assert.Equal(expected, message);
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Tracing.Linux.Netlink;
+using Tracing.Linux;
 using Tracing.Ports;
 
 namespace Tracing.Hosting.Tests.Configuration;

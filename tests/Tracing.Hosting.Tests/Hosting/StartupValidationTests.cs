@@ -56,6 +56,35 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task A_configured_root_process_that_does_not_exist_fails_the_start_naming_the_key()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ExecTracing:Scope"] = "ProcessTree", ["ExecTracing:Pid"] = "999999" });
+        SubstitutePorts.Add(builder.Services);
+        builder.Services.AddExecTracing();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal("ExecTracing:Pid: Process 999999 does not exist.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_root_process_set_in_code_fails_the_start_as_the_tracer_says()
+    {
+        // Code wins over the section: the key did not choose this root, so it is not named.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ExecTracing:Scope"] = "ProcessTree", ["ExecTracing:Pid"] = "300" });
+        SubstitutePorts.Add(builder.Services);
+        builder.Services.AddExecTracing(o => o.Filter = Tracing.Filtering.ExecTraceFilter.ProcessTree(999999));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => host.StartAsync());
+
+        Assert.Equal("Process 999999 does not exist.", error.Message);
+    }
+
+    [Fact]
     public async Task Valid_settings_in_every_section_start_the_tracer_with_them()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Testing;
+using Tracing.Linux;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
 

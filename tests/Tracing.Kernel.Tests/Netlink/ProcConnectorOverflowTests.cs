@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Tracing.Linux;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tracing.Linux;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Tracing.Events;
 using Tracing.Filtering;
+using Tracing.Linux;
 using Tracing.Linux.Netlink;
 using Tracing.Kernel.Tests.Netlink;
 using Tracing.Ports;

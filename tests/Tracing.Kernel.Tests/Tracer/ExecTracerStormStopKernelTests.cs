@@ -3,6 +3,7 @@ using System.Globalization;
 using Tracing.Events;
 using Tracing.Filtering;
 using Tracing.Kernel.Tests.Netlink;
+using Tracing.Linux;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Tracing.Linux.Netlink;
+namespace Tracing.Linux;
 
 /// <summary>
 /// Settings of the Linux proc connector event source. Through <c>AddExecTracing()</c> they come from the configuration

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tracing.Darwin;
+using Tracing.Linux;
+using Tracing.Tracer;
+
+namespace Tracing.Hosting.Tests.Configuration;
+
+/// <summary>A misspelt key is refused with the keys its section knows, instead of leaving its setting at the default.</summary>
+public class UnknownKeyTests
+{
+    private const string ExecTracingKeys = "Scope, Pid, Cgroup, IncludeExits, Details, QueueCapacity, QueueFullMode, ProcConnector, DarwinPolling";
+
+    [Theory]
+    [InlineData("ExecTracing:Scpoe", "Cgroup", "ExecTracing:Scpoe")]
+    [InlineData("ExecTracing:ProcConector:RealtimePriority", "100", "ExecTracing:ProcConector")]
+    [InlineData("ExecTracing:Darwin:Interval", "00:00:01", "ExecTracing:Darwin")]
+    public void An_unknown_key_of_ExecTracing_fails_listing_the_keys_it_knows(string key, string value, string unknown)
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { [key] = value });
+
+        Assert.Equal($"{unknown} is not a setting of ExecTracing, whose keys are {ExecTracingKeys}.", message);
+    }
+
+    [Fact]
+    public void An_unknown_key_of_ExecTracing_ProcConnector_fails_listing_the_keys_it_knows()
+    {
+        var message = ConfiguredProvider.FailureOf<ProcConnectorOptions>(new() { ["ExecTracing:ProcConnector:RealtimePriorty"] = "5" });
+
+        Assert.Equal(
+            "ExecTracing:ProcConnector:RealtimePriorty is not a setting of ExecTracing:ProcConnector, whose keys are SubscribeTimeout, ReceiveBufferBytes, RealtimePriority, ParentsFromForks.",
+            message);
+    }
+
+    [Fact]
+    public void An_unknown_key_of_ExecTracing_DarwinPolling_fails_listing_the_keys_it_knows()
+    {
+        var message = ConfiguredProvider.FailureOf<DarwinPollingOptions>(new() { ["ExecTracing:DarwinPolling:PollInterval"] = "00:00:01" });
+
+        Assert.Equal("ExecTracing:DarwinPolling:PollInterval is not a setting of ExecTracing:DarwinPolling, whose keys are Interval, CompareArguments.", message);
+    }
+
+    [Fact]
+    public void Every_unknown_key_is_reported_with_the_other_wrong_values_of_its_section()
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new()
+        {
+            ["ExecTracing:Scpoe"] = "Cgroup",
+            ["ExecTracing:IncludeExit"] = "true",
+            ["ExecTracing:QueueFullMode"] = "Block",
+        });
+
+        Assert.Contains("ExecTracing:Scpoe is not a setting", message, StringComparison.Ordinal);
+        Assert.Contains("ExecTracing:IncludeExit is not a setting", message, StringComparison.Ordinal);
+        Assert.Contains("ExecTracing:QueueFullMode 'Block'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Known_keys_are_matched_in_any_letter_case()
+    {
+        using var provider = ConfiguredProvider.Build(new()
+        {
+            ["EXECTRACING:includeexits"] = "true",
+            ["exectracing:procconnector:REALTIMEPRIORITY"] = "20",
+            ["ExecTracing:darwinpolling:interval"] = "00:00:01",
+        });
+
+        Assert.True(provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.IncludeExits);
+        Assert.Equal(20, provider.GetRequiredService<IOptions<ProcConnectorOptions>>().Value.RealtimePriority);
+        Assert.Equal(TimeSpan.FromSeconds(1), provider.GetRequiredService<IOptions<DarwinPollingOptions>>().Value.Interval);
+    }
+}
