@@ -3,7 +3,7 @@ using Tracing;
 
 internal static partial class Interop
 {
-    // From include/uapi/asm-generic/errno-base.h and errno.h (values checked with gcc: see Tracing.Linux.Tests/Interop).
+    // From include/uapi/asm-generic/errno-base.h and errno.h (values checked against the headers with gcc: Tracing.Interop.Linux.Tests/Interop/StructLayout.c).
     internal static class Errno
     {
         internal const int EPERM = 1;
