@@ -5,7 +5,7 @@ using Tracing.Darwin.Sysctl;
 namespace Tracing.Darwin.Tests;
 
 /// <summary>
-/// An <see cref="ISysctl"/> substitute that answers as XNU does (facts/darwin.md §2-4): KERN_PROC_ALL with size
+/// An <see cref="ISysctl"/> substitute that answers as XNU does (docs/reference/darwin.md §2-4): KERN_PROC_ALL with size
 /// queries, 5 records of slack and ENOMEM with a partial copy; KERN_PROC_PID; KERN_PROCARGS2; kern.argmax.
 /// </summary>
 internal sealed class FakeKernel

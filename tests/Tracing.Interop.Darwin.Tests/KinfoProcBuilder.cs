@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Tracing.Darwin.Tests;
 
-/// <summary>Writes 648-byte kinfo_proc records at the offsets of facts/darwin.md §1.2 (literal numbers on purpose).</summary>
+/// <summary>Writes 648-byte kinfo_proc records at the offsets of docs/reference/darwin.md §1.2 (literal numbers on purpose).</summary>
 internal static class KinfoProcBuilder
 {
     public static byte[] Record(int pid, int ppid, string comm, long startSeconds, int startMicroseconds = 0, byte stat = 2, uint ruid = 501, uint euid = 501)

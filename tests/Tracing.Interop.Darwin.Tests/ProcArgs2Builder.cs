@@ -4,7 +4,7 @@ using System.Text;
 namespace Tracing.Darwin.Tests;
 
 /// <summary>
-/// Writes a KERN_PROCARGS2 answer in the layout of facts/darwin.md §4.2: argc, the exec path NUL-padded to a multiple
+/// Writes a KERN_PROCARGS2 answer in the layout of docs/reference/darwin.md §4.2: argc, the exec path NUL-padded to a multiple
 /// of 8, then argv (and, when given, environment strings), for cases that need one particular process's arguments.
 /// </summary>
 internal static class ProcArgs2Builder

@@ -18,6 +18,18 @@ internal static partial class Interop
         internal const int Unknown = -1;
     }
 
+    /// <summary>
+    /// Reads errno at once after a call that returned <paramref name="result"/> (non-zero on failure, 0 in
+    /// <paramref name="errno"/> on success). True when a signal interrupted the call and it is to be made again: every
+    /// wrapper retries EINTR through here, <c>do { … } while (Interrupted(…))</c>. A failure without errno (seen in the
+    /// wild: psutil #2708) stays a failure, <see cref="Errno.Unknown"/>.
+    /// </summary>
+    internal static bool Interrupted(int result, out int errno)
+    {
+        errno = result == 0 ? 0 : Marshal.GetLastPInvokeError() is var e and not 0 ? e : Errno.Unknown;
+        return errno == Errno.EINTR;
+    }
+
     /// <summary>The one place errno becomes an exception.</summary>
     internal static Exception GetExceptionForErrno(int errno, string operation) => errno switch
     {

@@ -20,18 +20,18 @@ internal static partial class Interop
             fixed (int* namePointer = name)
             fixed (byte* bufferPointer = buffer)
             {
-                while (true)
+                nuint size;
+                int result;
+                int errno;
+                do
                 {
-                    var size = (nuint)buffer.Length;
-                    var result = SysctlRaw(namePointer, (uint)name.Length, buffer.IsEmpty ? null : bufferPointer, &size, null, 0);
-                    // A failure without errno has been seen in the wild (psutil #2708): keep it a failure.
-                    var errno = result == 0 ? 0 : Marshal.GetLastPInvokeError() is var e and not 0 ? e : Errno.Unknown;
-                    length = size;
-                    if (errno != Errno.EINTR)
-                    {
-                        return errno;
-                    }
+                    size = (nuint)buffer.Length;
+                    result = SysctlRaw(namePointer, (uint)name.Length, buffer.IsEmpty ? null : bufferPointer, &size, null, 0);
                 }
+                while (Interrupted(result, out errno));
+
+                length = size;
+                return errno;
             }
         }
     }

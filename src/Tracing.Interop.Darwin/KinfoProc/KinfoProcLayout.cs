@@ -3,7 +3,7 @@ namespace Tracing.Darwin.KinfoProc;
 /// <summary>
 /// Where the fields Tracing reads sit in the 64-bit <c>struct kinfo_proc</c> that <c>KERN_PROC_*</c> returns to every
 /// 64-bit caller, arm64 and x86_64 (Rosetta included) alike. From XNU bsd/sys/sysctl.h and bsd/sys/proc.h, derived
-/// and cross-checked in facts/darwin.md §1 (many published numbers, e.g. 492/68/72/163/120, are for other layouts).
+/// and cross-checked in docs/reference/darwin.md §1 (many published numbers, e.g. 492/68/72/163/120, are for other layouts).
 /// </summary>
 internal static class KinfoProcLayout
 {

@@ -5,7 +5,7 @@ namespace Tracing.Darwin.ProcArgs;
 /// <summary>
 /// Decodes a <c>KERN_PROCARGS2</c> answer: int32 argc, the exec path and its NUL padding, then argv, then
 /// (when the kernel allows) environment and apple strings that nothing marks apart from argv. Pure; never throws.
-/// See facts/darwin.md §4.2.
+/// See docs/reference/darwin.md §4.2.
 /// </summary>
 internal static class ProcArgs2Decoder
 {

@@ -1,6 +1,6 @@
 namespace Tracing.Darwin.Sysctl;
 
-/// <summary>The MIB numbers Tracing asks for. From XNU bsd/sys/sysctl.h (verified in facts/darwin.md §2).</summary>
+/// <summary>The MIB numbers Tracing asks for. From XNU bsd/sys/sysctl.h (verified in docs/reference/darwin.md §2).</summary>
 internal static class SysctlNames
 {
     internal const int CTL_KERN = 1;

@@ -3,7 +3,7 @@ using Tracing;
 
 internal static partial class Interop
 {
-    // From include/uapi/asm-generic/errno-base.h and errno.h (values checked with gcc: see Tracing.Linux.Tests/Interop).
+    // From include/uapi/asm-generic/errno-base.h and errno.h (values checked against the headers with gcc: Tracing.Interop.Linux.Tests/Interop/StructLayout.c).
     internal static class Errno
     {
         internal const int EPERM = 1;
@@ -40,8 +40,21 @@ internal static partial class Interop
     /// <summary>The same for a call that returns a descriptor: invalid on failure.</summary>
     internal static bool Interrupted(SafeFileDescriptor fd, out int errno) => Interrupted(fd.IsInvalid ? -1 : 0, out errno);
 
-    /// <summary>The one place errno becomes an exception.</summary>
+    /// <summary>
+    /// The one place errno becomes an exception, for any call: a refusal is an access error, anything else an
+    /// <see cref="IOException"/> carrying the errno. No remedy is named: what would grant access depends on the call.
+    /// </summary>
     internal static Exception GetExceptionForErrno(int errno, string operation) => errno switch
+    {
+        Errno.EPERM or Errno.EACCES => new UnauthorizedAccessException($"{operation} was refused ({Marshal.GetPInvokeErrorMessage(errno)})."),
+        _ => new IOException($"{operation} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno),
+    };
+
+    /// <summary>
+    /// The same for a call on the proc connector's netlink socket (open, bind, subscribe, receive), whose refusals
+    /// have known causes: each names its remedy. Other errors are as <see cref="GetExceptionForErrno"/> makes them.
+    /// </summary>
+    internal static Exception GetExceptionForProcConnectorErrno(int errno, string operation) => errno switch
     {
         Errno.EPERM or Errno.EACCES => new UnauthorizedAccessException(
             $"{operation} was refused ({Marshal.GetPInvokeErrorMessage(errno)}): run as root or grant the CAP_NET_ADMIN capability " +
@@ -52,7 +65,7 @@ internal static partial class Interop
         Errno.ECONNREFUSED => new TracingUnavailableException(
             $"{operation} failed ({Marshal.GetPInvokeErrorMessage(errno)}): the proc connector answers only in the initial network " +
             "namespace; run the tracer on the host (or with --network host), not in a separate network namespace."),
-        _ => new IOException($"{operation} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno),
+        _ => GetExceptionForErrno(errno, operation),
     };
 
     /// <summary>Throws the exception for <paramref name="errno"/> unless it is 0.</summary>
@@ -61,6 +74,15 @@ internal static partial class Interop
         if (errno != 0)
         {
             throw GetExceptionForErrno(errno, operation);
+        }
+    }
+
+    /// <summary>Throws the proc connector's exception for <paramref name="errno"/> unless it is 0.</summary>
+    internal static void ThrowIfProcConnectorError(int errno, string operation)
+    {
+        if (errno != 0)
+        {
+            throw GetExceptionForProcConnectorErrno(errno, operation);
         }
     }
 }

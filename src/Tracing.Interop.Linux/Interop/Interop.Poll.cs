@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 internal static partial class Interop
@@ -20,7 +21,7 @@ internal static partial class Interop
         private static unsafe partial int PollRaw(PollFd* fds, nuint count, int timeoutMs);
 
         /// <summary>
-        /// Waits at most <paramref name="timeoutMs"/> (-1: no limit) for <paramref name="events"/> on any of
+        /// Waits at most <paramref name="timeoutMs"/> (-1: no limit; a signal does not start the wait over) for <paramref name="events"/> on any of
         /// <paramref name="handles"/>; returns 0 or the errno. Each handle's returned events land at its index in
         /// <paramref name="returnedEvents"/>; <paramref name="ready"/> is how many have some (0: the time ran out).
         /// </summary>
@@ -39,13 +40,15 @@ internal static partial class Interop
                 }
 
                 int errno;
+                // Only a finite wait needs the clock: the receive loop's waits without limit read none.
+                var started = timeoutMs > 0 ? Stopwatch.GetTimestamp() : 0;
                 fixed (PollFd* p = fds)
                 {
-                    do
+                    var wait = timeoutMs;
+                    while (Interrupted(ready = PollRaw(p, (nuint)fds.Length, wait), out errno))
                     {
-                        ready = PollRaw(p, (nuint)fds.Length, timeoutMs);
+                        wait = RemainingTimeout(timeoutMs, Stopwatch.GetElapsedTime(started));
                     }
-                    while (Interrupted(ready, out errno));
                 }
 
                 ready = Math.Max(ready, 0);
@@ -64,5 +67,12 @@ internal static partial class Interop
                 }
             }
         }
+
+        /// <summary>
+        /// What is left of a wait of <paramref name="timeoutMs"/> after <paramref name="elapsed"/> on the monotonic clock,
+        /// rounded up to the millisecond and never below 0; no limit (negative) stays no limit.
+        /// </summary>
+        internal static int RemainingTimeout(int timeoutMs, TimeSpan elapsed) =>
+            timeoutMs < 0 ? timeoutMs : (int)Math.Clamp(timeoutMs - (long)elapsed.TotalMilliseconds, 0, timeoutMs);
     }
 }

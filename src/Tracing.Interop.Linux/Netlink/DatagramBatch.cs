@@ -47,6 +47,14 @@ internal sealed unsafe class DatagramBatch : IDisposable
         return errno;
     }
 
+    /// <summary>Puts a made-up datagram in the first slot, as if a receive had taken it alone (for the warm-up).</summary>
+    public void Hold(ReadOnlySpan<byte> datagram)
+    {
+        datagram.CopyTo(new Span<byte>(_buffer, SlotBytes));
+        _headers[0].msg_len = (uint)datagram.Length;
+        Count = 1;
+    }
+
     public void Dispose()
     {
         NativeMemory.Free(_buffer);

@@ -23,33 +23,39 @@ internal sealed class ForkLedgerSocket : IDisposable
 
     public ProcConnectorSocket Socket { get; }
 
-    /// <summary>Records every queued fork and exit into <paramref name="ledger"/>.</summary>
-    public void Drain(ForkLedger ledger)
+    /// <summary>The ledger every drain feeds: the one the receive thread completes execs from.</summary>
+    public ForkLedger Ledger { get; } = new();
+
+    /// <summary>Records every queued fork and exit into <see cref="Ledger"/>.</summary>
+    public void Drain()
     {
-        while (true)
+        while (Record(Socket.ReceiveBatch(_batch, wait: false), _batch, Ledger, _logger))
         {
-            switch (Socket.ReceiveBatch(_batch, wait: false))
-            {
-                case ReceiveStatus.Datagram:
-                    for (var i = 0; i < _batch.Count; i++)
-                    {
-                        ledger.Feed(_batch[i]);
-                    }
+        }
+    }
 
-                    if (_batch.Count < DatagramBatch.Slots)
-                    {
-                        return;
-                    }
+    /// <summary>
+    /// Records what one receive took into <paramref name="ledger"/>; true while more may be queued (a full batch, an
+    /// overflow). The warm-up runs it on a made-up datagram, so that the first drain waits for no JIT.
+    /// </summary>
+    internal static bool Record(ReceiveStatus status, DatagramBatch batch, ForkLedger ledger, ILogger logger)
+    {
+        switch (status)
+        {
+            case ReceiveStatus.Datagram:
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    ledger.Feed(batch[i]);
+                }
 
-                    continue;
-                case ReceiveStatus.Overflow:
-                    // Some forks were dropped: execs whose fork is not in the ledger ask the pidfd instead.
-                    ledger.Forget();
-                    Log.ForkLedgerOverflowed(_logger);
-                    continue;
-                default:
-                    return;
-            }
+                return batch.Count == DatagramBatch.Slots;
+            case ReceiveStatus.Overflow:
+                // Some forks were dropped: execs whose fork is not in the ledger ask the pidfd instead.
+                ledger.Forget();
+                Log.ForkLedgerOverflowed(logger);
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -27,10 +27,9 @@ internal sealed partial class ProcConnectorEventSource
 
             // After the handshake, whose reply is neither: from now on thread creations and exits are not even queued.
             var threadsFiltered = WholeProcessFilter.TryAttach(side);
+            // Nothing drains it before the receive loop: every fork queued from now on reaches the ledger that loop
+            // completes execs from (the drain was compiled in the warm-up, before anything subscribed).
             var forks = new ForkLedgerSocket(side, _logger);
-
-            // Compiles the drain on this thread now, not when the first exec is waiting for it.
-            forks.Drain(new ForkLedger());
             Log.ForkLedgerOpened(_logger, threadsFiltered);
             return forks;
         }

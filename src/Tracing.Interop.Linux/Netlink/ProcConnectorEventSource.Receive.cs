@@ -15,7 +15,7 @@ internal sealed partial class ProcConnectorEventSource
     private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps, ForkLedgerSocket? forks, int primedThread)
     {
         using var batch = new DatagramBatch();
-        var ledger = forks is null ? null : new ForkLedger();
+        var ledger = forks?.Ledger;
         var gaps = new SequenceGapCounter();
         var overflowed = false;
         var wait = false;
@@ -43,7 +43,7 @@ internal sealed partial class ProcConnectorEventSource
             }
 
             // Every fork that precedes these execs is queued on the side socket by now.
-            forks?.Drain(ledger!);
+            forks?.Drain();
             for (var i = 0; i < batch.Count; i++)
             {
                 Deliver(batch[i], sink, gaps, countGaps, ledger, primedThread);

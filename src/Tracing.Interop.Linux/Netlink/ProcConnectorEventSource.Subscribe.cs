@@ -70,14 +70,14 @@ internal sealed partial class ProcConnectorEventSource
             {
                 if (message.HasError && message.Error != 0)
                 {
-                    throw Interop.GetExceptionForErrno(-message.Error, "Subscribing to the proc connector");
+                    throw Interop.GetExceptionForProcConnectorErrno(-message.Error, "Subscribing to the proc connector");
                 }
 
                 if (message.HasProcEvent && message.Event.What == ProcEventWhat.None && message.Connector.Acknowledgement == ack + 1)
                 {
                     if (message.Event.Err != 0)
                     {
-                        throw Interop.GetExceptionForErrno(message.Event.Err, "Subscribing to the proc connector");
+                        throw Interop.GetExceptionForProcConnectorErrno(message.Event.Err, "Subscribing to the proc connector");
                     }
 
                     return true;

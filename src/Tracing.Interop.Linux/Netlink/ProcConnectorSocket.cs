@@ -28,7 +28,7 @@ internal sealed class ProcConnectorSocket : IDisposable
         if (errno != 0)
         {
             socket.Dispose();
-            throw Interop.GetExceptionForErrno(errno, "Opening a NETLINK_CONNECTOR socket");
+            throw Interop.GetExceptionForProcConnectorErrno(errno, "Opening a NETLINK_CONNECTOR socket");
         }
 
         errno = EventFd(EFD_CLOEXEC | EFD_NONBLOCK, out var wakeup);
@@ -38,7 +38,7 @@ internal sealed class ProcConnectorSocket : IDisposable
             Interop.ThrowIfError(errno, "Creating an eventfd");
             result.SetReceiveBuffer(receiveBufferBytes);
             var address = new SockAddrNetlink { nl_family = AF_NETLINK, nl_pid = 0, nl_groups = CnProcSubscription.CnIdxProc };
-            Interop.ThrowIfError(Bind(socket, address), "Binding to the proc connector group");
+            Interop.ThrowIfProcConnectorError(Bind(socket, address), "Binding to the proc connector group");
             return result;
         }
         catch
@@ -67,7 +67,7 @@ internal sealed class ProcConnectorSocket : IDisposable
 
     /// <summary>Sends one datagram to the kernel.</summary>
     public void Send(ReadOnlySpan<byte> datagram, string operation) =>
-        Interop.ThrowIfError(Interop.Libc.Send(_socket, datagram), operation);
+        Interop.ThrowIfProcConnectorError(Interop.Libc.Send(_socket, datagram), operation);
 
     /// <summary>
     /// Receives one datagram, waiting at most <paramref name="timeoutMs"/> (-1: no limit; 0: not at all) or until <see cref="Wake"/>.
@@ -127,7 +127,7 @@ internal sealed class ProcConnectorSocket : IDisposable
         0 => ReceiveStatus.Datagram,
         Interop.Errno.EAGAIN => ReceiveStatus.Timeout,
         Interop.Errno.ENOBUFS => ReceiveStatus.Overflow,
-        _ => throw Interop.GetExceptionForErrno(errno, "Receiving from the proc connector"),
+        _ => throw Interop.GetExceptionForProcConnectorErrno(errno, "Receiving from the proc connector"),
     };
 
     /// <summary>Blocks until the socket has something (<see cref="ReceiveStatus.Datagram"/>), a wake, or the timeout.</summary>

@@ -12,12 +12,12 @@ namespace Tracing.Linux.Netlink;
 /// </summary>
 internal static class WholeProcessFilter
 {
-    // From include/uapi/linux/bpf_common.h.
-    private const ushort LoadWordAbsolute = 0x00 | 0x00 | 0x20; // BPF_LD | BPF_W | BPF_ABS
-    private const ushort JumpIfEqualConstant = 0x05 | 0x10 | 0x00; // BPF_JMP | BPF_JEQ | BPF_K
-    private const ushort JumpIfEqualX = 0x05 | 0x10 | 0x08; // BPF_JMP | BPF_JEQ | BPF_X
-    private const ushort CopyAToX = 0x07 | 0x00; // BPF_MISC | BPF_TAX
-    private const ushort ReturnConstant = 0x06 | 0x00; // BPF_RET | BPF_K
+    // From include/uapi/linux/bpf_common.h (checked with gcc: Tracing.Interop.Linux.Tests/Interop/StructLayout.c).
+    internal const ushort LoadWordAbsolute = 0x00 | 0x00 | 0x20; // BPF_LD | BPF_W | BPF_ABS
+    internal const ushort JumpIfEqualConstant = 0x05 | 0x10 | 0x00; // BPF_JMP | BPF_JEQ | BPF_K
+    internal const ushort JumpIfEqualX = 0x05 | 0x10 | 0x08; // BPF_JMP | BPF_JEQ | BPF_X
+    internal const ushort CopyAToX = 0x07 | 0x00; // BPF_MISC | BPF_TAX
+    internal const ushort ReturnConstant = 0x06 | 0x00; // BPF_RET | BPF_K
 
     // Where the filter looks in the datagram: proc_event.what at 36; for a fork, child_pid at 60 and child_tgid at 64; for
     // an exit, process_pid at 52 and process_tgid at 56.

@@ -3,7 +3,7 @@ using Tracing.Tree;
 namespace Tracing.Core.Tests.Tree;
 
 /// <summary>
-/// The kernel's identity rules, fed as the proc connector reports them (facts/cn_proc.md; the recorded shapes are
+/// The kernel's identity rules, fed as the proc connector reports them (docs/reference/cn_proc.md; the recorded shapes are
 /// in the fixtures): a thread's exit names the thread, a leader's exit does not end a process whose other threads
 /// live, and an exec leaves one thread whichever thread called it.
 /// </summary>

@@ -2,7 +2,7 @@ using Tracing.Darwin.KinfoProc;
 
 namespace Tracing.Darwin.Tests.KinfoProc;
 
-/// <summary>Pins the 64-bit struct kinfo_proc layout to facts/darwin.md §1.2 (the same on arm64 and x86_64).</summary>
+/// <summary>Pins the 64-bit struct kinfo_proc layout to docs/reference/darwin.md §1.2 (the same on arm64 and x86_64).</summary>
 public class KinfoProcLayoutTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
-/// Builds one proc connector datagram as the kernel sends it, at the offsets of facts/cn_proc.md's message layout
+/// Builds one proc connector datagram as the kernel sends it, at the offsets of docs/reference/cn_proc.md's message layout
 /// (literal numbers on purpose, sharing nothing with the reader): for cases that need one particular event, whatever
 /// the recorded fixtures hold.
 /// </summary>

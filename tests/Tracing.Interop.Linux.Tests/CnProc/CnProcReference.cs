@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Tracing.Linux.Tests.CnProc;
 
 /// <summary>
-/// A reference decoder for proc connector buffers, written from the tables in shared/facts/cn_proc.md with
+/// A reference decoder for proc connector buffers, written from the tables in docs/reference/cn_proc.md with
 /// <see cref="BinaryPrimitives"/> at absolute offsets, sharing no code with the reader under test.
 /// Malformations are named with the texts of fixtures/cn_proc/expected.jsonl.
 /// </summary>

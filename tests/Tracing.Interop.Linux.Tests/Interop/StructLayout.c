@@ -1,8 +1,10 @@
 /*
- * Where the numbers in LibcStructLayoutTests and LibcConstantsTests come from: the C headers themselves.
- * Regenerate on x86_64 or arm64 Linux with:  gcc -Wall -o /tmp/layout StructLayout.c && /tmp/layout
- * Checked with gcc 12.2 (Debian 12), glibc 2.36 and Linux 6.1 UAPI headers on x86_64. Constants the headers of that
- * era lack (PROC_EVENT_NONZERO_EXIT, struct proc_input, struct pidfd_info) are cited from the kernel source instead.
+ * The numbers LibcStructLayoutTests checks every managed struct and constant against, from the C headers of the
+ * machine the tests run on: the tests compile and run this file with gcc and read what it prints, one
+ * "<sizeof|offsetof|const> <C name>\t<value>" per line. Every line must have a managed counterpart in
+ * ManagedLayout.cs, and every counterpart a line.
+ * By hand: gcc -Wall -o /tmp/layout StructLayout.c && /tmp/layout
+ * What older headers lack is defined below from the kernel source, and only when the headers lack it.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -23,8 +25,19 @@
 #include <linux/filter.h>
 #include <linux/magic.h>
 #include <linux/types.h>
-/* include/uapi/linux/pidfd.h, Linux 6.13 (PIDFD_INFO_SIZE_VER0): older headers lack it. */
-struct pidfd_info {
+#ifndef PROC_EVENT_ALL
+/* include/uapi/linux/cn_proc.h, Linux 6.6, which added PROC_EVENT_ALL with these two. */
+#define PROC_EVENT_NONZERO_EXIT 0x20000000
+struct proc_input {
+	__u32 mcast_op;
+	__u32 event_type;
+};
+#endif
+/*
+ * include/uapi/linux/pidfd.h, Linux 6.13: the first version of struct pidfd_info (PIDFD_INFO_SIZE_VER0), the one the
+ * interop passes; later headers grow the struct (and so PIDFD_GET_INFO's size bits), the kernel takes either.
+ */
+struct pidfd_info_ver0 {
 	__u64 mask;
 	__u64 cgroupid;
 	__u32 pid;
@@ -40,11 +53,14 @@ struct pidfd_info {
 	__u32 fsgid;
 	__u32 spare0[1];
 };
-#define PIDFS_IOCTL_MAGIC 0xFF
-#define PIDFD_GET_INFO _IOWR(PIDFS_IOCTL_MAGIC, 11, struct pidfd_info)
-#define S(t) printf("sizeof %s %zu\n", #t, sizeof(t))
-#define O(t,f) printf("offsetof %s.%s %zu\n", #t, #f, offsetof(t,f))
-#define C(c) printf("const %s %lld 0x%llx\n", #c, (long long)(c), (unsigned long long)(c))
+#define PIDFS_IOCTL_MAGIC_VER0 0xFF
+#define PIDFD_GET_INFO_VER0 _IOWR(PIDFS_IOCTL_MAGIC_VER0, 11, struct pidfd_info_ver0)
+#define PIDFD_INFO_PID_VER0 (1UL << 0)
+#define PIDFD_INFO_CREDS_VER0 (1UL << 1)
+#define S(t) printf("sizeof %s\t%zu\n", #t, sizeof(t))
+#define SF(t,f) printf("sizeof %s.%s\t%zu\n", #t, #f, sizeof(((t *)0)->f))
+#define O(t,f) printf("offsetof %s.%s\t%zu\n", #t, #f, offsetof(t,f))
+#define C(c) printf("const %s\t%lld\n", #c, (long long)(c))
 int main(void){
  S(struct sockaddr_nl); O(struct sockaddr_nl,nl_family);O(struct sockaddr_nl,nl_pad);O(struct sockaddr_nl,nl_pid);O(struct sockaddr_nl,nl_groups);
  S(struct pollfd); O(struct pollfd,fd);O(struct pollfd,events);O(struct pollfd,revents);
@@ -54,17 +70,20 @@ int main(void){
  S(struct sched_param); O(struct sched_param,sched_priority);
  S(struct sock_filter); O(struct sock_filter,code);O(struct sock_filter,jt);O(struct sock_filter,jf);O(struct sock_filter,k);
  S(struct sock_fprog); O(struct sock_fprog,len);O(struct sock_fprog,filter);
- S(struct pidfd_info); O(struct pidfd_info,mask);O(struct pidfd_info,cgroupid);O(struct pidfd_info,pid);O(struct pidfd_info,tgid);O(struct pidfd_info,ppid);O(struct pidfd_info,ruid);O(struct pidfd_info,rgid);O(struct pidfd_info,euid);O(struct pidfd_info,egid);O(struct pidfd_info,suid);O(struct pidfd_info,sgid);O(struct pidfd_info,fsuid);O(struct pidfd_info,fsgid);O(struct pidfd_info,spare0);
- S(struct statfs); O(struct statfs,f_type);O(struct statfs,f_bsize);O(struct statfs,f_blocks);O(struct statfs,f_fsid);O(struct statfs,f_namelen);O(struct statfs,f_frsize);O(struct statfs,f_flags);O(struct statfs,f_spare);
+ S(struct pidfd_info_ver0); O(struct pidfd_info_ver0,mask);O(struct pidfd_info_ver0,cgroupid);O(struct pidfd_info_ver0,pid);O(struct pidfd_info_ver0,tgid);O(struct pidfd_info_ver0,ppid);O(struct pidfd_info_ver0,ruid);O(struct pidfd_info_ver0,rgid);O(struct pidfd_info_ver0,euid);O(struct pidfd_info_ver0,egid);O(struct pidfd_info_ver0,suid);O(struct pidfd_info_ver0,sgid);O(struct pidfd_info_ver0,fsuid);O(struct pidfd_info_ver0,fsgid);O(struct pidfd_info_ver0,spare0);
+ S(struct statfs); O(struct statfs,f_type);O(struct statfs,f_bsize);O(struct statfs,f_blocks);O(struct statfs,f_bfree);O(struct statfs,f_bavail);O(struct statfs,f_files);O(struct statfs,f_ffree);O(struct statfs,f_fsid);O(struct statfs,f_namelen);O(struct statfs,f_frsize);O(struct statfs,f_flags);O(struct statfs,f_spare);
  S(struct nlmsghdr); O(struct nlmsghdr,nlmsg_len);O(struct nlmsghdr,nlmsg_type);O(struct nlmsghdr,nlmsg_flags);O(struct nlmsghdr,nlmsg_seq);O(struct nlmsghdr,nlmsg_pid);
  S(struct cn_msg); O(struct cn_msg,id.idx);O(struct cn_msg,id.val);O(struct cn_msg,seq);O(struct cn_msg,ack);O(struct cn_msg,len);O(struct cn_msg,flags);O(struct cn_msg,data);
- S(struct proc_event); O(struct proc_event,what);O(struct proc_event,cpu);O(struct proc_event,timestamp_ns);O(struct proc_event,event_data);
+ S(struct proc_event); O(struct proc_event,what);O(struct proc_event,cpu);O(struct proc_event,timestamp_ns);O(struct proc_event,event_data);SF(struct proc_event,event_data);
  O(struct proc_event,event_data.fork.child_pid);O(struct proc_event,event_data.fork.child_tgid);O(struct proc_event,event_data.exit.process_pid);O(struct proc_event,event_data.exit.process_tgid);
+ C(NLMSG_LENGTH(sizeof(struct cn_msg)));C(NLMSG_LENGTH(sizeof(struct cn_msg) + sizeof(struct proc_event)));
+ C(NLMSG_LENGTH(sizeof(struct cn_msg) + sizeof(enum proc_cn_mcast_op)));C(NLMSG_LENGTH(sizeof(struct cn_msg) + sizeof(struct proc_input)));
  C(EPERM);C(ENOENT);C(ESRCH);C(EINTR);C(ENXIO);C(EAGAIN);C(EACCES);C(ENOTDIR);C(EISDIR);C(EINVAL);C(ENOTTY);C(ENAMETOOLONG);C(ENOSYS);C(ELOOP);C(EPROTONOSUPPORT);C(EAFNOSUPPORT);C(ENOBUFS);C(ECONNREFUSED);
- C(AF_NETLINK);C(SOCK_DGRAM);C(SOCK_CLOEXEC);C(NETLINK_CONNECTOR);C(SOL_SOCKET);C(SO_RCVBUF);C(SO_RCVBUFFORCE);C(SO_ATTACH_FILTER);C(MSG_DONTWAIT);C(MSG_TRUNC);
- C(POLLIN);C(EFD_CLOEXEC);C(EFD_NONBLOCK);C(O_RDONLY);C(O_CLOEXEC);C(PR_SET_NAME);C(PR_GET_NAME);C(SCHED_FIFO);C(PIDFD_GET_INFO);
+ C(AF_NETLINK);C(SOCK_DGRAM);C(SOCK_CLOEXEC);C(NETLINK_CONNECTOR);C(SOL_SOCKET);C(SO_RCVBUF);C(SO_RCVBUFFORCE);C(SO_ATTACH_FILTER);C(MSG_DONTWAIT);
+ C(POLLIN);C(EFD_CLOEXEC);C(EFD_NONBLOCK);C(O_RDONLY);C(O_CLOEXEC);C(PR_SET_NAME);C(PR_GET_NAME);C(SCHED_FIFO);
+ C(PIDFD_GET_INFO_VER0);C(PIDFD_INFO_PID_VER0);C(PIDFD_INFO_CREDS_VER0);
  C(NLMSG_NOOP);C(NLMSG_ERROR);C(NLMSG_DONE);C(CN_IDX_PROC);C(CN_VAL_PROC);C(PROC_CN_MCAST_LISTEN);C(PROC_CN_MCAST_IGNORE);
- C(PROC_EVENT_NONE);C(PROC_EVENT_FORK);C(PROC_EVENT_EXEC);C(PROC_EVENT_UID);C(PROC_EVENT_GID);C(PROC_EVENT_SID);C(PROC_EVENT_PTRACE);C(PROC_EVENT_COMM);C(PROC_EVENT_COREDUMP);C(PROC_EVENT_EXIT);
+ C(PROC_EVENT_NONE);C(PROC_EVENT_FORK);C(PROC_EVENT_EXEC);C(PROC_EVENT_UID);C(PROC_EVENT_GID);C(PROC_EVENT_SID);C(PROC_EVENT_PTRACE);C(PROC_EVENT_COMM);C(PROC_EVENT_NONZERO_EXIT);C(PROC_EVENT_COREDUMP);C(PROC_EVENT_EXIT);
  C(BPF_LD|BPF_W|BPF_ABS);C(BPF_JMP|BPF_JEQ|BPF_K);C(BPF_JMP|BPF_JEQ|BPF_X);C(BPF_MISC|BPF_TAX);C(BPF_RET|BPF_K);
  C(CGROUP_SUPER_MAGIC);C(CGROUP2_SUPER_MAGIC);
  return 0;}

@@ -25,6 +25,36 @@ public class ProcConnectorForkLedgerTests
     }
 
     [Fact]
+    public async Task A_fork_queued_before_the_receive_loop_starts_gives_its_exec_a_parent()
+    {
+        // The receive thread is held once the side socket is subscribed, before its receive loop drains anything.
+        using var logger = new HoldingLogger("ForkLedgerOpened");
+        var sink = new RecordingSink();
+        await using var source = new ProcConnectorEventSource(new ProcConnectorOptions { RealtimePriority = 0 }, logger);
+        var start = source.StartAsync(sink, KernelEventInterest.Exec, CancellationToken.None).AsTask();
+        int pid;
+        try
+        {
+            Assert.True(logger.Holding.Wait(TimeSpan.FromSeconds(30)), "the fork ledger was not opened");
+
+            // Forked, exec'd and ended while nothing reads either socket: both events wait in the kernel's queues.
+            pid = await RunAsync("/bin/true", "tracing-fork-before-loop");
+        }
+        finally
+        {
+            logger.Release();
+        }
+
+        await start;
+        var exec = await sink.WaitForAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid);
+        Assert.NotNull(exec);
+
+        // Only the ledger gives a source's exec a parent (cn_proc's exec event has none): the fork reached the ledger the
+        // receive loop completes execs from, not one drained and thrown away before it.
+        Assert.Equal(Environment.ProcessId, exec.Value.ParentTgid);
+    }
+
+    [Fact]
     public async Task The_side_socket_wakes_nothing_forks_are_not_delivered()
     {
         var sink = new RecordingSink();
