@@ -5,7 +5,7 @@ namespace Tracing.Kernel.Tests.Cli;
 /// <summary>
 /// Environments the kernel refuses, made for real with unshare(1): exectrace fails fast, naming cause and remedy, and
 /// never runs the command it was asked to trace. (EPERM and a missing proc connector cannot be made on this kernel;
-/// Tracing.Linux.Tests/Interop/InteropErrorsTests covers their messages.)
+/// tests/Tracing.Interop.Linux.Tests/Interop/InteropErrorsTests covers their messages.)
 /// </summary>
 public class ExectraceRefusedTests
 {
