@@ -39,7 +39,12 @@ public static class CgroupPaths
         string? userPath, string mountRoot, out (string? Controller, string Path) cgroup, [NotNullWhen(false)] out string? error)
     {
         ThrowIfNotAbsolute(mountRoot, nameof(mountRoot));
-        error = TryMap(userPath, mountRoot, File.Exists(Path.Join(mountRoot, UnifiedMarker)), out cgroup) ?? CheckExists(userPath!, cgroup);
+        var isUnified = File.Exists(Path.Join(mountRoot, UnifiedMarker));
+        var real = userPath is { Length: > 0 } && userPath[0] == '/' ? CgroupDirectory.Resolve(userPath) : userPath;
+        error = TryMap(real, mountRoot, isUnified, out cgroup)
+            ?? (cgroup.Controller is null
+                ? CgroupDirectory.CheckInHierarchies(cgroup.Path, mountRoot, isUnified)
+                : CgroupDirectory.CheckUnderMount(real!));
         return error is null;
     }
 
@@ -99,14 +104,6 @@ public static class CgroupPaths
         cgroup = (HierarchyControllers(Path.Join(root, hierarchy), hierarchy), "/" + below);
         return null;
     }
-
-    // A path under the mount root can be checked; a hierarchy path (no controller) only /proc/PID/cgroup can tell about.
-    private static string? CheckExists(string userPath, (string? Controller, string Path) cgroup) =>
-        cgroup.Controller is null ? null
-        : !Directory.Exists(userPath) ? $"no cgroup at {userPath}."
-        : !File.Exists(Path.Join(userPath, "cgroup.procs")) ? $"{userPath} is not a cgroup (no cgroup.procs)."
-        : !IsOnCgroupFileSystem(userPath) ? $"{userPath} is not a cgroup (not on a cgroup file system)."
-        : null;
 
     /// <summary>True when <paramref name="path"/> is on a cgroup file system (v1 or v2), not merely under its mount root.</summary>
     /// <remarks>A plain directory on the tmpfs that holds the v1 mounts may even have a file named <c>cgroup.procs</c>.</remarks>

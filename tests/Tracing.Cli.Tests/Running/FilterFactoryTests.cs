@@ -55,14 +55,21 @@ public class FilterFactoryTests
     }
 
     [Theory]
-    [InlineData("/system.slice/x.service", "/system.slice/x.service")]
-    [InlineData("/system.slice/x.service/", "/system.slice/x.service")]
-    [InlineData("/", "/")]
-    public void Hierarchy_path_is_kept_and_matches_in_any_hierarchy(string given, string expected)
+    [InlineData("")]
+    [InlineData("/")]
+    public void Hierarchy_path_of_this_machine_is_kept_and_matches_in_any_hierarchy(string trailing)
     {
-        var filter = FilterFactory.Create(new TraceSettings { Cgroup = given });
+        var path = Tracing.Tests.Cgroups.MachineCgroups.ExistingHierarchyPath();
 
-        Assert.Equal(new CgroupFilter(expected, null), filter);
+        var filter = FilterFactory.Create(new TraceSettings { Cgroup = path == "/" ? "/" : path + trailing });
+
+        Assert.Equal(new CgroupFilter(path, null), filter);
+    }
+
+    [Fact]
+    public void The_root_cgroup_is_in_every_hierarchy()
+    {
+        Assert.Equal(new CgroupFilter("/", null), FilterFactory.Create(new TraceSettings { Cgroup = "/" }));
     }
 
     [Fact]

@@ -50,9 +50,10 @@ public class ExecTracingSettingsBindingTests
     [Fact]
     public void Scope_Cgroup_makes_a_cgroup_filter_of_the_path()
     {
-        var filter = Assert.IsType<CgroupFilter>(Options(new() { ["ExecTracing:Scope"] = "Cgroup", ["ExecTracing:Cgroup"] = "/system.slice/x.service" }).Filter);
+        var path = Tracing.Tests.Cgroups.MachineCgroups.ExistingHierarchyPath();
+        var filter = Assert.IsType<CgroupFilter>(Options(new() { ["ExecTracing:Scope"] = "Cgroup", ["ExecTracing:Cgroup"] = path }).Filter);
 
-        Assert.EndsWith("/system.slice/x.service", filter.Path, StringComparison.Ordinal);
+        Assert.EndsWith(path, filter.Path, StringComparison.Ordinal);
     }
 
     [Fact]

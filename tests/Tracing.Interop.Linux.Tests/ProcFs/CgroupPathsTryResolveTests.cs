@@ -1,3 +1,4 @@
+using Tracing.Tests.Cgroups;
 using Tracing.Linux.ProcFs;
 
 namespace Tracing.Linux.Tests.ProcFs;
@@ -55,13 +56,59 @@ public sealed class CgroupPathsTryResolveTests : IDisposable
         Assert.Equal(expected, error);
     }
 
-    [Fact]
-    public void A_hierarchy_path_outside_the_mount_is_taken_as_is_unchecked()
+    [Theory]
+    [InlineData("/system.slice/x.service/")]
+    [InlineData("/etc/passwd")]
+    public void A_hierarchy_path_that_no_mounted_hierarchy_holds_is_refused(string path)
     {
-        // Only /proc/PID/cgroup can tell whether it exists, in some hierarchy.
-        Assert.True(CgroupPaths.TryResolve("/system.slice/x.service/", _mountRoot, out var cgroup, out var error));
-        Assert.Equal((null, "/system.slice/x.service"), cgroup);
-        Assert.Null(error);
+        // The made-up mount root holds no cgroup file system at all.
+        Assert.False(CgroupPaths.TryResolve(path, _mountRoot, out _, out var error));
+        Assert.StartsWith($"no cgroup {path.TrimEnd('/')} in the hierarchies under {_mountRoot}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hierarchy_path_that_a_hierarchy_of_this_machine_holds_is_taken_for_any_hierarchy()
+    {
+        var path = MachineCgroups.ExistingHierarchyPath();
+
+        Assert.True(CgroupPaths.TryResolve(path + "/", out var cgroup, out var error), error);
+        Assert.Equal((null, path), cgroup);
+    }
+
+    [Theory]
+    [InlineData("/nonexistent")]
+    [InlineData("/etc/passwd")]
+    [InlineData("/sys/fs/cgroup/cpu/../../../etc")]
+    public void Paths_that_are_no_cgroup_of_this_machine_are_refused_with_the_reason(string path)
+    {
+        Assert.False(CgroupPaths.TryResolve(path, out _, out var error));
+        Assert.Contains("no cgroup", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_symbolic_link_to_a_cgroup_is_that_cgroup()
+    {
+        var target = Path.Join(CgroupPaths.DefaultMountRoot, MachineCgroups.ExistingHierarchyPath().TrimStart('/'));
+        var unified = File.Exists(Path.Join(CgroupPaths.DefaultMountRoot, "cgroup.controllers"));
+        if (!unified)
+        {
+            target = Directory.EnumerateDirectories(CgroupPaths.DefaultMountRoot).Order(StringComparer.Ordinal)
+                .Select(h => Path.Join(h, MachineCgroups.ExistingHierarchyPath().TrimStart('/')))
+                .First(d => File.Exists(Path.Join(d, "cgroup.procs")));
+        }
+
+        var link = Path.Join(Path.GetTempPath(), $"cgroup-link-{Guid.NewGuid():N}");
+        File.CreateSymbolicLink(link, target);
+        try
+        {
+            Assert.True(CgroupPaths.TryResolve(link, out var viaLink, out var error), error);
+            Assert.True(CgroupPaths.TryResolve(target, out var direct, out _));
+            Assert.Equal(direct, viaLink);
+        }
+        finally
+        {
+            File.Delete(link);
+        }
     }
 
     [Fact]
