@@ -109,5 +109,10 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
             line.Append(' ');
             ShellQuoting.AppendQuoted(line, exit.CommandName);
         }
+        else
+        {
+            // Gone before its name could be read (the kernel's exit carries none): said, not left blank.
+            line.Append(" [command unknown: process ended]");
+        }
     }
 }

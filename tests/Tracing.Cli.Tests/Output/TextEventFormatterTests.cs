@@ -99,6 +99,14 @@ public class TextEventFormatterTests
     }
 
     [Fact]
+    public void An_exit_whose_command_was_never_read_says_so()
+    {
+        var exit = new ExitEvent { Time = s_time, Pid = 12345, ExitCode = 0, Lifetime = TimeSpan.FromMilliseconds(2) };
+
+        Assert.Equal("12345 exit=0 0.002s [command unknown: process ended]", FormatAfterTime(new TextEventFormatter(false, false), exit));
+    }
+
+    [Fact]
     public void Exit_line_with_signal_and_core()
     {
         var exit = new ExitEvent { Time = s_time, Pid = 12345, Signal = 11, CoreDumped = true, Lifetime = TimeSpan.FromSeconds(1.5), CommandName = "crash me" };
@@ -111,7 +119,7 @@ public class TextEventFormatterTests
     {
         var exit = new ExitEvent { Time = s_time, Pid = 7, Signal = 9 };
 
-        Assert.Equal("7 killed=SIGKILL", FormatAfterTime(new TextEventFormatter(false, false), exit));
+        Assert.Equal("7 killed=SIGKILL [command unknown: process ended]", FormatAfterTime(new TextEventFormatter(false, false), exit));
     }
 
     [Fact]
