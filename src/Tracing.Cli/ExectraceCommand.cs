@@ -11,15 +11,32 @@ internal static class ExectraceCommand
     /// <summary>Parses <paramref name="args"/> and runs what they ask; returns the exit code (<see cref="ExitCodes"/>).</summary>
     public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration)
     {
-        var parseResult = Create().Parse(args);
-        var exitCode = await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
-        // System.CommandLine ends a command line it cannot parse with 1; exectrace's table says 2.
-        return parseResult.Action is ParseErrorAction ? ExitCodes.UsageError : exitCode;
+        var root = Create();
+        // Words are taken as given: `@file` is not read as a response file.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var errors = UsageErrors.Of(args, parseResult, root.Arguments.OfType<Argument<string[]>>().Single());
+        if (errors.Count > 0)
+        {
+            // One voice and one code for every usage error (System.CommandLine's own would exit 1).
+            foreach (var error in errors)
+            {
+                await configuration.Error.WriteLineAsync($"exectrace: {error}").ConfigureAwait(false);
+            }
+
+            await configuration.Error.WriteLineAsync("Try 'exectrace --help'.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
     }
 
     public static RootCommand Create()
     {
-        var pid = new Option<int?>("--pid", "-p") { Description = "Trace this process and all its descendants, including those that already exist." };
+        var pid = new Option<int?>("--pid", "-p")
+        {
+            Description = "Trace this process and all its descendants, including those that already exist.",
+            CustomParser = PidParser.Parse,
+        };
         var cgroup = new Option<string?>("--cgroup") { Description = "Trace processes in this cgroup or below it, e.g. /sys/fs/cgroup/system.slice/foo.service (v2) or /sys/fs/cgroup/cpu/foo (v1: that hierarchy only); a path outside /sys/fs/cgroup, e.g. /foo, is matched in every hierarchy." };
         var json = new Option<bool>("--json") { Description = "Print JSON Lines, one object per event." };
         var exits = new Option<bool>("--exits", "-t") { Description = "Also print exits, with status and duration." };

@@ -27,6 +27,70 @@ public class ExectraceCommandTests
         Assert.NotEqual(string.Empty, errors);
     }
 
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("-x")]
+    [InlineData("-t", "--bogus", "--", "/bin/true")]
+    public async Task An_unknown_option_before_the_separator_is_a_usage_error_never_a_command(params string[] args)
+    {
+        var (exitCode, _, errors) = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.StartsWith($"exectrace: unknown option '{args.First(a => a is "--bogus" or "-x")}'", errors, StringComparison.Ordinal);
+        Assert.Contains("-- COMMAND", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/bin/true")]
+    [InlineData("-t", "ls", "-t")]
+    [InlineData("@/etc/hostname")]
+    public async Task A_command_without_the_separator_is_refused_and_told_where_the_separator_goes(params string[] args)
+    {
+        var (exitCode, _, errors) = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.StartsWith("exectrace: put -- before the command to run: exectrace [options] -- ", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-3")]
+    [InlineData("0")]
+    [InlineData("99999999999")]
+    public async Task A_pid_that_is_not_a_process_id_is_said_in_words(string value)
+    {
+        var (exitCode, _, errors) = await InvokeAsync("-p", value);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Equal($"exectrace: -p needs a process id, a whole number above 0; got '{value}'.\nTry 'exectrace --help'.\n", errors.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("--cgroup")]
+    [InlineData("-o")]
+    [InlineData("-p", "1", "--", "/bin/true")]
+    [InlineData("-o", "")]
+    [InlineData("--bogus")]
+    public async Task Every_usage_error_exits_2_with_messages_that_start_with_exectrace(params string[] args)
+    {
+        var (exitCode, _, errors) = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.NotEmpty(errors);
+        Assert.All(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches("^(exectrace: |Try 'exectrace --help'.$)", line));
+        Assert.DoesNotContain("System.", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Words_after_the_separator_are_the_commands_even_when_they_look_like_options()
+    {
+        var (exitCode, _, errors) = await InvokeAsync("-p", "1", "--", "--bogus", "-x");
+
+        // The command reached the scope check: its words were taken as a command, not as options.
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("choose one scope", errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Two_scopes_are_a_usage_error_before_anything_starts()
     {

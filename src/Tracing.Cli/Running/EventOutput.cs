@@ -45,11 +45,4 @@ internal static class EventOutput
             return null;
         }
     }
-
-    /// <summary>True when a write failed because the reader went away (EPIPE), as after <c>exectrace | head</c>.</summary>
-    public static bool IsBrokenPipe(Exception failure)
-    {
-        const int BrokenPipe = 32;
-        return failure.HResult == BrokenPipe;
-    }
 }

@@ -27,11 +27,11 @@ internal static class ExitCodes
     public static IReadOnlyList<(string Code, string Meaning)> Table { get; } =
     [
         (Code(Success), "Tracing stopped on Ctrl-C or SIGTERM, or the reader of the output went away (such as head, having read enough)."),
-        (Code(TracingFailed), "Tracing could not start or broke while running (the message names cause and remedy), or events could not be written."),
-        (Code(UsageError), "The command line asks for something that cannot work: an option value that does not parse, two scopes, no such process or cgroup, an -o file that cannot be created."),
+        (Code(TracingFailed), "Tracing could not start or broke while running (the message names cause and remedy), or events could not be written (a closed stdout, a full disk): said once; a command runs on to its end first."),
+        (Code(UsageError), "The command line asks for something that cannot work: an unknown option, a command not after --, an option value that does not parse, two scopes, no such process or cgroup, an -o file that cannot be created."),
         (Code(CommandNotStarted), "With -- COMMAND: the command could not be started (not found, not executable, a missing interpreter)."),
-        (Code(Interrupted), "Ctrl-C or SIGTERM before tracing had started, or, with -- COMMAND, a second one before the command ended."),
-        ("other", "With -- COMMAND: the command's own exit code (128 + N when signal N ended it), when exectrace itself did not fail."),
+        (Code(Interrupted), "Ctrl-C or SIGTERM before tracing had started (as while -o waits for a FIFO's reader), or, with -- COMMAND, a second one before the command ended."),
+        ("other", "With -- COMMAND: the command's own exit code (128 + N when signal N ended it), when exectrace itself did not fail; also when the reader of the output went away and the command ran on to its end."),
     ];
 
     private static string Code(int code) => code.ToString(CultureInfo.InvariantCulture);

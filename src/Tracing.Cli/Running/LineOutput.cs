@@ -26,7 +26,9 @@ internal sealed class LineOutput(Stream stream, Action onFailed)
         {
             stream.Write(bytes, 0, length);
         }
-        catch (IOException e)
+        // A closed stdout whose descriptor was reused read-only gives EBADF, which .NET raises as
+        // UnauthorizedAccessException; a stream that cannot write at all gives NotSupportedException.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {
             Failure = e;
             _failed = true;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Tracing.Cli.Output;
 using Tracing.Cli.Systemd;
@@ -29,41 +28,44 @@ internal static class TraceRunner
             return ExitCodes.UsageError;
         }
 
-        using var stop = new CancellationTokenSource();
-        var signals = 0;
-        void OnSignal(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            // With a command, the terminal's Ctrl-C reaches it too: wait for it to end, unless asked twice.
-            if (!settings.RunsCommand || Interlocked.Increment(ref signals) > 1)
-            {
-                stop.Cancel();
-            }
-        }
-
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-
-        await using var output = EventOutput.Open(settings.OutputPath, diagnostics, out var toRegularFile);
-        if (output is null)
-        {
-            return ExitCodes.UsageError;
-        }
-
+        using var signals = new StopSignals(settings.RunsCommand);
         var notifier = SystemdNotifier.FromEnvironment(diagnostics);
+        var opened = await OpenOutputAsync(settings.OutputPath, notifier, diagnostics, signals.Token).ConfigureAwait(false);
+        if (opened.ExitCode is { } refused)
+        {
+            return refused;
+        }
+
+        await using var output = opened.Stream!;
         await using var provider = TracerServices.Build(settings, filter);
         var tracer = provider.GetRequiredService<ExecTracer>();
         IEventFormatter formatter = settings.Json ? new JsonEventFormatter() : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser);
         // Never cancel on the receive thread itself: stopping waits for that thread.
         // To a regular file lines are gathered for up to 0.1 s (one write per batch, not per exec); to a terminal or a
         // pipe, where someone may be watching, each goes at once.
+        using var outputFailed = new CancellationTokenSource();
         using var writer = new EventWriter(
-            formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => stop.Cancel()), toRegularFile ? s_fileFlushInterval : null);
+            formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => outputFailed.Cancel()), opened.ToRegularFile ? s_fileFlushInterval : null);
+        // Said once, when it happens; with a command, the command runs on to its end (as it would in a shell pipeline
+        // whose reader left), without one, tracing stops.
+        using var onOutputFailed = outputFailed.Token.Register(() =>
+        {
+            if (OutputFailure.Describe(writer.Failure!, settings.OutputPath, settings.RunsCommand) is { } message)
+            {
+                diagnostics.WriteLine(message);
+            }
+
+            if (!settings.RunsCommand)
+            {
+                signals.Stop();
+            }
+        });
         using var subscription = tracer.SubscribeInline(writer.Write, writer.WarmUp);
 
         try
         {
-            await tracer.StartAsync(stop.Token).ConfigureAwait(false);
+            signals.CommandStarting();
+            await tracer.StartAsync(signals.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUserFacing(e))
         {
@@ -79,7 +81,7 @@ internal static class TraceRunner
         // StartAsync returns once the kernel subscription is active and the tree is seeded (and, with a command, the
         // command started): an exec in scope from now on is reported.
         notifier.Ready(settings.DescribeScope(tracer.Command?.Pid));
-        var exitCode = await WaitUntilDoneAsync(tracer, settings, writer, diagnostics, stop.Token).ConfigureAwait(false);
+        var exitCode = await WaitUntilDoneAsync(tracer, settings, writer, diagnostics, signals.Token).ConfigureAwait(false);
         notifier.Stopping("Stopping");
 
         // Lines are written from the receive thread: if stdout's reader stalled, that thread is stuck in write() and
@@ -93,11 +95,11 @@ internal static class TraceRunner
 
         await stopping.ConfigureAwait(false);
         writer.Complete();
-        // EPIPE: the reader went away (`exectrace | head`); ending quietly is what it asked for.
-        if (writer.Failure is { } failure && !EventOutput.IsBrokenPipe(failure))
+        // EPIPE: the reader went away (`exectrace | head`); ending quietly is what it asked for. Any other failure was
+        // said when it happened, and is exectrace failing: 1, even when a command ran on and ended with its own code.
+        if (writer.Failure is { } failure && !OutputFailure.IsBrokenPipe(failure))
         {
-            await diagnostics.WriteLineAsync($"exectrace: cannot write events: {failure.Message}").ConfigureAwait(false);
-            exitCode = exitCode == ExitCodes.Success ? ExitCodes.TracingFailed : exitCode;
+            exitCode = ExitCodes.TracingFailed;
         }
 
         if (tracer.SubscriberEventsDropped > 0)
@@ -126,7 +128,7 @@ internal static class TraceRunner
         {
             return writer.Failure switch
             {
-                { } failure => EventOutput.IsBrokenPipe(failure) ? ExitCodes.Success : ExitCodes.TracingFailed,
+                { } failure => OutputFailure.IsBrokenPipe(failure) ? ExitCodes.Success : ExitCodes.TracingFailed,
                 null => settings.RunsCommand ? ExitCodes.Interrupted : ExitCodes.Success,
             };
         }
@@ -134,6 +136,35 @@ internal static class TraceRunner
         {
             await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
             return ExitCodes.TracingFailed;
+        }
+    }
+
+    /// <summary>
+    /// Opens the output on another thread, so a signal still ends the wait for a FIFO's reader (open blocks until one
+    /// comes); says so under systemd. The stream, or the exit code when it cannot be opened or a signal came first.
+    /// </summary>
+    private static async Task<(Stream? Stream, bool ToRegularFile, int? ExitCode)> OpenOutputAsync(
+        string? path, SystemdNotifier notifier, TextWriter diagnostics, CancellationToken stop)
+    {
+        if (path is not null)
+        {
+            notifier.Status($"Opening {path} (a FIFO waits for its reader)");
+        }
+
+        var opening = Task.Run(() => (EventOutput.Open(path, diagnostics, out var toRegularFile), toRegularFile), CancellationToken.None);
+        try
+        {
+            var (stream, toRegularFile) = await opening.WaitAsync(stop).ConfigureAwait(false);
+            return (stream, toRegularFile, stream is null ? ExitCodes.UsageError : null);
+        }
+        catch (OperationCanceledException)
+        {
+            // The thread may stay blocked in open(); it is a pool thread and does not keep the process alive.
+            _ = opening.ContinueWith(static t => t.Result.Item1?.Dispose(), TaskScheduler.Default);
+            await diagnostics.WriteLineAsync(path is null
+                ? "exectrace: stopped by a signal before tracing had started."
+                : $"exectrace: stopped by a signal while opening {path} (a FIFO with no reader?); nothing was traced.").ConfigureAwait(false);
+            return (null, false, ExitCodes.Interrupted);
         }
     }
 

@@ -69,6 +69,9 @@ internal sealed class SystemdNotifier
     /// <summary>Tracing is stopping.</summary>
     public void Stopping(string status) => Notify($"STOPPING=1\nSTATUS={OneLine(status)}");
 
+    /// <summary>Says what exectrace is doing (<c>STATUS=</c>), e.g. what it waits for.</summary>
+    public void Status(string status) => Notify($"STATUS={OneLine(status)}");
+
     // A status names the user's command, whose path may hold a newline: it must not start an assignment of its own.
     private static string OneLine(string status) =>
         string.Create(status.Length, status, static (span, text) =>

@@ -101,6 +101,22 @@ public class EventWriterTests
     }
 
     [Fact]
+    public void A_closed_stdout_is_an_output_failure_too_reported_once_and_never_written_again()
+    {
+        // EBADF on a write, as .NET raises it: not an IOException.
+        var stream = new FailingStream(new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor", 9)));
+        var failures = 0;
+        using var writer = new EventWriter(new TextEventFormatter(false, false), stream, TextWriter.Null, () => failures++);
+
+        writer.Write(Exec(1, "a"));
+        writer.Write(Exec(2, "b"));
+        writer.Write(Exec(3, "c"));
+
+        Assert.Equal((1, 1), (failures, stream.Attempts));
+        Assert.IsType<UnauthorizedAccessException>(writer.Failure);
+    }
+
+    [Fact]
     public void Warming_up_writes_nothing_either_way()
     {
         var direct = new CountingStream();
@@ -146,8 +162,14 @@ public class EventWriterTests
         }
     }
 
-    private sealed class FailingStream : MemoryStream
+    private sealed class FailingStream(Exception? failure = null) : MemoryStream
     {
-        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+        public int Attempts { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Attempts++;
+            throw failure ?? new IOException("No space left on device");
+        }
     }
 }

@@ -79,6 +79,9 @@ internal sealed class ExectraceSession : IAsyncDisposable
         return await session.WaitForExitAsync();
     }
 
+    /// <summary>Closes the test's end of exectrace's stdout (a session started without reading it): the reader is gone.</summary>
+    public void CloseOutput() => _process.StandardOutput.Close();
+
     /// <summary>Writes a line to exectrace's stdin, which a command it runs shares.</summary>
     public void WriteInput(string line) => _process.StandardInput.WriteLine(line);
 
