@@ -15,11 +15,16 @@ namespace Tracing.Linux.Launch;
 /// </remarks>
 internal readonly record struct StartupSignals(ulong Ignored, ulong Blocked)
 {
-    /// <summary>SIGPIPE (13), which the runtime ignores in every .NET process before Main.</summary>
-    public const ulong RuntimeIgnored = 1UL << (13 - 1);
+    // From asm/signal.h (checked against the headers with gcc: Tracing.Interop.Linux.Tests/Interop/StructLayout.c).
+    internal const int SIGKILL = 9;
+    internal const int SIGPIPE = 13;
+    internal const int SIGSTOP = 19;
 
-    /// <summary>SIGKILL (9) and SIGSTOP (19), whose disposition cannot be changed.</summary>
-    private const ulong Unchangeable = (1UL << (9 - 1)) | (1UL << (19 - 1));
+    /// <summary>SIGPIPE, which the runtime ignores in every .NET process before Main.</summary>
+    public const ulong RuntimeIgnored = 1UL << (SIGPIPE - 1);
+
+    /// <summary>SIGKILL and SIGSTOP, whose disposition cannot be changed.</summary>
+    private const ulong Unchangeable = (1UL << (SIGKILL - 1)) | (1UL << (SIGSTOP - 1));
 
     /// <summary>Every signal the command gets with its default action: all but those given as ignored.</summary>
     public ulong Defaulted => ~(Ignored & ~RuntimeIgnored) & ~Unchangeable;
