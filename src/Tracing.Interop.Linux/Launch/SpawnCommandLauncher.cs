@@ -17,10 +17,13 @@ internal sealed unsafe class SpawnCommandLauncher : ICommandLauncher
     private const int AttributesSize = 1024;
     private const int FileActionsSize = 512;
 
+    // Read once, before the first launch changes SIGCHLD: what this process was given, for every command it starts.
+    private static readonly Lazy<StartupSignals> s_given = new(StartupSignals.Read);
+
     public ILaunchedCommand Launch(CommandSpec command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var signals = StartupSignals.Read();
+        var signals = s_given.Value;
         using var argv = new NativeStringArray(command.ArgvBytes ?? [.. Utf8([command.FileName, .. command.Arguments])]);
         using var envp = new NativeStringArray(command.EnvironmentBytes ?? CallerEnvironment());
         var attributes = NativeMemory.AllocZeroed(AttributesSize);
@@ -45,7 +48,7 @@ internal sealed unsafe class SpawnCommandLauncher : ICommandLauncher
                 }
             }
 
-            var error = Interop.Libc.PosixSpawnp(out var pid, argv.Pointers[0], fileActions, attributes, argv.Pointers, envp.Pointers);
+            var error = SpawnKeepingChildExits(signals, out var pid, argv, fileActions, attributes, envp);
             Check(error, command, null);
             return new SpawnedCommand(pid);
         }
@@ -57,6 +60,27 @@ internal sealed unsafe class SpawnCommandLauncher : ICommandLauncher
             NativeMemory.Free(fileActions);
             NativeMemory.Free(attributes);
         }
+    }
+
+    /// <summary>
+    /// Spawns. With SIGCHLD given as ignored the command gets it ignored (it inherits what is not defaulted), but
+    /// exectrace cannot leave it so: the kernel would reap the command at once and leave no exit status to wait for.
+    /// So it is ignored only while spawning and default again as soon as posix_spawnp returns (the command has then
+    /// exec'd); a command that ends within that moment is reaped unseen, and waiting for it fails (ECHILD).
+    /// </summary>
+    private static int SpawnKeepingChildExits(
+        StartupSignals signals, out int pid, NativeStringArray argv, void* fileActions, void* attributes, NativeStringArray envp)
+    {
+        if (!signals.ChildExitsIgnored)
+        {
+            return Interop.Libc.PosixSpawnp(out pid, argv.Pointers[0], fileActions, attributes, argv.Pointers, envp.Pointers);
+        }
+
+        // signal() fails only for an invalid signal number or handler.
+        _ = Interop.Libc.Signal(StartupSignals.SIGCHLD, Interop.Libc.SIG_IGN);
+        var error = Interop.Libc.PosixSpawnp(out pid, argv.Pointers[0], fileActions, attributes, argv.Pointers, envp.Pointers);
+        _ = Interop.Libc.Signal(StartupSignals.SIGCHLD, Interop.Libc.SIG_DFL);
+        return error;
     }
 
     /// <summary>A failure to start names the command and the reason (ENOENT: "No such file or directory", …).</summary>

@@ -19,12 +19,16 @@ internal readonly record struct StartupSignals(ulong Ignored, ulong Blocked)
     internal const int SIGKILL = 9;
     internal const int SIGPIPE = 13;
     internal const int SIGSTOP = 19;
+    internal const int SIGCHLD = 17;
 
     /// <summary>SIGPIPE, which the runtime ignores in every .NET process before Main.</summary>
     public const ulong RuntimeIgnored = 1UL << (SIGPIPE - 1);
 
     /// <summary>SIGKILL and SIGSTOP, whose disposition cannot be changed.</summary>
     private const ulong Unchangeable = (1UL << (SIGKILL - 1)) | (1UL << (SIGSTOP - 1));
+
+    /// <summary>True when SIGCHLD was given as ignored: children then leave no exit status to wait for.</summary>
+    public bool ChildExitsIgnored => (Ignored & (1UL << (SIGCHLD - 1))) != 0;
 
     /// <summary>Every signal the command gets with its default action: all but those given as ignored.</summary>
     public ulong Defaulted => ~(Ignored & ~RuntimeIgnored) & ~Unchangeable;

@@ -175,6 +175,9 @@ internal static class ManagedLayout
         ["const SIGKILL"] = [() => Tracing.Linux.Launch.StartupSignals.SIGKILL],
         ["const SIGPIPE"] = [() => Tracing.Linux.Launch.StartupSignals.SIGPIPE],
         ["const SIGSTOP"] = [() => Tracing.Linux.Launch.StartupSignals.SIGSTOP],
+        ["const SIGCHLD"] = [() => Tracing.Linux.Launch.StartupSignals.SIGCHLD],
+        ["const SIG_DFL"] = [() => SIG_DFL],
+        ["const SIG_IGN"] = [() => SIG_IGN],
     };
 
     /// <summary>The size as the runtime lays the struct out and as the marshaller copies it, and any constant for it.</summary>

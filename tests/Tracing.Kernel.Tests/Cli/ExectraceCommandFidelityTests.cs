@@ -50,6 +50,22 @@ public class ExectraceCommandFidelityTests
     }
 
     [Fact]
+    public async Task With_SIGCHLD_given_as_ignored_the_command_keeps_it_ignored_and_its_exit_code_is_still_known()
+    {
+        const string Given = "env --default-signal --ignore-signal=CHLD";
+        const string Status = "grep ^SigIgn /proc/self/status";
+        var direct = await RunAsync($"exec {Given} {Status}");
+        var (exitCode, output, errors) = await RunAsync($"exec {Given} {Exectrace} {Status}");
+        // With SIGCHLD ignored in exectrace the kernel would reap the command at once, leaving no status to wait for.
+        var exited = await RunAsync($"exec {Given} {Exectrace} sh -c 'exit 3'");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
+        Assert.Equal("SigIgn:\t0000000000010000\n", Encoding.ASCII.GetString(direct.Output));
+        Assert.Equal(Encoding.ASCII.GetString(direct.Output), Encoding.ASCII.GetString(output));
+        Assert.True(exited.ExitCode == 3, $"exit code {exited.ExitCode}; stderr: {exited.Errors}");
+    }
+
+    [Fact]
     public async Task A_pipeline_in_the_command_ends_with_SIGPIPE_as_in_a_shell()
     {
         var (exitCode, output, errors) = await RunAsync(
