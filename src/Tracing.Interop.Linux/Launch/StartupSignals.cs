@@ -8,10 +8,11 @@ namespace Tracing.Linux.Launch;
 /// <c>/proc/self/status</c>. Bit N - 1 stands for signal N.
 /// </summary>
 /// <remarks>
-/// Handlers never survive an exec, so a program starts with each signal either ignored or default; the .NET runtime
-/// then ignores SIGPIPE and installs handlers before any managed code runs. An ignored signal the runtime leaves alone
-/// is still seen as ignored (the runtime's own handlers skip ignored SIGINT, SIGQUIT, SIGCHLD and the rest); SIGPIPE
-/// is the runtime's, and is never counted as given.
+/// Handlers never survive an exec, so a program starts with each signal either ignored or default. Before any managed
+/// code runs, the .NET runtime ignores SIGPIPE and installs handlers on SIGTERM, SIGILL, SIGFPE, SIGBUS, SIGABRT,
+/// SIGTRAP, SIGSEGV and SIGRTMIN even if they were ignored: for those a parent's SIG_IGN cannot be seen, and SIGPIPE
+/// is never counted as given. Every other ignored signal is still seen as ignored: the runtime's other handlers
+/// (SIGINT, SIGQUIT, SIGCHLD, SIGCONT, SIGWINCH, PosixSignalRegistration's) are not installed over SIG_IGN.
 /// </remarks>
 internal readonly record struct StartupSignals(ulong Ignored, ulong Blocked)
 {
