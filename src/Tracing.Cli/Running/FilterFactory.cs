@@ -40,7 +40,7 @@ internal static class FilterFactory
 
         if (settings.RunsCommand)
         {
-            return ExecTraceFilter.RunCommand(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]));
+            return ExecTraceFilter.RunCommand(CommandBytes.Create(settings.Command));
         }
 
         return ExecTraceFilter.Everything;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
-using Tracing.Hosting.Commands;
 using Tracing.Hosting.Configuration;
 using Tracing.Hosting.Hosting;
 using Tracing.Hosting.DependencyInjection;
@@ -37,7 +36,6 @@ public static class ExecTracingServiceCollectionExtensions
         services.AddOptions<ExecTracingOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExecTracingOptions>, ExecTracingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ICommandLauncher, ProcessCommandLauncher>();
         PlatformServices.AddPlatform(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExecTracingHostedService>());
         services.TryAddSingleton(sp => new ExecTracerMetrics(sp.GetService<IMeterFactory>()));

@@ -5,14 +5,20 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracing.Darwin;
 using Tracing.Darwin.Polling;
+using Tracing.Hosting.Commands;
 using Tracing.Linux;
+using Tracing.Linux.Launch;
 using Tracing.Linux.Netlink;
 using Tracing.Linux.ProcFs;
 using Tracing.Ports;
 
 namespace Tracing.Hosting.Platform;
 
-/// <summary>Chooses the backend for the operating system the process runs on.</summary>
+/// <summary>
+/// Chooses the backend for the operating system the process runs on, and how a command is started: on Linux with
+/// posix_spawn (its argv and environment bytes, signal dispositions and mask as the tracer was given them), elsewhere
+/// with <see cref="System.Diagnostics.Process"/>.
+/// </summary>
 internal static class PlatformServices
 {
     public static void AddPlatform(IServiceCollection services)
@@ -29,6 +35,7 @@ internal static class PlatformServices
             return;
         }
 
+        services.TryAddSingleton<ICommandLauncher, ProcessCommandLauncher>();
         services.TryAddSingleton<IKernelEventSource, UnsupportedPlatformEventSource>();
         services.TryAddSingleton<IProcessInfoReader, UnsupportedPlatformProcessInfoReader>();
         services.TryAddSingleton<IMonotonicClock, StopwatchClock>();
@@ -41,6 +48,7 @@ internal static class PlatformServices
             sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value, sp.GetService<ILogger<ProcConnectorEventSource>>()));
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
         services.TryAddSingleton<IMonotonicClock, LinuxMonotonicClock>();
+        services.TryAddSingleton<ICommandLauncher, SpawnCommandLauncher>();
     }
 
     [SupportedOSPlatform("macos")]
@@ -54,5 +62,6 @@ internal static class PlatformServices
             sp.GetRequiredService<ProcessSnapshotStore>(),
             clock: sp.GetRequiredService<IMonotonicClock>()));
         services.TryAddSingleton<IProcessInfoReader>(sp => new DarwinProcessInfoReader(sp.GetRequiredService<ProcessSnapshotStore>()));
+        services.TryAddSingleton<ICommandLauncher, ProcessCommandLauncher>();
     }
 }

@@ -52,6 +52,7 @@ public class ExecTracingServiceCollectionExtensionsTests
         {
             Assert.Equal("ProcConnectorEventSource", provider.GetRequiredService<IKernelEventSource>().GetType().Name);
             Assert.Equal("ProcFsReader", provider.GetRequiredService<IProcessInfoReader>().GetType().Name);
+            Assert.Equal("SpawnCommandLauncher", provider.GetRequiredService<ICommandLauncher>().GetType().Name);
         }
     }
 

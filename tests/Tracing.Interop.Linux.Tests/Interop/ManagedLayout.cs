@@ -169,6 +169,15 @@ internal static class ManagedLayout
         ["const BPF_RET|BPF_K"] = [() => WholeProcessFilter.ReturnConstant],
         ["const CGROUP_SUPER_MAGIC"] = [() => FileSystem.StatFs.CGROUP_SUPER_MAGIC],
         ["const CGROUP2_SUPER_MAGIC"] = [() => FileSystem.StatFs.CGROUP2_SUPER_MAGIC],
+        ["sizeof sigset_t"] = Size<Interop.SigSet>(),
+        ["const POSIX_SPAWN_SETSIGDEF"] = [() => POSIX_SPAWN_SETSIGDEF],
+        ["const POSIX_SPAWN_SETSIGMASK"] = [() => POSIX_SPAWN_SETSIGMASK],
+        ["const SIGKILL"] = [() => Tracing.Linux.Launch.StartupSignals.SIGKILL],
+        ["const SIGPIPE"] = [() => Tracing.Linux.Launch.StartupSignals.SIGPIPE],
+        ["const SIGSTOP"] = [() => Tracing.Linux.Launch.StartupSignals.SIGSTOP],
+        ["const SIGCHLD"] = [() => Tracing.Linux.Launch.StartupSignals.SIGCHLD],
+        ["const SIG_DFL"] = [() => SIG_DFL],
+        ["const SIG_IGN"] = [() => SIG_IGN],
     };
 
     /// <summary>The size as the runtime lays the struct out and as the marshaller copies it, and any constant for it.</summary>

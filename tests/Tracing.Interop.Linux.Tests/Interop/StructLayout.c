@@ -19,6 +19,8 @@
 #include <sys/prctl.h>
 #include <sys/statfs.h>
 #include <sys/ioctl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <linux/netlink.h>
 #include <linux/connector.h>
 #include <linux/cn_proc.h>
@@ -86,4 +88,5 @@ int main(void){
  C(PROC_EVENT_NONE);C(PROC_EVENT_FORK);C(PROC_EVENT_EXEC);C(PROC_EVENT_UID);C(PROC_EVENT_GID);C(PROC_EVENT_SID);C(PROC_EVENT_PTRACE);C(PROC_EVENT_COMM);C(PROC_EVENT_NONZERO_EXIT);C(PROC_EVENT_COREDUMP);C(PROC_EVENT_EXIT);
  C(BPF_LD|BPF_W|BPF_ABS);C(BPF_JMP|BPF_JEQ|BPF_K);C(BPF_JMP|BPF_JEQ|BPF_X);C(BPF_MISC|BPF_TAX);C(BPF_RET|BPF_K);
  C(CGROUP_SUPER_MAGIC);C(CGROUP2_SUPER_MAGIC);
+ S(sigset_t); C(POSIX_SPAWN_SETSIGDEF);C(POSIX_SPAWN_SETSIGMASK);C(SIGKILL);C(SIGPIPE);C(SIGSTOP);C(SIGCHLD);C(SIG_DFL);C(SIG_IGN);
  return 0;}
