@@ -63,24 +63,21 @@ internal sealed unsafe class SpawnCommandLauncher : ICommandLauncher
     }
 
     /// <summary>
-    /// Spawns. With SIGCHLD given as ignored the command gets it ignored (it inherits what is not defaulted), but
-    /// exectrace cannot leave it so: the kernel would reap the command at once and leave no exit status to wait for.
-    /// So it is ignored only while spawning and default again as soon as posix_spawnp returns (the command has then
-    /// exec'd); a command that ends within that moment is reaped unseen, and waiting for it fails (ECHILD).
+    /// Spawns. SIGCHLD given as ignored is the one ignored signal not passed on: a process that ignores it has its
+    /// children reaped by the kernel at once, with no exit status left to wait for, and ignoring it only while spawning
+    /// races a command that ends at once (seen: "No child processes"). So exectrace sets it to default before its first
+    /// spawn, and the command gets it default too (documented in docs/reliability.md).
     /// </summary>
     private static int SpawnKeepingChildExits(
         StartupSignals signals, out int pid, NativeStringArray argv, void* fileActions, void* attributes, NativeStringArray envp)
     {
-        if (!signals.ChildExitsIgnored)
+        if (signals.ChildExitsIgnored)
         {
-            return Interop.Libc.PosixSpawnp(out pid, argv.Pointers[0], fileActions, attributes, argv.Pointers, envp.Pointers);
+            // signal() fails only for an invalid signal number or handler.
+            _ = Interop.Libc.Signal(StartupSignals.SIGCHLD, Interop.Libc.SIG_DFL);
         }
 
-        // signal() fails only for an invalid signal number or handler.
-        _ = Interop.Libc.Signal(StartupSignals.SIGCHLD, Interop.Libc.SIG_IGN);
-        var error = Interop.Libc.PosixSpawnp(out pid, argv.Pointers[0], fileActions, attributes, argv.Pointers, envp.Pointers);
-        _ = Interop.Libc.Signal(StartupSignals.SIGCHLD, Interop.Libc.SIG_DFL);
-        return error;
+        return Interop.Libc.PosixSpawnp(out pid, argv.Pointers[0], fileActions, attributes, argv.Pointers, envp.Pointers);
     }
 
     /// <summary>A failure to start names the command and the reason (ENOENT: "No such file or directory", …).</summary>

@@ -50,8 +50,9 @@ public class ExectraceCommandFidelityTests
     }
 
     [Fact]
-    public async Task With_SIGCHLD_given_as_ignored_the_command_keeps_it_ignored_and_its_exit_code_is_still_known()
+    public async Task With_SIGCHLD_given_as_ignored_the_command_gets_it_default_and_its_exit_code_is_known()
     {
+        // The one ignored signal not passed on: ignored, the kernel would reap the command before exectrace can wait.
         const string Given = "env --default-signal --ignore-signal=CHLD";
         const string Status = "grep ^SigIgn /proc/self/status";
         var direct = await RunAsync($"exec {Given} {Status}");
@@ -61,7 +62,7 @@ public class ExectraceCommandFidelityTests
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
         Assert.Equal("SigIgn:\t0000000000010000\n", Encoding.ASCII.GetString(direct.Output));
-        Assert.Equal(Encoding.ASCII.GetString(direct.Output), Encoding.ASCII.GetString(output));
+        Assert.Equal("SigIgn:\t0000000000000000\n", Encoding.ASCII.GetString(output));
         Assert.True(exited.ExitCode == 3, $"exit code {exited.ExitCode}; stderr: {exited.Errors}");
     }
 
