@@ -35,6 +35,7 @@ internal sealed class JsonEventFormatter : IEventFormatter
                 case EventsLostEvent lost:
                     WriteCommon(writer, "lost", item);
                     writer.WriteNumber("count", lost.Count);
+                    writer.WriteBoolean("exact", lost.IsExact);
                     writer.WriteString("reason", lost.Reason switch
                     {
                         LossReason.KernelBufferOverflow => "kernel_buffer_overflow",

@@ -71,7 +71,7 @@ internal sealed class EventWriter : IDisposable
         {
             _diagnostics.WriteLine(lost.Reason == LossReason.ScopeUndecided
                 ? $"exectrace: pid {lost.Pid} exec'd and ended before its cgroup could be read; not shown, since it may be outside the cgroup."
-                : $"exectrace: the kernel dropped {lost.Count} event(s) (receive buffer overflow); the process tree was resynchronised.");
+                : $"exectrace: the kernel dropped {(lost.IsExact ? string.Empty : "at least ")}{lost.Count} event(s) (receive buffer overflow); the process tree was resynchronised.");
         }
 
         _line.Clear();

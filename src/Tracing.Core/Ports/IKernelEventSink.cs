@@ -13,6 +13,7 @@ public interface IKernelEventSink
     void OnEvent(in KernelEvent kernelEvent);
 
     /// <summary>The kernel dropped events before they could be read.</summary>
-    /// <param name="count">How many, or 1 when the source only knows that some were lost.</param>
-    void OnEventsLost(long count);
+    /// <param name="count">How many: exactly, or at least this many (1 when the source only knows that some were lost).</param>
+    /// <param name="exact">True when <paramref name="count"/> is the kernel's exact count; false when it is a lower bound.</param>
+    void OnEventsLost(long count, bool exact);
 }

@@ -7,37 +7,31 @@ namespace Tracing.Linux.Netlink;
 internal sealed partial class ProcConnectorEventSource
 {
     /// <summary>
-    /// Delivers every event of every datagram until stopped. Lost events are counted from sequence gaps when the
-    /// socket is unfiltered (exact), else from ENOBUFS (at least one per overflow). The COMM events of
-    /// <paramref name="primedThread"/> (see <see cref="SequencePrimer"/>) are counted, not delivered.
+    /// Delivers every event of every datagram until stopped, and counts what the kernel dropped (see
+    /// <see cref="LossCounter"/>). The COMM events of <paramref name="primedThread"/> (see <see cref="SequencePrimer"/>)
+    /// are counted, not delivered.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, bool countGaps, ForkLedgerSocket? forks, int primedThread)
+    private void ReceiveLoop(ProcConnectorSocket socket, IKernelEventSink sink, LossCounter losses, bool countGaps, ForkLedgerSocket? forks, int primedThread)
     {
         using var batch = new DatagramBatch();
         var ledger = forks?.Ledger;
-        var gaps = new SequenceGapCounter();
-        var overflowed = false;
+        var gaps = losses.Gaps;
         var wait = false;
         while (!_stopping)
         {
             switch (socket.ReceiveBatch(batch, wait))
             {
                 case ReceiveStatus.Woken:
-                    if (overflowed)
-                    {
-                        // An overflow whose size no later event revealed: still never silent.
-                        sink.OnEventsLost(1);
-                    }
-
+                    ReportLoss(sink, losses, ending: true);
                     return;
                 case ReceiveStatus.Timeout:
                     // Drained: late arrivals have had their chance to close sequence gaps.
-                    ReportLoss(sink, gaps, ref overflowed, countGaps);
+                    ReportLoss(sink, losses, ending: false);
                     wait = true;
                     continue;
                 case ReceiveStatus.Overflow:
-                    overflowed = true;
+                    losses.OnOverflow();
                     wait = false;
                     continue;
             }
@@ -53,7 +47,7 @@ internal sealed partial class ProcConnectorEventSource
             wait = batch.Count < DatagramBatch.Slots;
             if (wait)
             {
-                ReportLoss(sink, gaps, ref overflowed, countGaps);
+                ReportLoss(sink, losses, ending: false);
             }
         }
     }
@@ -88,15 +82,12 @@ internal sealed partial class ProcConnectorEventSource
         }
     }
 
-    private static void ReportLoss(IKernelEventSink sink, SequenceGapCounter gaps, ref bool overflowed, bool countGaps)
+    private static void ReportLoss(IKernelEventSink sink, LossCounter losses, bool ending)
     {
-        // Unfiltered, the sequence gaps count the loss exactly, once later events reveal them; filtered, a gap may
-        // be an event the kernel filtered out, so only ENOBUFS counts, as at least one.
-        var lost = countGaps ? gaps.TakeLost() : overflowed ? 1 : 0;
+        var lost = losses.Take(ending, out var exact);
         if (lost > 0)
         {
-            overflowed = false;
-            sink.OnEventsLost(lost);
+            sink.OnEventsLost(lost, exact);
         }
     }
 }

@@ -32,11 +32,14 @@ internal sealed partial class ProcConnectorEventSource
             Subscribe(socket, interest);
             subscribed = true;
             var countGaps = interest == KernelEventInterest.All || !KernelFilterRequested;
+
+            // Counted from the subscription on: what the kernel dropped after it is a loss of the trace.
+            var losses = new LossCounter(new SequenceGapCounter(), countGaps, socket.ReadDrops);
             var primedThread = PrimeSequences(countGaps);
             SizeReceiveBuffer(socket);
             forks = OpenForkLedger(interest);
             started.TrySetResult();
-            ReceiveLoop(socket, sink, countGaps, forks, primedThread);
+            ReceiveLoop(socket, sink, losses, countGaps, forks, primedThread);
         }
         catch (Exception e)
         {

@@ -107,6 +107,12 @@ internal sealed class ProcConnectorSocket : IDisposable
         return errno == 0 && batch.Count == 0 ? ReceiveStatus.Timeout : Classify(errno);
     }
 
+    /// <summary>
+    /// Reads the kernel's count of datagrams it dropped for this socket (cumulative, wraps at 2^32); null when the kernel
+    /// cannot say (before Linux 4.12). Netlink sockets give no <c>SO_RXQ_OVFL</c> ancillary data; this is the same counter.
+    /// </summary>
+    public uint? ReadDrops() => GetSocketDrops(_socket, out var drops) == 0 ? drops : null;
+
     /// <summary>Wakes a thread blocked in a receive; it and every later wait return <see cref="ReceiveStatus.Woken"/>.</summary>
     public void Wake()
     {

@@ -48,7 +48,7 @@ internal static class ReceivePathWarmUp
         {
         }
 
-        public void OnEventsLost(long count)
+        public void OnEventsLost(long count, bool exact)
         {
         }
     }

@@ -107,8 +107,8 @@ public sealed class FakeKernelEventSource : IKernelEventSource
         ExitSignal = -1,
     });
 
-    /// <summary>The kernel dropped <paramref name="count"/> events.</summary>
-    public void LoseEvents(long count) => (_sink ?? throw NotStarted()).OnEventsLost(count);
+    /// <summary>The kernel dropped <paramref name="count"/> events (exactly, or at least that many).</summary>
+    public void LoseEvents(long count, bool exact = true) => (_sink ?? throw NotStarted()).OnEventsLost(count, exact);
 
     /// <summary>The source failed: its completion faults.</summary>
     public void Fail(Exception error)

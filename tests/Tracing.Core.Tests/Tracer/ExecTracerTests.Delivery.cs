@@ -51,16 +51,16 @@ public sealed partial class ExecTracerTests
         var reader = tracer.CreateReader();
         await tracer.StartAsync();
 
-        _source.LoseEvents(5);
-        _source.LoseEvents(2);
+        _source.LoseEvents(5, exact: true);
+        _source.LoseEvents(2, exact: false);
         await tracer.StopAsync();
 
         var events = await DrainAsync(reader);
         Assert.Equal(7, tracer.KernelEventsLost);
         Assert.Collection(
             events,
-            e => Assert.Equal(5, Assert.IsType<EventsLostEvent>(e).Count),
-            e => Assert.Equal(2, Assert.IsType<EventsLostEvent>(e).Count));
+            e => Assert.Equal((5, true), (Assert.IsType<EventsLostEvent>(e).Count, ((EventsLostEvent)e).IsExact)),
+            e => Assert.Equal((2, false), (Assert.IsType<EventsLostEvent>(e).Count, ((EventsLostEvent)e).IsExact)));
         Assert.All(events, e => Assert.Equal(LossReason.KernelBufferOverflow, ((EventsLostEvent)e).Reason));
         Assert.All(events, e => Assert.Equal(ClockNowNs, e.KernelTimestampNs));
     }

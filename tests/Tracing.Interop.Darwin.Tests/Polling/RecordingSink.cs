@@ -34,7 +34,7 @@ internal sealed class RecordingSink : IKernelEventSink
         OnEach?.Invoke(kernelEvent);
     }
 
-    public void OnEventsLost(long count)
+    public void OnEventsLost(long count, bool exact)
     {
     }
 }

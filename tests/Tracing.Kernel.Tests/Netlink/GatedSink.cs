@@ -9,12 +9,19 @@ internal sealed class GatedSink : IKernelEventSink, IDisposable
     private readonly Observed<KernelEvent> _events = new();
     private readonly Observed<long> _losses = new();
     private int _seen;
+    private int _lowerBounds;
 
     public ManualResetEventSlim Holding { get; } = new();
 
     public long Lost => _losses.Snapshot().Sum();
 
     public int Count => _events.Count;
+
+    /// <summary>How many of the losses were counted as "at least" (the source could not say exactly).</summary>
+    public int LowerBounds => Volatile.Read(ref _lowerBounds);
+
+    /// <summary>Waits until the losses counted add up to at least <paramref name="count"/>; fails past <paramref name="bound"/>.</summary>
+    public Task LostAtLeastAsync(long count, TimeSpan bound) => _losses.UntilAsync(l => l.Sum() >= count, bound);
 
     public void Release() => _release.Set();
 
@@ -60,7 +67,15 @@ internal sealed class GatedSink : IKernelEventSink, IDisposable
         }
     }
 
-    public void OnEventsLost(long count) => _losses.Add(count);
+    public void OnEventsLost(long count, bool exact)
+    {
+        if (!exact)
+        {
+            Interlocked.Increment(ref _lowerBounds);
+        }
+
+        _losses.Add(count);
+    }
 
     public void Dispose()
     {

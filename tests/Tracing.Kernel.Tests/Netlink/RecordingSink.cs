@@ -13,7 +13,7 @@ internal sealed class RecordingSink : IKernelEventSink
 
     public void OnEvent(in KernelEvent kernelEvent) => _events.Add(kernelEvent);
 
-    public void OnEventsLost(long count)
+    public void OnEventsLost(long count, bool exact)
     {
     }
 

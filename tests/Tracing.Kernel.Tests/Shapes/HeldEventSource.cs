@@ -63,6 +63,6 @@ internal sealed class HeldEventSource(IKernelEventSource inner) : IKernelEventSo
             owner.Passed.Add(kernelEvent);
         }
 
-        public void OnEventsLost(long count) => sink.OnEventsLost(count);
+        public void OnEventsLost(long count, bool exact) => sink.OnEventsLost(count, exact);
     }
 }

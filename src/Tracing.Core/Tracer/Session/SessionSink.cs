@@ -76,7 +76,7 @@ internal sealed class SessionSink : IKernelEventSink
     }
 
     /// <inheritdoc />
-    public void OnEventsLost(long count)
+    public void OnEventsLost(long count, bool exact)
     {
         Interlocked.Add(ref _kernelLost, count);
         _context.Metrics.KernelLost(count);
@@ -88,6 +88,7 @@ internal sealed class SessionSink : IKernelEventSink
             Publish(new EventsLostEvent
             {
                 Count = count,
+                IsExact = exact,
                 Reason = LossReason.KernelBufferOverflow,
                 KernelTimestampNs = _context.Clock.NowNanoseconds,
                 Time = _context.Time.GetUtcNow(),
@@ -126,6 +127,7 @@ internal sealed class SessionSink : IKernelEventSink
                 {
                     Pid = pid,
                     Count = 1,
+                    IsExact = true,
                     Reason = LossReason.ScopeUndecided,
                     KernelTimestampNs = kernelEvent.TimestampNs,
                     Time = _context.ToWallClock(kernelEvent.TimestampNs),
