@@ -6,6 +6,12 @@ namespace Tracing.Filtering;
 /// <param name="Command">What to run.</param>
 public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
 {
+    /// <summary>
+    /// When true, <see cref="Tracer.ExecTracer.WaitForCommandAsync"/> waits until the last process of the command's
+    /// subtree has ended (a daemon it left behind too, as <c>strace -f</c> does), not only the command.
+    /// </summary>
+    public bool Follow { get; init; }
+
     /// <inheritdoc />
     public override void Validate() => ArgumentNullException.ThrowIfNull(Command);
 
@@ -15,6 +21,9 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
 
     /// <inheritdoc />
     internal override CommandSpec? CommandToLaunch => Command;
+
+    /// <inheritdoc />
+    internal override bool WaitsForSubtree => Follow;
 
     /// <inheritdoc />
     /// <remarks>In scope: every exec of the tracer's subtree (the command gate keeps the command's branch).</remarks>

@@ -34,6 +34,13 @@ public abstract record ExecTraceFilter
     /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
     public static ExecTraceFilter RunCommand(CommandSpec command) => new CommandFilter(command);
 
+    /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
+    /// <param name="command">What to run.</param>
+    /// <param name="follow">
+    /// Whether waiting for the command lasts until the last process of its subtree has ended (see <see cref="CommandFilter.Follow"/>).
+    /// </param>
+    public static ExecTraceFilter RunCommand(CommandSpec command, bool follow) => new CommandFilter(command) { Follow = follow };
+
     /// <summary>Throws <see cref="ArgumentException"/> when the filter cannot work as given.</summary>
     public abstract void Validate();
 
@@ -51,6 +58,9 @@ public abstract record ExecTraceFilter
 
     /// <summary>The command the tracer launches once subscribed, whose subtree alone is in scope; null for none.</summary>
     internal virtual CommandSpec? CommandToLaunch => null;
+
+    /// <summary>Whether waiting for the launched command lasts until its whole subtree has ended.</summary>
+    internal virtual bool WaitsForSubtree => false;
 
     /// <summary>Whether a process of the subtree (or of the machine) that just exec'd is in scope. Called on the receive thread.</summary>
     /// <remarks>Abstract and internal: no filter kind can be declared outside this assembly (not even through the record's copy constructor).</remarks>
