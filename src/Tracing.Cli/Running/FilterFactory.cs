@@ -18,6 +18,11 @@ internal static class FilterFactory
             throw new UsageException("choose one scope: -p PID, --cgroup PATH, or -- COMMAND.");
         }
 
+        if (settings.Follow && !settings.RunsCommand)
+        {
+            throw new UsageException("-f follows a command's subtree: give it with -- COMMAND.");
+        }
+
         if (settings.Pid is int pid)
         {
             if (pid <= 0)
@@ -40,7 +45,7 @@ internal static class FilterFactory
 
         if (settings.RunsCommand)
         {
-            return ExecTraceFilter.RunCommand(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]));
+            return ExecTraceFilter.RunCommand(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]), settings.Follow);
         }
 
         return ExecTraceFilter.Everything;

@@ -165,6 +165,24 @@ public class FilterFactoryTests
         Assert.Equal(["-j4", "all"], command.Arguments);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Follow_goes_with_the_command_filter(bool follow)
+    {
+        var filter = FilterFactory.Create(new TraceSettings { Command = ["./start-daemons"], Follow = follow });
+
+        Assert.Equal(follow, Assert.IsType<CommandFilter>(filter).Follow);
+    }
+
+    [Fact]
+    public void Follow_without_a_command_is_a_usage_error()
+    {
+        var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Pid = Environment.ProcessId, Follow = true }));
+
+        Assert.Contains("-- COMMAND", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The cgroup file systems mounted here, as /proc/self/mountinfo lists them.</summary>
     private static IEnumerable<(string MountPoint, bool IsV2)> CgroupMounts() =>
         File.ReadLines("/proc/self/mountinfo")
