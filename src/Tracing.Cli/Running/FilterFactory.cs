@@ -45,7 +45,12 @@ internal static class FilterFactory
 
         if (settings.RunsCommand)
         {
-            return ExecTraceFilter.RunCommand(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]), settings.Follow);
+            // exectrace starts nothing but the command: any other child of it is the command's (clone(CLONE_PARENT)).
+            return new CommandFilter(new CommandSpec(settings.Command[0], [.. settings.Command.Skip(1)]))
+            {
+                Follow = settings.Follow,
+                IncludeTracerChildren = true,
+            };
         }
 
         return ExecTraceFilter.Everything;

@@ -12,6 +12,14 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
     /// </summary>
     public bool Follow { get; init; }
 
+    /// <summary>
+    /// When true, every process the tracing process forks once tracing has started is taken as the command's, with its
+    /// subtree: a helper the command makes with <c>clone(CLONE_PARENT)</c> has the command's parent, the tracer, for
+    /// parent, and nothing else can tell it from a child of the tracer's own. Set it when the tracing process starts
+    /// nothing but the command while it traces (exectrace does); children it had before tracing started are never the command's.
+    /// </summary>
+    public bool IncludeTracerChildren { get; init; }
+
     /// <inheritdoc />
     public override void Validate() => ArgumentNullException.ThrowIfNull(Command);
 
@@ -24,6 +32,9 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
 
     /// <inheritdoc />
     internal override bool WaitsForSubtree => Follow;
+
+    /// <inheritdoc />
+    internal override bool ClaimsTracerChildren => IncludeTracerChildren;
 
     /// <inheritdoc />
     /// <remarks>In scope: every exec of the tracer's subtree (the command gate keeps the command's branch).</remarks>

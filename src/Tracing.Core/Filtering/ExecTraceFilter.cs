@@ -34,13 +34,6 @@ public abstract record ExecTraceFilter
     /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
     public static ExecTraceFilter RunCommand(CommandSpec command) => new CommandFilter(command);
 
-    /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
-    /// <param name="command">What to run.</param>
-    /// <param name="follow">
-    /// Whether waiting for the command lasts until the last process of its subtree has ended (see <see cref="CommandFilter.Follow"/>).
-    /// </param>
-    public static ExecTraceFilter RunCommand(CommandSpec command, bool follow) => new CommandFilter(command) { Follow = follow };
-
     /// <summary>Throws <see cref="ArgumentException"/> when the filter cannot work as given.</summary>
     public abstract void Validate();
 
@@ -61,6 +54,9 @@ public abstract record ExecTraceFilter
 
     /// <summary>Whether waiting for the launched command lasts until its whole subtree has ended.</summary>
     internal virtual bool WaitsForSubtree => false;
+
+    /// <summary>Whether every child the tracer forks once tracing has started belongs to the launched command.</summary>
+    internal virtual bool ClaimsTracerChildren => false;
 
     /// <summary>Whether a process of the subtree (or of the machine) that just exec'd is in scope. Called on the receive thread.</summary>
     /// <remarks>Abstract and internal: no filter kind can be declared outside this assembly (not even through the record's copy constructor).</remarks>

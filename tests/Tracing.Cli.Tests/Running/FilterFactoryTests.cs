@@ -172,7 +172,9 @@ public class FilterFactoryTests
     {
         var filter = FilterFactory.Create(new TraceSettings { Command = ["./start-daemons"], Follow = follow });
 
-        Assert.Equal(follow, Assert.IsType<CommandFilter>(filter).Follow);
+        var command = Assert.IsType<CommandFilter>(filter);
+        Assert.Equal(follow, command.Follow);
+        Assert.True(command.IncludeTracerChildren);
     }
 
     [Fact]

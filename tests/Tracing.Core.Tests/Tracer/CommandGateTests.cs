@@ -14,7 +14,7 @@ public class CommandGateTests
         var published = new List<TraceEvent>();
         var tree = new ProcessTree(Tracer);
         tree.Synchronize(new Dictionary<int, int> { [Tracer] = 1, [300] = Tracer }, removeDead: false);
-        var gate = new CommandGate(published.Add, tree);
+        var gate = new CommandGate(published.Add, tree, claimsTracerChildren: true);
         gate.ExcludeExisting();
         var other = tree.TryGet(300, out var node) ? node : throw new InvalidOperationException();
         var command = tree.OnFork(Tracer, 200, 0)!;
@@ -52,7 +52,7 @@ public class CommandGateTests
     {
         var published = new List<TraceEvent>();
         var tree = new ProcessTree(Tracer);
-        var gate = new CommandGate(published.Add, tree);
+        var gate = new CommandGate(published.Add, tree, claimsTracerChildren: true);
         gate.ExcludeExisting();
         var command = tree.OnFork(Tracer, 200, 1)!;
         var early = tree.OnFork(Tracer, 300, 2)!;
@@ -68,10 +68,30 @@ public class CommandGateTests
     }
 
     [Fact]
+    public void Without_the_claim_only_the_commands_branch_passes_and_ends()
+    {
+        var published = new List<TraceEvent>();
+        var tree = new ProcessTree(Tracer);
+        var gate = new CommandGate(published.Add, tree, claimsTracerChildren: false);
+        gate.ExcludeExisting();
+        var command = tree.OnFork(Tracer, 200, 1)!;
+        var other = tree.OnFork(Tracer, 300, 2)!;
+        gate.Launched(command.Pid);
+        var ofCommand = new ExecEvent { Pid = 200 };
+        gate.Offer(command, ofCommand);
+        gate.Offer(other, new ExecEvent { Pid = 300 });
+        Assert.Equal([ofCommand], published);
+
+        tree.OnExit(200);
+        gate.OnProcessEnded(200, command);
+        Assert.True(gate.SubtreeEnded.Task.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public void The_subtree_ends_with_its_last_process_not_with_the_command()
     {
         var tree = new ProcessTree(Tracer);
-        var gate = new CommandGate(_ => { }, tree);
+        var gate = new CommandGate(_ => { }, tree, claimsTracerChildren: true);
         gate.ExcludeExisting();
         var command = tree.OnFork(Tracer, 200, 1)!;
         var helper = tree.OnFork(Tracer, 300, 2)!;
@@ -91,7 +111,7 @@ public class CommandGateTests
     public void An_empty_tree_at_launch_is_no_end_of_the_subtree_the_commands_fork_may_not_be_read_yet()
     {
         var tree = new ProcessTree(Tracer);
-        var gate = new CommandGate(_ => { }, tree);
+        var gate = new CommandGate(_ => { }, tree, claimsTracerChildren: true);
         gate.ExcludeExisting();
 
         gate.Launched(200);
@@ -109,7 +129,7 @@ public class CommandGateTests
     public void A_command_that_ended_before_its_pid_was_known_is_seen_at_launch()
     {
         var tree = new ProcessTree(Tracer);
-        var gate = new CommandGate(_ => { }, tree);
+        var gate = new CommandGate(_ => { }, tree, claimsTracerChildren: true);
         var command = tree.OnFork(Tracer, 200, 0)!;
         var sibling = tree.OnFork(Tracer, 300, 0)!;
 
@@ -125,7 +145,7 @@ public class CommandGateTests
     public void A_sibling_that_ended_before_launch_does_not_count_as_the_command()
     {
         var tree = new ProcessTree(Tracer);
-        var gate = new CommandGate(_ => { }, tree);
+        var gate = new CommandGate(_ => { }, tree, claimsTracerChildren: true);
         var sibling = tree.OnFork(Tracer, 300, 0)!;
 
         gate.OnProcessEnded(300, sibling);

@@ -28,7 +28,7 @@ public sealed partial class ExecTracerTests
                 _source.Fork(502, 503, 5);
                 _source.Exec(503, 6);
             },
-            o => o.Filter = ExecTraceFilter.RunCommand(new CommandSpec("make", [])),
+            o => o.Filter = new CommandFilter(new CommandSpec("make", [])) { IncludeTracerChildren = true },
             LauncherOf(Launched(0)));
 
         Assert.Equal([Command, 502, 503], ExecPids(events));
@@ -38,10 +38,28 @@ public sealed partial class ExecTracerTests
     }
 
     [Fact]
+    public async Task Without_IncludeTracerChildren_a_later_child_of_the_tracer_is_not_the_commands()
+    {
+        var events = await TraceAsync(
+            () =>
+            {
+                _source.Fork(Self, Command, 1);
+                _source.Exec(Command, 2);
+                _processes.Add(502, Self, "helper", "helper");
+                _source.Fork(Self, 502, 3);
+                _source.Exec(502, 4);
+            },
+            o => o.Filter = ExecTraceFilter.RunCommand(new CommandSpec("make", [])),
+            LauncherOf(Launched(0)));
+
+        Assert.Equal([Command], ExecPids(events));
+    }
+
+    [Fact]
     public async Task With_follow_the_wait_lasts_until_the_daemon_the_command_left_behind_ends()
     {
         await using var tracer = CreateTracer(
-            o => o.Filter = ExecTraceFilter.RunCommand(new CommandSpec("sh", []), follow: true), LauncherOf(Launched(3)));
+            o => o.Filter = new CommandFilter(new CommandSpec("sh", [])) { Follow = true }, LauncherOf(Launched(3)));
         var reader = tracer.CreateReader();
         await tracer.StartAsync();
         LeaveADaemon();
@@ -73,7 +91,7 @@ public sealed partial class ExecTracerTests
     public async Task With_follow_a_daemon_whose_exit_was_lost_ends_the_wait_at_the_resynchronisation()
     {
         await using var tracer = CreateTracer(
-            o => o.Filter = ExecTraceFilter.RunCommand(new CommandSpec("sh", []), follow: true), LauncherOf(Launched(0)));
+            o => o.Filter = new CommandFilter(new CommandSpec("sh", [])) { Follow = true }, LauncherOf(Launched(0)));
         await tracer.StartAsync();
         LeaveADaemon();
         var wait = tracer.WaitForCommandAsync();
@@ -90,7 +108,7 @@ public sealed partial class ExecTracerTests
     public async Task With_follow_stopping_the_tracer_ends_the_wait()
     {
         await using var tracer = CreateTracer(
-            o => o.Filter = ExecTraceFilter.RunCommand(new CommandSpec("sh", []), follow: true), LauncherOf(Launched(5)));
+            o => o.Filter = new CommandFilter(new CommandSpec("sh", [])) { Follow = true }, LauncherOf(Launched(5)));
         await tracer.StartAsync();
         LeaveADaemon();
         var wait = tracer.WaitForCommandAsync();
@@ -106,7 +124,7 @@ public sealed partial class ExecTracerTests
     {
         _processes.Add(600, Self, "sidecar", "sidecar");
         await using var tracer = CreateTracer(
-            o => o.Filter = ExecTraceFilter.RunCommand(new CommandSpec("true", []), follow: true), LauncherOf(Launched(0)));
+            o => o.Filter = new CommandFilter(new CommandSpec("true", [])) { Follow = true, IncludeTracerChildren = true }, LauncherOf(Launched(0)));
         await tracer.StartAsync();
         _source.Fork(Self, Command, 1);
         _source.Exec(Command, 2);

@@ -141,14 +141,15 @@ public sealed partial class ExecTracerTests
         var launcher = Substitute.For<ICommandLauncher>();
         launcher.Launch(Arg.Any<CommandSpec>()).Returns(_ =>
         {
-            // The child forks and execs before Process.Start returns; so does a child of ours that existed before.
+            // The child forks and execs before Process.Start returns; so does an unrelated child of ours.
             _processes.Add(500, Self, "make", "make", "all");
             _source.Fork(Self, 500, 1);
             _source.Exec(500, 2);
+            _processes.Add(600, Self, "helper", "helper");
+            _source.Fork(Self, 600, 3);
             _source.Exec(600, 4);
             return launched;
         });
-        _processes.Add(600, Self, "helper", "helper");
         _processes.Add(501, 500, "cc", "cc");
         _processes.Add(601, 600, "sh", "sh");
         var command = new CommandSpec("make", ["all"]);

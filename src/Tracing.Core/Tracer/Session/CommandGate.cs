@@ -8,13 +8,16 @@ namespace Tracing.Tracer.Session;
 /// the command's pid wait until it has. Callers serialise access (the session's lock).
 /// </summary>
 /// <remarks>
-/// The command's subtree is every branch of the tracer's own subtree (the tracer is the tree's root) but those of
-/// children the tracer had before tracing started. The tracer forks the command and nothing else, so a child of it
-/// forked since is the command's own helper, made with <c>clone(CLONE_PARENT)</c>: the kernel names the command's
-/// parent, the tracer, as its parent. A process the tracing process itself starts while it runs a command cannot be
-/// told from such a helper, and is taken as the command's.
+/// The tracer is the tree's root and the command one of its branches. With <paramref name="claimsTracerChildren"/>
+/// the command's subtree is every branch but those of children the tracer had before tracing started: when the
+/// tracing process forks nothing but the command, a child of it forked since is the command's own helper, made with
+/// <c>clone(CLONE_PARENT)</c> (the kernel names the command's parent, the tracer, as its parent), and nothing in the
+/// kernel's events tells it from a child of the tracer's own. Without, it is the command's branch alone.
 /// </remarks>
-internal sealed class CommandGate(Action<TraceEvent> publish, ProcessTree tree)
+/// <param name="publish">Delivers an event of the command's subtree.</param>
+/// <param name="tree">The tracer's subtree.</param>
+/// <param name="claimsTracerChildren">Whether the tracer's other children forked since tracing started are the command's.</param>
+internal sealed class CommandGate(Action<TraceEvent> publish, ProcessTree tree, bool claimsTracerChildren)
 {
     private readonly List<(int Branch, TraceEvent Event)> _pending = [];
     private readonly HashSet<int> _exitedBeforeLaunch = [];
@@ -114,7 +117,8 @@ internal sealed class CommandGate(Action<TraceEvent> publish, ProcessTree tree)
     }
 
     // Branch 0 is the tracer itself.
-    private bool IsCommands(int branch) => branch != 0 && !_existingBranches.Contains(branch);
+    private bool IsCommands(int branch) =>
+        claimsTracerChildren ? branch != 0 && !_existingBranches.Contains(branch) : branch == _launchedPid;
 
     // Until the command's exit was seen, an empty subtree may only mean that its fork has not been read yet. The tree
     // follows by fork, not by current parent: a daemon that double-forked out to init is still in its branch.

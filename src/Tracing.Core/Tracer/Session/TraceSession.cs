@@ -24,7 +24,7 @@ internal sealed class TraceSession
         _tree = filter.SubtreeRoot(context.Reader.CurrentProcessId) is int root ? new ProcessTree(root)
             : context.Options.IncludeExits ? new ProcessTree(null)
             : null;
-        _command = filter.CommandToLaunch is not null ? new CommandGate(delivery.Publish, _tree!) : null;
+        _command = filter.CommandToLaunch is not null ? new CommandGate(delivery.Publish, _tree!, filter.ClaimsTracerChildren) : null;
         _sink = new SessionSink(context, _gate, _tree, delivery, _command);
     }
 
