@@ -39,9 +39,10 @@ public class ExectraceCommandTests
     [Theory]
     [InlineData("-f")]
     [InlineData("--follow")]
-    public async Task Follow_without_a_command_is_a_usage_error(string option)
+    [InlineData("-f", "-p", "1")]
+    public async Task Follow_without_a_command_is_a_usage_error(params string[] args)
     {
-        var (exitCode, _, errors) = await InvokeAsync(option);
+        var (exitCode, _, errors) = await InvokeAsync(args);
 
         Assert.Equal(ExitCodes.UsageError, exitCode);
         Assert.Contains("-f follows a command's subtree", errors, StringComparison.Ordinal);

@@ -177,14 +177,6 @@ public class FilterFactoryTests
         Assert.True(command.IncludeTracerChildren);
     }
 
-    [Fact]
-    public void Follow_without_a_command_is_a_usage_error()
-    {
-        var error = Assert.Throws<UsageException>(() => FilterFactory.Create(new TraceSettings { Pid = Environment.ProcessId, Follow = true }));
-
-        Assert.Contains("-- COMMAND", error.Message, StringComparison.Ordinal);
-    }
-
     /// <summary>The cgroup file systems mounted here, as /proc/self/mountinfo lists them.</summary>
     private static IEnumerable<(string MountPoint, bool IsV2)> CgroupMounts() =>
         File.ReadLines("/proc/self/mountinfo")
