@@ -43,6 +43,7 @@ internal static class ExectraceCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write events to this file instead of stdout (in batches at most 0.1 s apart; all of them on exit)." };
         var cwd = new Option<bool>("--cwd", "-d") { Description = "Show each process's working directory (text output; JSON always has it)." };
         var user = new Option<bool>("--user", "-u") { Description = "Show each process's user id (text output; JSON always has it)." };
+        var follow = new Option<bool>("--follow", "-f") { Description = "With -- COMMAND: trace until the last process of its subtree has ended (daemons it leaves behind too), not only the command; the exit code is still the command's." };
         var command = new Argument<string[]>("command")
         {
             Description = "After --: a command to run and trace with its whole subtree; exectrace exits with its exit code.",
@@ -53,7 +54,7 @@ internal static class ExectraceCommand
             "Reports every program started on this machine, in a process tree, a cgroup, or a command it runs: " +
             "pid, parent and full argv. Ctrl-C stops. Under systemd (Type=notify) it sends READY=1 once tracing is live.")
         {
-            pid, cgroup, json, exits, output, cwd, user, command,
+            pid, cgroup, json, exits, output, cwd, user, follow, command,
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -71,6 +72,7 @@ internal static class ExectraceCommand
                 OutputPath = parseResult.GetValue(output),
                 ShowWorkingDirectory = parseResult.GetValue(cwd),
                 ShowUser = parseResult.GetValue(user),
+                Follow = parseResult.GetValue(follow),
                 Command = parseResult.GetValue(command) ?? [],
             },
             parseResult.InvocationConfiguration.Error));

@@ -100,6 +100,18 @@ public class ExectraceCommandTests
         Assert.Contains("choose one scope", errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-f")]
+    [InlineData("--follow")]
+    [InlineData("-f", "-p", "1")]
+    public async Task Follow_without_a_command_is_a_usage_error(params string[] args)
+    {
+        var (exitCode, _, errors) = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("-f follows a command's subtree", errors, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output, string Errors)> InvokeAsync(params string[] args)
     {
         var output = new StringWriter();

@@ -18,6 +18,11 @@ internal static class FilterFactory
             throw new UsageException("choose one scope: -p PID, --cgroup PATH, or -- COMMAND.");
         }
 
+        if (settings.Follow && !settings.RunsCommand)
+        {
+            throw new UsageException("-f follows a command's subtree: give it with -- COMMAND.");
+        }
+
         if (settings.Pid is int pid)
         {
             if (pid <= 0)
@@ -40,7 +45,12 @@ internal static class FilterFactory
 
         if (settings.RunsCommand)
         {
-            return ExecTraceFilter.RunCommand(CommandBytes.Create(settings.Command));
+            // exectrace starts nothing but the command: any other child of it is the command's (clone(CLONE_PARENT)).
+            return new CommandFilter(CommandBytes.Create(settings.Command))
+            {
+                Follow = settings.Follow,
+                IncludeTracerChildren = true,
+            };
         }
 
         return ExecTraceFilter.Everything;

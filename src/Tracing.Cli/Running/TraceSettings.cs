@@ -21,6 +21,9 @@ internal sealed record TraceSettings
 
     public bool ShowUser { get; init; }
 
+    /// <summary>With a command: trace until the last process of its subtree has ended, not only the command.</summary>
+    public bool Follow { get; init; }
+
     /// <summary>True when exectrace runs a command (<c>-- COMMAND</c>), traces its subtree and ends with it.</summary>
     public bool RunsCommand => Command.Count > 0;
 

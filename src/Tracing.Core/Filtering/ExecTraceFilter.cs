@@ -52,6 +52,12 @@ public abstract record ExecTraceFilter
     /// <summary>The command the tracer launches once subscribed, whose subtree alone is in scope; null for none.</summary>
     internal virtual CommandSpec? CommandToLaunch => null;
 
+    /// <summary>Whether waiting for the launched command lasts until its whole subtree has ended.</summary>
+    internal virtual bool WaitsForSubtree => false;
+
+    /// <summary>Whether every child the tracer forks once tracing has started belongs to the launched command.</summary>
+    internal virtual bool ClaimsTracerChildren => false;
+
     /// <summary>Whether a process of the subtree (or of the machine) that just exec'd is in scope. Called on the receive thread.</summary>
     /// <remarks>Abstract and internal: no filter kind can be declared outside this assembly (not even through the record's copy constructor).</remarks>
     internal abstract ScopeVerdict Admit(int pid, IProcessInfoReader reader);

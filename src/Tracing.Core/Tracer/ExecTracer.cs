@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracing.Events;
+using Tracing.Filtering;
 using Tracing.Ports;
 using Tracing.Tracer.Session;
 
@@ -133,13 +134,23 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// With a command filter: waits until the command ends and the tracer has seen its exit, so every event
-    /// of its subtree up to then was delivered; returns its exit code.
+    /// of its subtree up to then was delivered; returns its exit code. With <see cref="CommandFilter.Follow"/>, waits
+    /// on until every process of the command's subtree has ended (or tracing stopped), and still returns the command's code.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The tracer has not started, or runs no command.</exception>
     public async Task<int> WaitForCommandAsync(CancellationToken cancellationToken = default)
     {
         var session = _session ?? throw new InvalidOperationException("The tracer has not started.");
         var command = session.Command ?? throw new InvalidOperationException("The tracer was not asked to run a command.");
         var exitCode = await command.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (_context.Options.Filter.WaitsForSubtree)
+        {
+            // Nothing to time out on: a daemon may live for days. A run that ends (stopped, or the source failed) ends the wait.
+            var ended = await Task.WhenAny(session.CommandSubtreeEnded, session.Done.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await ended.ConfigureAwait(false);
+            return exitCode;
+        }
+
         // The kernel queues the exit event before the parent can reap the child; give the receive thread
         // a moment to read it, but never hang on a source that went quiet.
         await Task.WhenAny(session.CommandExitSeen, Task.Delay(TimeSpan.FromSeconds(2), _context.Time, cancellationToken)).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal sealed partial class ProcessTree
             _departed.Clear();
             foreach (var pid in _nodes.Keys.Where(pid => !parentByPid.ContainsKey(pid) && pid != RootPid).ToList())
             {
-                _nodes.Remove(pid, out var node);
+                Untrack(pid, out var node);
                 node!.MarkEnded();
                 _departed[pid] = node;
             }
@@ -31,7 +31,7 @@ internal sealed partial class ProcessTree
                 if (!_nodes.ContainsKey(pid))
                 {
                     var node = new ProcessNode(pid, parent, 0, 0);
-                    _nodes[pid] = node;
+                    Track(node);
                     added.Add(node);
                 }
             }
@@ -59,7 +59,7 @@ internal sealed partial class ProcessTree
 
                 var branch = parentPid == RootPid ? child : parentNode.Branch;
                 var node = new ProcessNode(child, parentPid, branch, 0, parentNode);
-                _nodes[child] = node;
+                Track(node);
                 added.Add(node);
                 pending.Push(child);
             }

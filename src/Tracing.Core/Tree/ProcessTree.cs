@@ -20,7 +20,7 @@ internal sealed partial class ProcessTree
         RootPid = rootPid;
         if (rootPid is int root)
         {
-            _nodes[root] = new ProcessNode(root, 0, 0, 0);
+            Track(new ProcessNode(root, 0, 0, 0));
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed partial class ProcessTree
         var branch = parent is null ? 0 : parentPid == RootPid ? childPid : parent.Branch;
         Forget(childPid);
         var node = new ProcessNode(childPid, parentPid, branch, timestampNs, parent);
-        _nodes[childPid] = node;
+        Track(node);
         return node;
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class ProcessTree
         if (!_nodes.TryGetValue(pid, out var node))
         {
             node = new ProcessNode(pid, parentPid, 0, 0, parentPid > 0 ? _nodes.GetValueOrDefault(parentPid) : null);
-            _nodes[pid] = node;
+            Track(node);
         }
 
         return node;
@@ -134,7 +134,7 @@ internal sealed partial class ProcessTree
             return ExitOutcome.ProcessLives;
         }
 
-        _nodes.Remove(tgid);
+        Untrack(tgid, out _);
         node.MarkEnded();
         return ExitOutcome.ProcessEnded;
     }
@@ -160,7 +160,7 @@ internal sealed partial class ProcessTree
     private void Forget(int pid)
     {
         _departed.Remove(pid);
-        if (_nodes.Remove(pid, out var stale))
+        if (Untrack(pid, out var stale))
         {
             stale.MarkEnded();
         }

@@ -172,6 +172,18 @@ public class FilterFactoryTests
         Assert.Equal(["-j4", "all"], command.Arguments);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Follow_goes_with_the_command_filter(bool follow)
+    {
+        var filter = FilterFactory.Create(new TraceSettings { Command = ["./start-daemons"], Follow = follow });
+
+        var command = Assert.IsType<CommandFilter>(filter);
+        Assert.Equal(follow, command.Follow);
+        Assert.True(command.IncludeTracerChildren);
+    }
+
     /// <summary>The cgroup file systems mounted here, as /proc/self/mountinfo lists them.</summary>
     private static IEnumerable<(string MountPoint, bool IsV2)> CgroupMounts() =>
         File.ReadLines("/proc/self/mountinfo")

@@ -39,6 +39,7 @@ public class ProcessShapeTests
         "thread-exec-dies-after-point-of-no-return",
         "orphan-of-a-leaderless-forker",
         "children-of-a-thread-exec",
+        "clone-parent-helper",
     ];
 
     public static TheoryData<string, ShapeScope, ShapeCondition> Cases
@@ -114,7 +115,9 @@ public class ProcessShapeTests
             ShapeScope.Machine or ShapeScope.MachineExecs => (machineDriver!.Id, Environment.ProcessId, argv),
             _ => ((int, int, string[])?)null,
         };
-        var expected = ShapeExpectation.Expected(record, launch, outsidersInScope: machine, exits);
+        // A CLONE_PARENT helper's parent is the driver's: outside a -p tree, and, to a library tracer that runs a command
+        // without CommandFilter.IncludeTracerChildren (this test host starts processes of its own), not the command's.
+        var expected = ShapeExpectation.Expected(record, launch, outsidersInScope: machine, siblingsInScope: machine, exits);
 
         // In a tree scope everything delivered is the shape's; on the whole machine, what concerns the pids it used.
         // Every process of the shape had ended before the sentinel ran; their events may still trail it by a little.

@@ -16,8 +16,12 @@ internal static class ShapeExpectation
     /// <param name="record">The shape's record.</param>
     /// <param name="launch">The driver's own exec, when the scope sees it (pid, parent, argv); null when it existed before.</param>
     /// <param name="outsidersInScope">True when processes outside the driver's tree are in scope (the whole machine).</param>
+    /// <param name="siblingsInScope">
+    /// True when the driver's <c>clone(CLONE_PARENT)</c> helpers are in scope: their parent is the driver's.
+    /// </param>
     /// <param name="exits">True when the tracer reports exits.</param>
-    public static SortedDictionary<int, List<string>> Expected(ShapeRecord record, (int Pid, int Parent, string[] Argv)? launch, bool outsidersInScope, bool exits)
+    public static SortedDictionary<int, List<string>> Expected(
+        ShapeRecord record, (int Pid, int Parent, string[] Argv)? launch, bool outsidersInScope, bool siblingsInScope, bool exits)
     {
         var expected = new SortedDictionary<int, List<string>>();
         var execd = new HashSet<int>();
@@ -35,6 +39,7 @@ internal static class ShapeExpectation
             {
                 case "exec":
                 case "outside" when outsidersInScope:
+                case "sibling" when siblingsInScope:
                     Add(expected, pid, Exec(int.Parse(line[2], CultureInfo.InvariantCulture), line[3..]));
                     execd.Add(pid);
                     break;

@@ -4,7 +4,10 @@ using Tracing.Tree;
 namespace Tracing.Tracer.Session;
 
 /// <summary>Fills a tree from the processes that exist: at start, and again after the kernel lost events.</summary>
-internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate)
+/// <param name="reader">Reads the process table.</param>
+/// <param name="gate">The session's lock.</param>
+/// <param name="resynchronized">Called under the lock once a resynchronisation has rebuilt the tree.</param>
+internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate, Action? resynchronized = null)
 {
     /// <summary>
     /// Seeds a rooted tree with the root's descendants that exist now, and their threads. With
@@ -45,6 +48,7 @@ internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate)
         {
             var added = tree.Synchronize(ParentsOf(table), removeDead: true).Count;
             Refresh(tree.Nodes, table);
+            resynchronized?.Invoke();
             return added;
         }
     }

@@ -28,7 +28,7 @@ internal sealed class SessionSink : IKernelEventSink
         _filter = context.Options.Filter;
         _gate = gate;
         _tree = tree;
-        _seeder = new ProcessTableSeeder(context.Reader, gate);
+        _seeder = new ProcessTableSeeder(context.Reader, gate, command is null ? null : command.OnResynchronized);
         _execs = new ExecReader(context);
         _delivery = delivery;
         _command = command;

@@ -24,11 +24,13 @@ internal sealed class TraceSession
         _tree = filter.SubtreeRoot(context.Reader.CurrentProcessId) is int root ? new ProcessTree(root)
             : context.Options.IncludeExits ? new ProcessTree(null)
             : null;
-        _command = filter.CommandToLaunch is not null ? new CommandGate(delivery.Publish) : null;
+        _command = filter.CommandToLaunch is not null ? new CommandGate(delivery.Publish, _tree!, filter.ClaimsTracerChildren) : null;
         _sink = new SessionSink(context, _gate, _tree, delivery, _command);
     }
 
     public Task CommandExitSeen => _command?.ExitSeen.Task ?? Task.CompletedTask;
+
+    public Task CommandSubtreeEnded => _command?.SubtreeEnded.Task ?? Task.CompletedTask;
 
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -63,6 +65,10 @@ internal sealed class TraceSession
         if (_tree?.RootPid is int root)
         {
             new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses);
+            lock (_gate)
+            {
+                _command?.ExcludeExisting();
+            }
         }
 
         if (filter.CommandToLaunch is { } spec)

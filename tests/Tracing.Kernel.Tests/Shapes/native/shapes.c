@@ -6,6 +6,7 @@
 // Record lines (tab-separated, appended to $SHAPE_RECORD, one write each):
 //   ready PID | exec PID PPID ARGV... | exit PID CODE | noexec PID PATH | done PID
 //   reuse PID (an outsider must take that pid now) | outside PID PPID ARGV... | outside-exit PID CODE
+//   sibling PID PPID ARGV... (an exec of the driver's clone(CLONE_PARENT) helper)
 #include "shapes.h"
 #include <sys/stat.h>
 

@@ -26,6 +26,7 @@ _Noreturn void end_recorded(int code);
 void wait_for_zombie_leader(void);
 pid_t fork_or_die(void);
 pid_t fork_as(pid_t pid);
+pid_t fork_sibling(void);
 void shape(const char *name);
 int run_mode(int argc, char **argv);
 

@@ -107,6 +107,14 @@ void shape(const char *name)
         record("killed\t%d\t%d\n", child, WIFSIGNALED(status) ? WTERMSIG(status) : -1);
     } else if (!strcmp(name, "orphan-of-a-leaderless-forker")) {
         if (fork_or_die() == 0) { char *argv[] = { self, "leaderless-forker", NULL }; exec_recorded(argv); }
+    } else if (!strcmp(name, "clone-parent-helper")) {
+        // The helper is the driver's sibling: the kernel, and getppid() in it, name the driver's parent.
+        if (fork_sibling() == 0) {
+            char *argv[] = { self, "leaf", "18", NULL };
+            record_argv("sibling", getpid(), getppid(), argv);
+            execv(self, argv);
+            _exit(121);
+        }
     } else if (!strcmp(name, "children-of-a-thread-exec")) {
         if (fork_or_die() == 0) { char *argv[] = { self, "dethread-parent", NULL }; exec_recorded(argv); }
     } else {

@@ -77,6 +77,8 @@ int run_mode(int argc, char **argv)
     const char *mode = argc > 1 ? argv[1] : "";
     if (!strcmp(mode, "leaf") && argc == 3) { linger(); end_recorded(atoi(argv[2])); }
     if (!strcmp(mode, "sentinel") && argc == 2) { linger(); return 0; }
+    // A helper made with clone(CLONE_PARENT), left to end after its maker (the CLI's -f test): shapes clone-parent CODE.
+    if (!strcmp(mode, "clone-parent") && argc == 3) { if (fork_sibling() == 0) exec_leaf(argv[2]); return 0; }
     if (!strcmp(mode, "thread-exec") && argc == 3) { linger(); pthread_t t; pthread_create(&t, NULL, exec_from_thread, argv[2]); for (;;) pause(); }
     if (!strcmp(mode, "chain") && argc == 3) {
         linger();

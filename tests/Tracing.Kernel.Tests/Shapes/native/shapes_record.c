@@ -86,6 +86,15 @@ pid_t fork_or_die(void)
     return pid;
 }
 
+// fork() whose child is the caller's sibling: clone(CLONE_PARENT) gives it the caller's parent (and exit signal).
+pid_t fork_sibling(void)
+{
+    struct clone_args args = { .flags = CLONE_PARENT };
+    long child = syscall(SYS_clone3, &args, sizeof args);
+    if (child < 0) { perror("clone3 CLONE_PARENT"); exit(123); }
+    return (pid_t)child;
+}
+
 // fork() that must give the child exactly this pid (clone3 with set_tid: root in the pid namespace).
 pid_t fork_as(pid_t pid)
 {
