@@ -13,7 +13,6 @@ namespace Tracing.Tracer.Session;
 internal sealed class SessionSink : IKernelEventSink
 {
     private readonly TracerContext _context;
-    private readonly ExecTraceFilter _filter;
     private readonly Lock _gate;
     private readonly ProcessTree? _tree;
     private readonly ProcessTableSeeder _seeder;
@@ -25,7 +24,6 @@ internal sealed class SessionSink : IKernelEventSink
     public SessionSink(TracerContext context, Lock gate, ProcessTree? tree, EventDelivery delivery, CommandGate? command)
     {
         _context = context;
-        _filter = context.Options.Filter;
         _gate = gate;
         _tree = tree;
         _seeder = new ProcessTableSeeder(context.Reader, gate, command is null ? null : command.OnResynchronized);
@@ -116,7 +114,7 @@ internal sealed class SessionSink : IKernelEventSink
             _tree.OnExec(pid, kernelEvent.TimestampNs);
         }
 
-        switch (_filter.Admit(pid, _context.Reader))
+        switch (_context.Options.Filter.Admit(pid, _context.Reader))
         {
             case ScopeVerdict.Out:
                 return;
