@@ -31,7 +31,7 @@ internal static class ExitCodes
         (Code(UsageError), "The command line asks for something that cannot work: an unknown option, a command not after --, an option value that does not parse, two scopes, no such process or cgroup, an -o file that cannot be created."),
         (Code(CommandNotStarted), "With -- COMMAND: the command could not be started (not found, not executable, a missing interpreter)."),
         (Code(Interrupted), "Ctrl-C or SIGTERM before tracing had started (as while -o waits for a FIFO's reader), or, with -- COMMAND, a second one before the command ended."),
-        ("other", "With -- COMMAND: the command's own exit code (128 + N when signal N ended it), when exectrace itself did not fail; also when the reader of the output went away and the command ran on to its end."),
+        ("other", "With -- COMMAND: the command's own exit code (128 + N when signal N ended it), when exectrace itself did not fail; also when the reader of the output went away and the command ran on to its end. Without a command: 128 + N only for a signal N that arrived in the runtime's first milliseconds, before exectrace could catch it (143 for SIGTERM)."),
     ];
 
     private static string Code(int code) => code.ToString(CultureInfo.InvariantCulture);
