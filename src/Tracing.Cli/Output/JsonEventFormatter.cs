@@ -8,7 +8,8 @@ namespace Tracing.Cli.Output;
 /// <summary>
 /// JSON Lines with stable snake_case field names. Strings are escaped by the default encoder (everything outside
 /// printable ASCII becomes <c>\uXXXX</c>), so any bytes give valid JSON and nothing raw reaches a terminal.
-/// Arguments that are not valid UTF-8 are also given losslessly as <c>argv_base64</c>.
+/// Arguments that are not valid UTF-8 are also given losslessly as <c>argv_base64</c>, and so are such paths as
+/// <c>exe_base64</c> and <c>cwd_base64</c>.
 /// </summary>
 internal sealed class JsonEventFormatter : IEventFormatter
 {
@@ -68,8 +69,10 @@ internal sealed class JsonEventFormatter : IEventFormatter
         WriteNullable(writer, "uid", exec.RealUid);
         WriteNullable(writer, "euid", exec.EffectiveUid);
         writer.WriteString("exe", exec.ExecutablePath);
+        WriteBase64Twin(writer, "exe_base64", exec.ExecutablePathBytes);
         writer.WriteString("comm", exec.CommandName);
         writer.WriteString("cwd", exec.WorkingDirectory);
+        WriteBase64Twin(writer, "cwd_base64", exec.WorkingDirectoryBytes);
         writer.WriteStartArray("argv");
         foreach (var argument in exec.Arguments.Strings)
         {
@@ -95,6 +98,15 @@ internal sealed class JsonEventFormatter : IEventFormatter
             ArgvSource.CommandName => "comm",
             _ => "none",
         });
+    }
+
+    /// <summary>A path's exact bytes, written only when they are not valid UTF-8 (as <c>argv_base64</c> for argv).</summary>
+    private static void WriteBase64Twin(Utf8JsonWriter writer, string name, ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is { } raw)
+        {
+            writer.WriteBase64String(name, raw.Span);
+        }
     }
 
     private static void WriteExit(Utf8JsonWriter writer, ExitEvent exit)

@@ -64,6 +64,10 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
             {
                 line.Append('?');
             }
+            else if (exec.WorkingDirectoryBytes is { } raw)
+            {
+                ShellQuoting.AppendQuoted(line, raw.Span);
+            }
             else
             {
                 ShellQuoting.AppendQuoted(line, exec.WorkingDirectory);

@@ -9,6 +9,12 @@ public sealed record ExecEvent : TraceEvent
     /// <summary>The executable's path, when it could be read.</summary>
     public string? ExecutablePath { get; init; }
 
+    /// <summary>
+    /// The executable path's exact bytes, only when they are not valid UTF-8 (<see cref="ExecutablePath"/> then holds
+    /// U+FFFD in their place); null otherwise.
+    /// </summary>
+    public ReadOnlyMemory<byte>? ExecutablePathBytes { get; init; }
+
     /// <summary>The kernel's command name (<c>comm</c>, at most 15 bytes), when it could be read.</summary>
     public string? CommandName { get; init; }
 
@@ -20,6 +26,12 @@ public sealed record ExecEvent : TraceEvent
 
     /// <summary>The working directory, when it could be read.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>
+    /// The working directory's exact bytes, only when they are not valid UTF-8 (<see cref="WorkingDirectory"/> then
+    /// holds U+FFFD in their place); null otherwise.
+    /// </summary>
+    public ReadOnlyMemory<byte>? WorkingDirectoryBytes { get; init; }
 
     /// <summary>The real user id, when it could be read.</summary>
     public uint? RealUid { get; init; }

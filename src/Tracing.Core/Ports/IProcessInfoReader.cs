@@ -21,6 +21,26 @@ public interface IProcessInfoReader
     /// <summary>The working directory.</summary>
     bool TryReadWorkingDirectory(int pid, [NotNullWhen(true)] out string? path);
 
+    /// <summary>
+    /// The executable's path, and its exact bytes when they are not valid UTF-8 (else null). Platforms that read the
+    /// path as bytes (Linux: <c>readlink</c>) override it; the default has no bytes beyond the string.
+    /// </summary>
+    bool TryReadExecutablePath(int pid, [NotNullWhen(true)] out string? path, out byte[]? invalidUtf8Bytes)
+    {
+        invalidUtf8Bytes = null;
+        return TryReadExecutablePath(pid, out path);
+    }
+
+    /// <summary>
+    /// The working directory, and its exact bytes when they are not valid UTF-8 (else null). Platforms that read the
+    /// path as bytes (Linux: <c>readlink</c>) override it; the default has no bytes beyond the string.
+    /// </summary>
+    bool TryReadWorkingDirectory(int pid, [NotNullWhen(true)] out string? path, out byte[]? invalidUtf8Bytes)
+    {
+        invalidUtf8Bytes = null;
+        return TryReadWorkingDirectory(pid, out path);
+    }
+
     /// <summary>Parent, command name and state.</summary>
     bool TryReadStat(int pid, out ProcessStat stat);
 

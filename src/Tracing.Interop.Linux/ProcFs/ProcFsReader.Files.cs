@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Tracing.Linux.ProcFs;
 
@@ -81,10 +82,14 @@ internal sealed partial class ProcFsReader
         }
     }
 
-    /// <summary>Reads a symbolic link's target as the kernel shows it; false when it cannot be read.</summary>
-    private bool TryReadLink(int pid, ReadOnlySpan<byte> fileName, out string? target)
+    /// <summary>
+    /// Reads a symbolic link's target as the kernel shows it, with its exact bytes when they are not valid UTF-8
+    /// (the string then has U+FFFD in their place); false when it cannot be read.
+    /// </summary>
+    private bool TryReadLink(int pid, ReadOnlySpan<byte> fileName, out string? target, out byte[]? invalidUtf8Bytes)
     {
         target = null;
+        invalidUtf8Bytes = null;
         if (pid <= 0)
         {
             return false;
@@ -109,7 +114,9 @@ internal sealed partial class ProcFsReader
                 // A result that fills the buffer may be cut short: grow until it fits.
                 if (length < buffer.Length)
                 {
-                    target = Encoding.UTF8.GetString(buffer[..length]);
+                    var bytes = buffer[..length];
+                    target = Encoding.UTF8.GetString(bytes);
+                    invalidUtf8Bytes = Utf8.IsValid(bytes) ? null : bytes.ToArray();
                     return true;
                 }
 

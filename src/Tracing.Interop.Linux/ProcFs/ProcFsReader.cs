@@ -64,11 +64,19 @@ internal sealed partial class ProcFsReader : IProcessInfoReader
     /// <inheritdoc />
     /// <remarks>The path is what the kernel shows, including a <c> (deleted)</c> suffix for a replaced executable.</remarks>
     public bool TryReadExecutablePath(int pid, [NotNullWhen(true)] out string? path) =>
-        TryReadLink(pid, "/exe"u8, out path);
+        TryReadLink(pid, "/exe"u8, out path, out _);
 
     /// <inheritdoc />
     public bool TryReadWorkingDirectory(int pid, [NotNullWhen(true)] out string? path) =>
-        TryReadLink(pid, "/cwd"u8, out path);
+        TryReadLink(pid, "/cwd"u8, out path, out _);
+
+    /// <inheritdoc />
+    public bool TryReadExecutablePath(int pid, [NotNullWhen(true)] out string? path, out byte[]? invalidUtf8Bytes) =>
+        TryReadLink(pid, "/exe"u8, out path, out invalidUtf8Bytes);
+
+    /// <inheritdoc />
+    public bool TryReadWorkingDirectory(int pid, [NotNullWhen(true)] out string? path, out byte[]? invalidUtf8Bytes) =>
+        TryReadLink(pid, "/cwd"u8, out path, out invalidUtf8Bytes);
 
     /// <inheritdoc />
     public bool TryReadStat(int pid, out ProcessStat stat) =>

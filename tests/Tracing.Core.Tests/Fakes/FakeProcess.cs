@@ -20,6 +20,12 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
 
     public string? WorkingDirectory { get; set; }
 
+    /// <summary>The exact bytes of <see cref="ExecutablePath"/> when they are not valid UTF-8, as a byte-reading platform gives them.</summary>
+    public byte[]? ExecutablePathBytes { get; set; }
+
+    /// <summary>The exact bytes of <see cref="WorkingDirectory"/> when they are not valid UTF-8.</summary>
+    public byte[]? WorkingDirectoryBytes { get; set; }
+
     public uint? RealUid { get; set; }
 
     public uint? EffectiveUid { get; set; }

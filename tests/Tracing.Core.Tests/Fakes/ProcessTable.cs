@@ -30,6 +30,20 @@ public sealed class ProcessTable
             call[1] = Find(call.ArgAt<int>(0))?.WorkingDirectory;
             return call[1] is not null;
         });
+        reader.TryReadExecutablePath(Arg.Any<int>(), out Arg.Any<string?>(), out Arg.Any<byte[]?>()).Returns(call =>
+        {
+            var process = Find(call.ArgAt<int>(0));
+            call[1] = process?.ExecutablePath;
+            call[2] = process?.ExecutablePathBytes;
+            return call[1] is not null;
+        });
+        reader.TryReadWorkingDirectory(Arg.Any<int>(), out Arg.Any<string?>(), out Arg.Any<byte[]?>()).Returns(call =>
+        {
+            var process = Find(call.ArgAt<int>(0));
+            call[1] = process?.WorkingDirectory;
+            call[2] = process?.WorkingDirectoryBytes;
+            return call[1] is not null;
+        });
         reader.TryReadStat(Arg.Any<int>(), out Arg.Any<ProcessStat>()).Returns(call =>
         {
             var process = Find(call.ArgAt<int>(0));

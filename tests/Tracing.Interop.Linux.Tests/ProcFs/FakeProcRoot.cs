@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Tracing.Linux.Tests.ProcFs;
 
 /// <summary>A temporary directory shaped like /proc: one directory per pid, files and links written by the test.</summary>
-internal sealed class FakeProcRoot : IDisposable
+internal sealed partial class FakeProcRoot : IDisposable
 {
     public FakeProcRoot() => Path = Directory.CreateTempSubdirectory("fake-proc-").FullName;
 
@@ -25,5 +26,18 @@ internal sealed class FakeProcRoot : IDisposable
     public void Link(int pid, string name, string target) =>
         File.CreateSymbolicLink(System.IO.Path.Join(PidDirectory(pid), name), target);
 
+    /// <summary>A link whose target is any bytes, not valid UTF-8 included (a .NET string cannot carry those).</summary>
+    public void Link(int pid, string name, byte[] target)
+    {
+        var link = Encoding.UTF8.GetBytes(System.IO.Path.Join(PidDirectory(pid), name) + "\0");
+        if (SymLink([.. target, 0], link) != 0)
+        {
+            throw new IOException($"symlink failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
+
+    [LibraryImport("libc.so.6", EntryPoint = "symlink", SetLastError = true)]
+    private static partial int SymLink(byte[] target, byte[] linkPath);
 }

@@ -34,14 +34,16 @@ internal sealed class ExecReader(TracerContext context)
 
         string? executable = null;
         string? cwd = null;
+        byte[]? executableBytes = null;
+        byte[]? cwdBytes = null;
         if ((_details & ExecDetails.ExecutablePath) != 0)
         {
-            _reader.TryReadExecutablePath(pid, out executable);
+            _reader.TryReadExecutablePath(pid, out executable, out executableBytes);
         }
 
         if ((_details & ExecDetails.WorkingDirectory) != 0)
         {
-            _reader.TryReadWorkingDirectory(pid, out cwd);
+            _reader.TryReadWorkingDirectory(pid, out cwd, out cwdBytes);
         }
 
         var credentials = identity.Credentials;
@@ -64,8 +66,15 @@ internal sealed class ExecReader(TracerContext context)
             CommandName = commandName,
             ExecutablePath = executable,
             WorkingDirectory = cwd,
+            ExecutablePathBytes = AsMemory(executableBytes),
+            WorkingDirectoryBytes = AsMemory(cwdBytes),
             RealUid = hasCredentials ? credentials.RealUid : null,
             EffectiveUid = hasCredentials ? credentials.EffectiveUid : null,
         };
     }
+
+    // "No bytes" (the path is valid UTF-8) must stay null: a null byte[], or a bare null beside a ReadOnlyMemory in a
+    // conditional, converts to an empty ReadOnlyMemory that has a value. An empty array is never invalid UTF-8 either.
+    private static ReadOnlyMemory<byte>? AsMemory(byte[]? bytes) =>
+        bytes is { Length: > 0 } ? new ReadOnlyMemory<byte>(bytes) : default(ReadOnlyMemory<byte>?);
 }
