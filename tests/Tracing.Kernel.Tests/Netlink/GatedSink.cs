@@ -32,9 +32,15 @@ internal sealed class GatedSink : IKernelEventSink, IDisposable
     /// Waits until an event that matches is delivered (true) or a loss is counted after this call (false: the event
     /// may be the one lost); fails past <paramref name="bound"/>.
     /// </summary>
-    public async Task<bool> DeliveredOrLostAsync(Func<KernelEvent, bool> predicate, TimeSpan bound)
+    public Task<bool> DeliveredOrLostAsync(Func<KernelEvent, bool> predicate, TimeSpan bound) =>
+        DeliveredOrLostAsync(predicate, bound, LossReports);
+
+    /// <summary>How many loss reports arrived so far: taken before a process starts, a loss of its events counted at once is not missed.</summary>
+    public int LossReports => _losses.Count;
+
+    /// <summary>As above, a loss counting when reported after <paramref name="lossesBefore"/> reports.</summary>
+    public async Task<bool> DeliveredOrLostAsync(Func<KernelEvent, bool> predicate, TimeSpan bound, int lossesBefore)
     {
-        var lossesBefore = _losses.Count;
         using var decided = new CancellationTokenSource();
         var delivered = _events.FirstAsync(predicate, bound, decided.Token);
         var lost = _losses.UntilAsync(l => l.Count > lossesBefore, bound, decided.Token);

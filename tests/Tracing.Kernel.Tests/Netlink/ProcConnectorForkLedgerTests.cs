@@ -101,8 +101,9 @@ public class ProcConnectorForkLedgerTests
             sink.Release();
         }
 
+        var reports = sink.LossReports;
         var pid = await RunAsync("/bin/true", "tracing-after-threads");
-        Assert.True(await sink.DeliveredOrLostAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid, TimeSpan.FromSeconds(30)), "the exec was lost");
+        Assert.True(await sink.DeliveredOrLostAsync(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid, TimeSpan.FromSeconds(30), reports), "the exec was lost");
 
         // The side socket held the machine's few process forks, this exec's among them, and never overflowed.
         Assert.Equal(Environment.ProcessId, sink.Snapshot().Single(e => e.Kind == KernelEventKind.Exec && e.Tgid == pid).ParentTgid);
