@@ -44,17 +44,26 @@ internal static class TraceRunner
         // To a regular file lines are gathered for up to 0.1 s (one write per batch, not per exec); to a terminal or a
         // pipe, where someone may be watching, each goes at once.
         using var outputFailed = new CancellationTokenSource();
+        var failureSaid = 0;
+
+        // A failure of the last write (at completion) may be noticed after this method has disposed outputFailed.
         using var writer = new EventWriter(
-            formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => outputFailed.Cancel()), opened.ToRegularFile ? s_fileFlushInterval : null);
-        // Said once, when it happens; with a command, the command runs on to its end (as it would in a shell pipeline
-        // whose reader left), without one, tracing stops.
-        using var onOutputFailed = outputFailed.Token.Register(() =>
+            formatter, output, diagnostics, () => ThreadPool.QueueUserWorkItem(_ => CancelUnlessDisposed(outputFailed)), opened.ToRegularFile ? s_fileFlushInterval : null);
+
+        // Said once, when it happens (or at the end, for the last write); with a command, the command runs on to its end
+        // (as it would in a shell pipeline whose reader left), without one, tracing stops.
+        void SayFailure()
         {
-            if (OutputFailure.Describe(writer.Failure!, settings.OutputPath, settings.RunsCommand) is { } message)
+            if (Interlocked.Exchange(ref failureSaid, 1) == 0
+                && OutputFailure.Describe(writer.Failure!, settings.OutputPath, settings.RunsCommand) is { } message)
             {
                 diagnostics.WriteLine(message);
             }
+        }
 
+        using var onOutputFailed = outputFailed.Token.Register(() =>
+        {
+            SayFailure();
             if (!settings.RunsCommand)
             {
                 signals.Stop();
@@ -99,6 +108,7 @@ internal static class TraceRunner
         // said when it happened, and is exectrace failing: 1, even when a command ran on and ended with its own code.
         if (writer.Failure is { } failure && !OutputFailure.IsBrokenPipe(failure))
         {
+            SayFailure();
             exitCode = ExitCodes.TracingFailed;
         }
 
@@ -171,4 +181,16 @@ internal static class TraceRunner
     private static bool IsUserFacing(Exception e) =>
         e is CommandNotStartedException or TracingUnavailableException or UnauthorizedAccessException or ArgumentException
             or InvalidOperationException or IOException;
+
+    private static void CancelUnlessDisposed(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run had ended; its end said the failure.
+        }
+    }
 }
