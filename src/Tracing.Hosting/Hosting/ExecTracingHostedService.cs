@@ -43,6 +43,6 @@ internal sealed class ExecTracingHostedService(IServiceProvider services) : IHos
     {
         var settings = services.GetRequiredService<IOptions<ExecTracingSettings>>().Value;
         var filter = services.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Filter;
-        return settings.Scope == ExecTracingScope.ProcessTree && filter is ProcessTreeFilter { RootPid: var root } && root == settings.Pid;
+        return settings.Scope == ExecTracingScope.ProcessTree && settings.Pid is int pid && Equals(filter, ExecTraceFilter.ProcessTree(pid));
     }
 }
