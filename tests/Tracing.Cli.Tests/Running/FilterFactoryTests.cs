@@ -1,3 +1,4 @@
+using Tracing.Tests.Cgroups;
 using Tracing.Cli.Running;
 using Tracing.Filtering;
 using Tracing.Linux.ProcFs;
@@ -132,15 +133,7 @@ public class FilterFactoryTests
     }
 
     [Theory]
-    [InlineData("/sys/fs/cgroup/nonexistent")]
-    [InlineData("/sys/fs/cgroup/cpu/nonexistent.slice")]
-    [InlineData("/sys/fs/cgroup")]
-    [InlineData("/sys/fs/cgroup/cpu")]
-    [InlineData("/sys/fs/cgroup/unified")]
-    [InlineData("/sys/fs/cgroup/cgroup.procs")]
-    [InlineData("/system.slice/x.service")]
-    [InlineData("/")]
-    [InlineData("system.slice")]
+    [MemberData(nameof(CgroupCases.UserPaths), MemberType = typeof(CgroupCases))]
     public void Cgroup_gets_the_resolver_verdict_and_message_as_the_ExecTracing_setting_does(string cgroup)
     {
         if (CgroupPaths.TryResolve(cgroup, out var resolved, out var error))

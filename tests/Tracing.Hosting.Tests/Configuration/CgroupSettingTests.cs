@@ -1,3 +1,4 @@
+using Tracing.Tests.Cgroups;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tracing.Filtering;
@@ -48,15 +49,7 @@ public class CgroupSettingTests
     }
 
     [Theory]
-    [InlineData("/sys/fs/cgroup/nonexistent")]
-    [InlineData("/sys/fs/cgroup/cpu/nonexistent.slice")]
-    [InlineData("/sys/fs/cgroup")]
-    [InlineData("/sys/fs/cgroup/cpu")]
-    [InlineData("/sys/fs/cgroup/unified")]
-    [InlineData("/sys/fs/cgroup/cgroup.procs")]
-    [InlineData("/system.slice/x.service")]
-    [InlineData("/")]
-    [InlineData("system.slice")]
+    [MemberData(nameof(CgroupCases.UserPaths), MemberType = typeof(CgroupCases))]
     public void The_setting_gets_the_resolver_verdict_and_message_as_the_command_line_does(string cgroup)
     {
         if (CgroupPaths.TryResolve(cgroup, out var resolved, out var error))
