@@ -38,4 +38,13 @@ public sealed record ExecEvent : TraceEvent
 
     /// <summary>The effective user id, when it could be read.</summary>
     public uint? EffectiveUid { get; init; }
+
+    /// <summary>The name of <see cref="RealUid"/> in the process's own root file system (a container's own users); null when it has none there or was not read.</summary>
+    public string? UserName { get; init; }
+
+    /// <summary>The container the process belongs to; null for a host process, or when not read (<see cref="Tracer.ExecDetails.Container"/>).</summary>
+    public ContainerInfo? Container { get; init; }
+
+    /// <summary>The pid as the process itself sees it, in its own pid namespace (1 for a container's first process); null when not read.</summary>
+    public int? NamespacePid { get; init; }
 }

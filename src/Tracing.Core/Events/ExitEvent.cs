@@ -24,6 +24,12 @@ public sealed record ExitEvent : TraceEvent
     /// <summary>The last command name the tracer knew for the process.</summary>
     public string? CommandName { get; init; }
 
+    /// <summary>The container the process belonged to, as read at its exec; null for a host process or when not read.</summary>
+    public ContainerInfo? Container { get; init; }
+
+    /// <summary>The pid as the process saw it, in its own pid namespace, as read at its exec; null when not read.</summary>
+    public int? NamespacePid { get; init; }
+
     /// <summary>Builds the status fields from a Linux-style wait status.</summary>
     public static (int? ExitCode, int? Signal, bool CoreDumped) DecodeWaitStatus(int status)
     {

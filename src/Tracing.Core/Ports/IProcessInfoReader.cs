@@ -67,6 +67,28 @@ public interface IProcessInfoReader
     /// <summary>The cgroups the process is in, one per hierarchy (v1, and v2 in a hybrid setup) or one (v2), in the kernel's order.</summary>
     bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<CgroupMembership>? memberships);
 
+    /// <summary>
+    /// The process's pid in its own pid namespace, as the process itself sees it (the last field of Linux's
+    /// <c>NSpid</c>): its pid when it is in the tracer's namespace, 1 for a container's first process; false when the
+    /// process is gone or the platform has no pid namespaces.
+    /// </summary>
+    bool TryReadNamespacePid(int pid, out int namespacePid)
+    {
+        namespacePid = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// The name of <paramref name="uid"/> as the process's own root file system knows it (Linux:
+    /// <c>/proc/PID/root/etc/passwd</c>, so a container's users are named as the container names them); false when
+    /// that file has no such user, or cannot be read, or the process is gone.
+    /// </summary>
+    bool TryReadUserName(int pid, uint uid, [NotNullWhen(true)] out string? name)
+    {
+        name = null;
+        return false;
+    }
+
     /// <summary>The ids of the processes that exist now.</summary>
     IEnumerable<int> EnumerateProcessIds();
 

@@ -22,6 +22,15 @@ public enum ExecDetails
     /// <summary>The kernel's command name (<c>comm</c>); read anyway when argv is lost, as its fallback.</summary>
     CommandName = 8,
 
+    /// <summary>
+    /// The container the process is in and its pid in its own namespace (<see cref="Events.ExecEvent.Container"/>,
+    /// <see cref="Events.ExecEvent.NamespacePid"/>): a read of its cgroups; each container is looked up once.
+    /// </summary>
+    Container = 16,
+
+    /// <summary>The user's name as the process's own root file system knows it (implies <see cref="Credentials"/>).</summary>
+    UserName = 32,
+
     /// <summary>Everything.</summary>
-    All = WorkingDirectory | ExecutablePath | Credentials | CommandName,
+    All = WorkingDirectory | ExecutablePath | Credentials | CommandName | Container | UserName,
 }

@@ -1,0 +1,15 @@
+namespace Tracing.Ports;
+
+/// <summary>A container could not be looked up; the message says why and what was tried.</summary>
+public sealed class ContainerLookupException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ContainerLookupException(ContainerLookupFailure failure, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Failure = failure;
+    }
+
+    /// <summary>Why the lookup failed.</summary>
+    public ContainerLookupFailure Failure { get; }
+}
