@@ -31,6 +31,9 @@ public abstract record ExecTraceFilter
     /// </param>
     public static ExecTraceFilter Cgroup(string path, string? controller) => new CgroupFilter(path, controller);
 
+    /// <summary>Every process in a running container, found by name, id or id prefix; tracing ends when it stops.</summary>
+    public static ExecTraceFilter Container(string nameOrId) => new ContainerFilter(nameOrId);
+
     /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
     public static ExecTraceFilter RunCommand(CommandSpec command) => new CommandFilter(command);
 
@@ -57,6 +60,16 @@ public abstract record ExecTraceFilter
 
     /// <summary>Whether every child the tracer forks once tracing has started belongs to the launched command.</summary>
     internal virtual bool ClaimsTracerChildren => false;
+
+    /// <summary>
+    /// The filter to trace with, once what it names is found (a container's id and first process, through the
+    /// engine or the processes' cgroups); itself for filters that name nothing to find.
+    /// </summary>
+    internal virtual ValueTask<ExecTraceFilter> ResolveAsync(IProcessInfoReader reader, IContainerEngine? engine, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(this);
+
+    /// <summary>The process whose end ends the scope (a container's first process); null when the scope never ends by itself.</summary>
+    internal virtual int? ScopeOwnerPid => null;
 
     /// <summary>Whether a process of the subtree (or of the machine) that just exec'd is in scope. Called on the receive thread.</summary>
     /// <remarks>Abstract and internal: no filter kind can be declared outside this assembly (not even through the record's copy constructor).</remarks>

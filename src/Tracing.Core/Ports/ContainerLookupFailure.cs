@@ -11,4 +11,10 @@ public enum ContainerLookupFailure
 
     /// <summary>An engine answered, with an error or an answer that could not be read.</summary>
     EngineError,
+
+    /// <summary>No engine, and no process on the machine, knows a container by that name or id.</summary>
+    NotFound,
+
+    /// <summary>The container exists but does not run.</summary>
+    NotRunning,
 }

@@ -20,7 +20,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     private TracerState _state;
     private TraceSession? _session;
 
-    /// <summary>Creates a tracer over a platform's ports.</summary>
+    /// <summary>Creates a tracer over a platform's ports; <paramref name="containerEngine"/> finds containers by name and names them in events.</summary>
     public ExecTracer(
         IKernelEventSource source,
         IProcessInfoReader reader,
@@ -29,7 +29,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         ICommandLauncher? launcher = null,
         TimeProvider? timeProvider = null,
         ILogger<ExecTracer>? logger = null,
-        ExecTracerMetrics? metrics = null)
+        ExecTracerMetrics? metrics = null,
+        IContainerEngine? containerEngine = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(reader);
@@ -38,7 +39,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         _ownsMetrics = metrics is null;
         _context = new TracerContext(
             source, reader, clock, options, launcher, timeProvider ?? TimeProvider.System,
-            (ILogger?)logger ?? NullLogger.Instance, metrics ?? new ExecTracerMetrics());
+            (ILogger?)logger ?? NullLogger.Instance, metrics ?? new ExecTracerMetrics(), containerEngine);
         _delivery = new EventDelivery(_context);
     }
 
@@ -53,6 +54,12 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
 
     /// <summary>Events dropped because a subscriber's queue was full, in this run.</summary>
     public long SubscriberEventsDropped => _session is null ? 0 : _delivery.Dropped;
+
+    /// <summary>
+    /// Completes when what the filter selects is gone for good in the current run (a traced container stopped); the
+    /// tracer then stops by itself, and <see cref="Completion"/> completes once every event was delivered.
+    /// </summary>
+    public Task ScopeEnded => _session?.ScopeEnded ?? Task.CompletedTask;
 
     /// <summary>Completes when the current run ends; faulted when the kernel source failed.</summary>
     public Task Completion => _session?.Done.Task ?? Task.CompletedTask;
@@ -88,7 +95,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             }
 
             _state = TracerState.Starting;
-            var session = new TraceSession(_context, _delivery);
+            var filter = await options.Filter.ResolveAsync(_context.Reader, _context.ContainerEngine, cancellationToken).ConfigureAwait(false);
+            var session = new TraceSession(_context, _delivery, filter);
             _session = session;
             try
             {
@@ -102,29 +110,10 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             }
 
             _state = TracerState.Running;
-            Log.Started(_context.Logger, options.Filter.ToString(), session.TrackedCount);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+            Log.Started(_context.Logger, filter.ToString(), session.TrackedCount);
 
-    /// <summary>Stops tracing promptly; subscribers' streams complete. Safe to call more than once.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_state is not (TracerState.Running or TracerState.Starting) || _session is null)
-            {
-                return;
-            }
-
-            _state = TracerState.Stopping;
-            await _session.StopAsync().ConfigureAwait(false);
-            _state = TracerState.Stopped;
-            Log.Stopped(_context.Logger);
+            // What it traces is gone (a container stopped): the run ends by itself, its events delivered.
+            _ = session.ScopeEnded.ContinueWith(_ => StopRunAsync(session), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         finally
         {

@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Started command {Command} as pid {Pid}.")]
     public static partial void CommandStarted(ILogger logger, string command, int pid);
+
+    [LoggerMessage(8, LogLevel.Information, "What the tracer traced is gone (a container stopped); exec tracing stopped.")]
+    public static partial void ScopeEnded(ILogger logger);
 }

@@ -12,8 +12,12 @@ internal sealed class TracerContext(
     ICommandLauncher? launcher,
     TimeProvider time,
     ILogger logger,
-    ExecTracerMetrics metrics)
+    ExecTracerMetrics metrics,
+    IContainerEngine? containerEngine)
 {
+    /// <summary>How long the receive thread waits for an engine to name a container it sees for the first time.</summary>
+    public static readonly TimeSpan ContainerNameWait = TimeSpan.FromSeconds(1);
+
     public IKernelEventSource Source { get; } = source;
 
     public IProcessInfoReader Reader { get; } = reader;
@@ -29,6 +33,9 @@ internal sealed class TracerContext(
     public ILogger Logger { get; } = logger;
 
     public ExecTracerMetrics Metrics { get; } = metrics;
+
+    /// <summary>The container engines to ask for names; null when none is configured.</summary>
+    public IContainerEngine? ContainerEngine { get; } = containerEngine;
 
     /// <summary>The wall-clock time of a kernel timestamp (monotonic nanoseconds); now when the kernel gave none.</summary>
     public DateTimeOffset ToWallClock(long kernelTimestampNs)

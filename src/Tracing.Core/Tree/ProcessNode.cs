@@ -1,3 +1,5 @@
+using Tracing.Events;
+
 namespace Tracing.Tree;
 
 /// <summary>What the tracker remembers about one live process (a thread group, known by its id).</summary>
@@ -33,6 +35,12 @@ internal sealed class ProcessNode
     /// <summary>True once an event for it was reported, so its exit is reported too.</summary>
     public bool Reported { get; set; }
 
+    /// <summary>The container it was in at its reported exec; null for the host or when not read.</summary>
+    public ContainerInfo? Container { get; private set; }
+
+    /// <summary>Its pid in its own namespace, as read at its reported exec; null when not read.</summary>
+    public int? NamespacePid { get; private set; }
+
     /// <summary>Its threads besides the leader, and whether the leader has exited.</summary>
     public ThreadGroup Threads { get; } = new();
 
@@ -50,6 +58,15 @@ internal sealed class ProcessNode
 
     /// <summary>The node of the process that forked it, while the tracker knows it; dropped when this one ends.</summary>
     internal ProcessNode? Parent { get; set; }
+
+    /// <summary>Its exec was reported: its exit will be, with what the exec read.</summary>
+    internal void OnReported(ExecEvent exec)
+    {
+        CommandName = exec.CommandName;
+        Container = exec.Container;
+        NamespacePid = exec.NamespacePid;
+        Reported = true;
+    }
 
     /// <summary>It exec'd: one thread again, whichever called it.</summary>
     internal void OnExec(long timestampNs)

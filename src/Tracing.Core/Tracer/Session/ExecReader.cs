@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Tracing.Containers;
 using Tracing.Events;
 using Tracing.Ports;
 
@@ -9,6 +10,7 @@ internal sealed class ExecReader(TracerContext context)
 {
     private readonly IProcessInfoReader _reader = context.Reader;
     private readonly ExecDetails _details = context.Options.Details;
+    private readonly ContainerDirectory _containers = new(context.ContainerEngine, TracerContext.ContainerNameWait);
 
     /// <summary>Reads an exec. A <paramref name="knownParent"/> of <see cref="ParentOf.Unknown"/> means the parent is read from the process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -16,7 +18,7 @@ internal sealed class ExecReader(TracerContext context)
     {
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
-        var wantsCredentials = (_details & ExecDetails.Credentials) != 0;
+        var wantsCredentials = (_details & (ExecDetails.Credentials | ExecDetails.UserName)) != 0;
         var mustReadParent = ParentOf.MustRead(knownParent);
 
         // The pidfd gives parent and ids in one go; stat is the fallback for the parent.
@@ -49,6 +51,13 @@ internal sealed class ExecReader(TracerContext context)
         var credentials = identity.Credentials;
         var hasCredentials = wantsCredentials
             && (hasIdentity || _reader.TryReadCredentials(pid, out credentials));
+        var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid) : (null, null);
+        string? userName = null;
+        if (hasCredentials && (_details & ExecDetails.UserName) != 0)
+        {
+            _reader.TryReadUserName(pid, credentials.RealUid, out userName);
+        }
+
         var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
         {
@@ -70,7 +79,17 @@ internal sealed class ExecReader(TracerContext context)
             WorkingDirectoryBytes = AsMemory(cwdBytes),
             RealUid = hasCredentials ? credentials.RealUid : null,
             EffectiveUid = hasCredentials ? credentials.EffectiveUid : null,
+            UserName = userName,
+            Container = container,
+            NamespacePid = namespacePid,
         };
+    }
+
+    // The cgroups say which container (each path looked up once); the namespace pid is read only when it can differ.
+    private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid)
+    {
+        var container = _reader.TryReadCgroups(pid, out var memberships) ? _containers.Of(memberships) : null;
+        return (container, _reader.TryReadNamespacePid(pid, out var namespacePid) ? namespacePid : null);
     }
 
     // "No bytes" (the path is valid UTF-8) must stay null: a null byte[], or a bare null beside a ReadOnlyMemory in a

@@ -26,6 +26,8 @@ internal static class ExitEvents
             Signal = signal,
             CoreDumped = core,
             CommandName = node.CommandName,
+            Container = node.Container,
+            NamespacePid = node.NamespacePid,
             Lifetime = node.ForkTimestampNs != 0 && kernelEvent.TimestampNs >= node.ForkTimestampNs
                 ? TimeSpan.FromTicks((kernelEvent.TimestampNs - node.ForkTimestampNs) / 100)
                 : null,

@@ -13,6 +13,8 @@ namespace Tracing.Tracer.Session;
 internal sealed class SessionSink : IKernelEventSink
 {
     private readonly TracerContext _context;
+    private readonly ExecTraceFilter _filter;
+    private readonly int? _scopeOwner;
     private readonly Lock _gate;
     private readonly ProcessTree? _tree;
     private readonly ProcessTableSeeder _seeder;
@@ -21,9 +23,11 @@ internal sealed class SessionSink : IKernelEventSink
     private readonly CommandGate? _command;
     private long _kernelLost;
 
-    public SessionSink(TracerContext context, Lock gate, ProcessTree? tree, EventDelivery delivery, CommandGate? command)
+    public SessionSink(TracerContext context, ExecTraceFilter filter, Lock gate, ProcessTree? tree, EventDelivery delivery, CommandGate? command)
     {
         _context = context;
+        _filter = filter;
+        _scopeOwner = filter.ScopeOwnerPid;
         _gate = gate;
         _tree = tree;
         _seeder = new ProcessTableSeeder(context.Reader, gate, command is null ? null : command.OnResynchronized);
@@ -33,6 +37,9 @@ internal sealed class SessionSink : IKernelEventSink
     }
 
     public long KernelLost => Interlocked.Read(ref _kernelLost);
+
+    /// <summary>Completes when the process that owns the scope (a container's first process) has ended.</summary>
+    public TaskCompletionSource ScopeEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>While set (the warm-up), nothing is delivered.</summary>
     internal bool WarmingUp { get; set; }
@@ -83,14 +90,7 @@ internal sealed class SessionSink : IKernelEventSink
         Log.EventsLost(_context.Logger, count, added);
         lock (_gate)
         {
-            Publish(new EventsLostEvent
-            {
-                Count = count,
-                IsExact = exact,
-                Reason = LossReason.KernelBufferOverflow,
-                KernelTimestampNs = _context.Clock.NowNanoseconds,
-                Time = _context.Time.GetUtcNow(),
-            });
+            Publish(LossEvents.KernelOverflow(_context, count, exact));
         }
     }
 
@@ -114,22 +114,14 @@ internal sealed class SessionSink : IKernelEventSink
             _tree.OnExec(pid, kernelEvent.TimestampNs);
         }
 
-        switch (_context.Options.Filter.Admit(pid, _context.Reader))
+        switch (_filter.Admit(pid, _context.Reader))
         {
             case ScopeVerdict.Out:
                 return;
             case ScopeVerdict.Undecided:
                 // Gone before the filter could tell: maybe in scope, maybe not. Never silent: counted.
                 _context.Metrics.ScopeUndecided();
-                Publish(new EventsLostEvent
-                {
-                    Pid = pid,
-                    Count = 1,
-                    IsExact = true,
-                    Reason = LossReason.ScopeUndecided,
-                    KernelTimestampNs = kernelEvent.TimestampNs,
-                    Time = _context.ToWallClock(kernelEvent.TimestampNs),
-                });
+                Publish(LossEvents.ScopeUndecided(_context, pid, kernelEvent.TimestampNs));
                 return;
             default:
                 break;
@@ -143,8 +135,7 @@ internal sealed class SessionSink : IKernelEventSink
                 _tree!.Reparent(node, exec.ParentPid);
             }
 
-            node.CommandName = exec.CommandName;
-            node.Reported = true;
+            node.OnReported(exec);
         }
 
         PublishScoped(node, exec);
@@ -163,6 +154,11 @@ internal sealed class SessionSink : IKernelEventSink
         }
 
         _command?.OnProcessEnded(pid, node);
+        if (pid == _scopeOwner && !WarmingUp)
+        {
+            ScopeEnded.TrySetResult();
+        }
+
         if (!_context.Options.IncludeExits || node is not { Reported: true })
         {
             return;

@@ -1,3 +1,4 @@
+using Tracing.Filtering;
 using Tracing.Ports;
 using Tracing.Tree;
 
@@ -12,25 +13,30 @@ internal sealed class TraceSession
     private readonly ProcessTree? _tree;
     private readonly CommandGate? _command;
     private readonly SessionSink _sink;
+    private readonly ExecTraceFilter _filter;
     private bool _sourceStarted;
 
-    public TraceSession(TracerContext context, EventDelivery delivery)
+    /// <summary>A run with <paramref name="filter"/>: the options' filter, resolved (<see cref="ExecTraceFilter.ResolveAsync"/>).</summary>
+    public TraceSession(TracerContext context, EventDelivery delivery, ExecTraceFilter filter)
     {
         _context = context;
         _delivery = delivery;
-        var filter = context.Options.Filter;
+        _filter = filter;
 
         // A subtree is followed from its root; exits need the tree anyway (to report one per process); else none is kept.
         _tree = filter.SubtreeRoot(context.Reader.CurrentProcessId) is int root ? new ProcessTree(root)
             : context.Options.IncludeExits ? new ProcessTree(null)
             : null;
         _command = filter.CommandToLaunch is not null ? new CommandGate(delivery.Publish, _tree!, filter.ClaimsTracerChildren) : null;
-        _sink = new SessionSink(context, _gate, _tree, delivery, _command);
+        _sink = new SessionSink(context, filter, _gate, _tree, delivery, _command);
     }
 
     public Task CommandExitSeen => _command?.ExitSeen.Task ?? Task.CompletedTask;
 
     public Task CommandSubtreeEnded => _command?.SubtreeEnded.Task ?? Task.CompletedTask;
+
+    /// <summary>Completes when what the filter selects is gone for good (a traced container stopped).</summary>
+    public Task ScopeEnded => _sink.ScopeEnded.Task;
 
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -49,8 +55,12 @@ internal sealed class TraceSession
         }
     }
 
-    // Without a tree the tracer needs only execs: the kernel need not send forks and exits at all.
-    private KernelEventInterest Interest => _tree is null ? KernelEventInterest.Exec : KernelEventInterest.All;
+    // Without a tree the tracer needs only execs (and the exit of the scope's owner, when it has one): the kernel need
+    // not send forks and exits at all.
+    private KernelEventInterest Interest =>
+        _tree is not null ? KernelEventInterest.All
+        : _filter.ScopeOwnerPid is null ? KernelEventInterest.Exec
+        : KernelEventInterest.Exec | KernelEventInterest.Exit;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -60,8 +70,14 @@ internal sealed class TraceSession
         _ = _context.Source.Completion.ContinueWith(
             OnSourceCompleted, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
+        // Subscribed first, checked second: an owner that ended before is gone now; one that ends after is in the feed.
+        var filter = _filter;
+        if (filter.ScopeOwnerPid is int owner && filter.Admit(owner, _context.Reader) != ScopeVerdict.In)
+        {
+            _sink.ScopeEnded.TrySetResult();
+        }
+
         // Subscribed first, seeded second: a process forked in between is in /proc or in the feed, or both.
-        var filter = _context.Options.Filter;
         if (_tree?.RootPid is int root)
         {
             new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses);
