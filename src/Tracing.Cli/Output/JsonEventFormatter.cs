@@ -68,6 +68,8 @@ internal sealed class JsonEventFormatter : IEventFormatter
         writer.WriteNumber("ppid", exec.ParentPid);
         WriteNullable(writer, "uid", exec.RealUid);
         WriteNullable(writer, "euid", exec.EffectiveUid);
+        writer.WriteString("user", exec.UserName);
+        WriteContainer(writer, exec.Container, exec.NamespacePid);
         writer.WriteString("exe", exec.ExecutablePath);
         WriteBase64Twin(writer, "exe_base64", exec.ExecutablePathBytes);
         writer.WriteString("comm", exec.CommandName);
@@ -126,6 +128,26 @@ internal sealed class JsonEventFormatter : IEventFormatter
         }
 
         writer.WriteString("comm", exit.CommandName);
+        WriteContainer(writer, exit.Container, exit.NamespacePid);
+    }
+
+    /// <summary><c>container</c> (null for the host) and <c>nspid</c>, the pid as the process sees it.</summary>
+    private static void WriteContainer(Utf8JsonWriter writer, ContainerInfo? container, int? namespacePid)
+    {
+        if (container is null)
+        {
+            writer.WriteNull("container");
+        }
+        else
+        {
+            writer.WriteStartObject("container");
+            writer.WriteString("id", container.Id);
+            writer.WriteString("name", container.Name);
+            writer.WriteString("engine", container.Engine);
+            writer.WriteEndObject();
+        }
+
+        WriteNullable(writer, "nspid", namespacePid);
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, uint? value)

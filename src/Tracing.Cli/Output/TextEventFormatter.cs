@@ -6,8 +6,9 @@ namespace Tracing.Cli.Output;
 
 /// <summary>
 /// Human-readable lines:
-/// <c>14:02:11.532 12345 ppid=12000 [uid=1000] [cwd=/src] git commit -m 'fix bug'</c> and
-/// <c>14:02:11.610 12345 exit=0 0.078s git</c>.
+/// <c>14:02:11.532 12345 ppid=12000 [uid=1000(alice)] [cwd=/src] git commit -m 'fix bug'</c> and
+/// <c>14:02:11.610 12345 exit=0 0.078s git</c>; a process in a container has its name (or 12-digit id) after the pid:
+/// <c>14:02:11.532 12346 [web] ppid=12001 sh -c ...</c>.
 /// </summary>
 internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUser, LocalTimeOfDay timeOfDay) : IEventFormatter
 {
@@ -39,7 +40,9 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
     private void FormatExec(ExecEvent exec, StringBuilder line)
     {
         // 0: the process was gone before its parent could be read (an exec carries no parent).
-        line.Append(CultureInfo.InvariantCulture, $"{exec.Pid} ppid=");
+        line.Append(exec.Pid);
+        AppendContainer(line, exec.Container);
+        line.Append(" ppid=");
         if (exec.ParentPid > 0)
         {
             line.Append(exec.ParentPid);
@@ -51,6 +54,14 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
         if (showUser)
         {
             line.Append(" uid=").Append(exec.RealUid is uint uid ? uid.ToString(CultureInfo.InvariantCulture) : "?");
+            if (exec.UserName is not null)
+            {
+                // As the process's own root names the user: a container's user by the container's passwd.
+                line.Append('(');
+                ShellQuoting.AppendQuoted(line, exec.UserName);
+                line.Append(')');
+            }
+
             if (exec.EffectiveUid is uint euid && euid != exec.RealUid)
             {
                 line.Append(CultureInfo.InvariantCulture, $" euid={euid}");
@@ -89,7 +100,9 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
 
     private static void FormatExit(ExitEvent exit, StringBuilder line)
     {
-        line.Append(CultureInfo.InvariantCulture, $"{exit.Pid} ");
+        line.Append(exit.Pid);
+        AppendContainer(line, exit.Container);
+        line.Append(' ');
         if (exit.Signal is int signal)
         {
             line.Append("killed=").Append(SignalNames.Get(signal));
@@ -117,6 +130,17 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
         {
             // Gone before its name could be read (the kernel's exit carries none): said, not left blank.
             line.Append(" [command unknown: process ended]");
+        }
+    }
+
+    /// <summary><c> [web]</c>, or the container's 12-digit id when no engine named it; nothing for the host.</summary>
+    private static void AppendContainer(StringBuilder line, ContainerInfo? container)
+    {
+        if (container is not null)
+        {
+            line.Append(" [");
+            ShellQuoting.AppendQuoted(line, container.Name ?? container.ShortId);
+            line.Append(']');
         }
     }
 }

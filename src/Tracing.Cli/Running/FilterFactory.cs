@@ -12,10 +12,11 @@ internal static class FilterFactory
     /// <summary>Creates the filter, taking the cgroup file systems to be mounted at <paramref name="cgroupMountRoot"/>.</summary>
     internal static ExecTraceFilter Create(TraceSettings settings, string cgroupMountRoot)
     {
-        var chosen = (settings.Pid is not null ? 1 : 0) + (settings.Cgroup is not null ? 1 : 0) + (settings.RunsCommand ? 1 : 0);
+        var chosen = (settings.Pid is not null ? 1 : 0) + (settings.Cgroup is not null ? 1 : 0) + (settings.Container is not null ? 1 : 0)
+            + (settings.RunsCommand ? 1 : 0);
         if (chosen > 1)
         {
-            throw new UsageException("choose one scope: -p PID, --cgroup PATH, or -- COMMAND.");
+            throw new UsageException("choose one scope: -p PID, --cgroup PATH, --container NAME, or -- COMMAND.");
         }
 
         if (settings.Follow && !settings.RunsCommand)
@@ -41,6 +42,22 @@ internal static class FilterFactory
         if (settings.Cgroup is string cgroup)
         {
             return CreateCgroupFilter(cgroup, cgroupMountRoot);
+        }
+
+        if (settings.Container is string container)
+        {
+            // Found (and checked to run) when tracing starts: the engine is asked then.
+            var filter = ExecTraceFilter.Container(container);
+            try
+            {
+                filter.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--container: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}");
+            }
+
+            return filter;
         }
 
         if (settings.RunsCommand)

@@ -76,11 +76,11 @@ internal static class TraceRunner
             signals.CommandStarting();
             await tracer.StartAsync(signals.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsUserFacing(e))
+        catch (Exception e) when (StartFailure.IsUserFacing(e))
         {
             await diagnostics.WriteLineAsync($"exectrace: {e.Message}").ConfigureAwait(false);
             await tracer.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return e is CommandNotStartedException ? ExitCodes.CommandNotStarted : ExitCodes.TracingFailed;
+            return StartFailure.ExitCodeOf(e);
         }
         catch (OperationCanceledException)
         {
@@ -92,6 +92,10 @@ internal static class TraceRunner
         notifier.Ready(settings.DescribeScope(tracer.Command?.Pid));
         var exitCode = await WaitUntilDoneAsync(tracer, settings, writer, diagnostics, signals.Token).ConfigureAwait(false);
         notifier.Stopping("Stopping");
+        if (tracer.ScopeEnded.IsCompletedSuccessfully && tracer.Completion.IsCompletedSuccessfully)
+        {
+            await diagnostics.WriteLineAsync($"exectrace: container {settings.Container} stopped; tracing ended.").ConfigureAwait(false);
+        }
 
         // Lines are written from the receive thread: if stdout's reader stalled, that thread is stuck in write() and
         // stopping would wait for it forever. Give it a moment, then leave without it.
@@ -142,7 +146,7 @@ internal static class TraceRunner
                 null => settings.RunsCommand ? ExitCodes.Interrupted : ExitCodes.Success,
             };
         }
-        catch (Exception e) when (IsUserFacing(e))
+        catch (Exception e) when (StartFailure.IsUserFacing(e))
         {
             await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
             return ExitCodes.TracingFailed;
@@ -177,10 +181,6 @@ internal static class TraceRunner
             return (null, false, ExitCodes.Interrupted);
         }
     }
-
-    private static bool IsUserFacing(Exception e) =>
-        e is CommandNotStartedException or TracingUnavailableException or UnauthorizedAccessException or ArgumentException
-            or InvalidOperationException or IOException;
 
     private static void CancelUnlessDisposed(CancellationTokenSource source)
     {

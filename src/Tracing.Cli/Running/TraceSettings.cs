@@ -9,6 +9,12 @@ internal sealed record TraceSettings
 
     public string? Cgroup { get; init; }
 
+    /// <summary>A container's name, id or id prefix.</summary>
+    public string? Container { get; init; }
+
+    /// <summary>The container engine's API socket to ask (null: DOCKER_HOST, else the usual places).</summary>
+    public string? EngineSocket { get; init; }
+
     public IReadOnlyList<string> Command { get; init; } = [];
 
     public bool Json { get; init; }
@@ -34,6 +40,7 @@ internal sealed record TraceSettings
         { RunsCommand: true } => string.Create(CultureInfo.InvariantCulture, $"Tracing {Command[0]} (pid {commandPid}) and its descendants"),
         { Pid: int pid } => string.Create(CultureInfo.InvariantCulture, $"Tracing pid {pid} and its descendants"),
         { Cgroup: string cgroup } => $"Tracing cgroup {cgroup}",
+        { Container: string container } => $"Tracing container {container}",
         _ => "Tracing every exec on this machine",
     };
 }

@@ -21,7 +21,7 @@ internal sealed class ExecTracingConfigurationSetup(IOptions<ExecTracingSettings
         options.Filter = CreateFilter(values) ?? options.Filter;
     }
 
-    // The settings are valid here: the scope is one of the three, with what it needs.
+    // The settings are valid here: the scope is one of the four, with what it needs.
     private static ExecTraceFilter? CreateFilter(ExecTracingSettings settings)
     {
         switch (settings.Scope)
@@ -37,6 +37,8 @@ internal sealed class ExecTracingConfigurationSetup(IOptions<ExecTracingSettings
                     : throw new OptionsValidationException(
                         Options.DefaultName, typeof(ExecTracingSettings), [$"{ExecTracingSettings.SectionName}:{nameof(settings.Cgroup)}: {error}"]);
 
+            case ExecTracingScope.Container:
+                return ExecTraceFilter.Container(settings.Container!);
             default:
                 return null;
         }

@@ -11,4 +11,7 @@ public enum ExecTracingScope
 
     /// <summary>The processes in the cgroup <c>ExecTracing:Cgroup</c> and its descendant cgroups.</summary>
     Cgroup,
+
+    /// <summary>The processes in the running container <c>ExecTracing:Container</c> (a name, id or id prefix); tracing ends when it stops.</summary>
+    Container,
 }

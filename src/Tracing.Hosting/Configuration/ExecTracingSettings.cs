@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tracing.Filtering;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;
@@ -20,7 +21,8 @@ public sealed class ExecTracingSettings : IValidatableObject
     public const string DarwinPollingSectionName = SectionName + ":DarwinPolling";
 
     /// <summary>
-    /// <c>Everything</c> (default), <c>ProcessTree</c> (needs <see cref="Pid"/>) or <c>Cgroup</c> (needs <see cref="Cgroup"/>);
+    /// <c>Everything</c> (default), <c>ProcessTree</c> (needs <see cref="Pid"/>), <c>Cgroup</c> (needs <see cref="Cgroup"/>)
+    /// or <c>Container</c> (needs <see cref="Container"/>);
     /// a name in any letter case, not a number.
     /// </summary>
     public ExecTracingScope? Scope { get; set; }
@@ -34,6 +36,12 @@ public sealed class ExecTracingSettings : IValidatableObject
     /// hierarchy path such as /system.slice/x.service; checked as <c>exectrace --cgroup</c> checks it.
     /// </summary>
     public string? Cgroup { get; set; }
+
+    /// <summary>
+    /// The container of a <c>Container</c> scope (and set with no other): its name, id or id prefix, found when tracing
+    /// starts through the container engine (<c>ExecTracing:ContainerEngine</c>), or by id in the processes' cgroups.
+    /// </summary>
+    public string? Container { get; set; }
 
     /// <summary>Also report exits.</summary>
     public bool? IncludeExits { get; set; }
@@ -52,10 +60,11 @@ public sealed class ExecTracingSettings : IValidatableObject
     {
         const string Prefix = SectionName + ":";
         var hasCgroup = !string.IsNullOrEmpty(Cgroup);
+        var hasContainer = !string.IsNullOrEmpty(Container);
         switch (Scope)
         {
-            case null when Pid is not null || hasCgroup:
-                yield return new($"{Prefix}Scope must say which of {Prefix}Pid or {Prefix}Cgroup applies (ProcessTree or Cgroup).");
+            case null when Pid is not null || hasCgroup || hasContainer:
+                yield return new($"{Prefix}Scope must say which of {Prefix}Pid, {Prefix}Cgroup or {Prefix}Container applies (ProcessTree, Cgroup or Container).");
                 yield break;
             case null:
                 yield break;
@@ -65,7 +74,13 @@ public sealed class ExecTracingSettings : IValidatableObject
             case ExecTracingScope.Cgroup when string.IsNullOrWhiteSpace(Cgroup):
                 yield return new($"{Prefix}Cgroup must be set when {Prefix}Scope is Cgroup.");
                 break;
-            case ExecTracingScope.Everything or ExecTracingScope.ProcessTree or ExecTracingScope.Cgroup:
+            case ExecTracingScope.Container when string.IsNullOrWhiteSpace(Container):
+                yield return new($"{Prefix}Container must be set when {Prefix}Scope is Container.");
+                break;
+            case ExecTracingScope.Container when ContainerError(Container) is { } error:
+                yield return new($"{Prefix}Container: {error}");
+                break;
+            case ExecTracingScope.Everything or ExecTracingScope.ProcessTree or ExecTracingScope.Cgroup or ExecTracingScope.Container:
                 break;
             default:
                 yield return new(EnumSetting.NotOneOf<ExecTracingScope>(Prefix + nameof(Scope), Scope.Value.ToString()));
@@ -81,6 +96,25 @@ public sealed class ExecTracingSettings : IValidatableObject
         if (hasCgroup && Scope != ExecTracingScope.Cgroup)
         {
             yield return new($"{Prefix}Cgroup applies only when {Prefix}Scope is Cgroup; it is {Scope}.");
+        }
+
+        if (hasContainer && Scope != ExecTracingScope.Container)
+        {
+            yield return new($"{Prefix}Container applies only when {Prefix}Scope is Container; it is {Scope}.");
+        }
+    }
+
+    // The filter's own check, in its words (without the parameter name .NET appends).
+    private static string? ContainerError(string? container)
+    {
+        try
+        {
+            ExecTraceFilter.Container(container!).Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
         }
     }
 }

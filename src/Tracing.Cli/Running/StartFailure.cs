@@ -1,0 +1,21 @@
+using Tracing.Ports;
+
+namespace Tracing.Cli.Running;
+
+/// <summary>Which failures exectrace says in one line (their messages name cause and remedy), and the code each ends with.</summary>
+internal static class StartFailure
+{
+    /// <summary>True for the failures whose message is for the user; anything else is a bug and keeps its stack.</summary>
+    public static bool IsUserFacing(Exception e) =>
+        e is CommandNotStartedException or ContainerLookupException or TracingUnavailableException or UnauthorizedAccessException
+            or ArgumentException or InvalidOperationException or IOException;
+
+    /// <summary>The exit code when tracing could not start because of <paramref name="e"/>.</summary>
+    public static int ExitCodeOf(Exception e) => e switch
+    {
+        CommandNotStartedException => ExitCodes.CommandNotStarted,
+        ContainerLookupException { Failure: ContainerLookupFailure.NotRunning } => ExitCodes.ContainerNotRunning,
+        ContainerLookupException => ExitCodes.UsageError,
+        _ => ExitCodes.TracingFailed,
+    };
+}
