@@ -66,9 +66,10 @@ internal static class ContainerCgroupPath
     /// <summary>The container of a process, from its cgroups: the first membership whose path names one.</summary>
     public static bool TryFind(IReadOnlyList<CgroupMembership> memberships, [NotNullWhen(true)] out string? id, [NotNullWhen(true)] out string? engine)
     {
-        foreach (var membership in memberships)
+        // Indexed, not foreach: an interface enumerator would be an allocation per process.
+        for (var i = 0; i < memberships.Count; i++)
         {
-            if (TryParse(membership.Path, out id, out engine))
+            if (TryParse(memberships[i].Path, out id, out engine))
             {
                 return true;
             }
