@@ -4,7 +4,7 @@ namespace Tracing.Tests.Fixtures;
 
 /// <summary>
 /// Where the recorded fixtures are: <c>tests/fixtures</c> of this repository, or the folder the environment variable
-/// <c>TRACING_FIXTURES_DIR</c> names (holding <c>cn_proc/</c> and <c>darwin/</c>), to run the same tests on another
+/// <c>TRACING_FIXTURES_DIR</c> names (holding <c>cn_proc/</c>, <c>darwin/</c> and <c>containers/</c>), to run the same tests on another
 /// capture of the same layout. Fails loudly when the folder is missing.
 /// </summary>
 internal static class TestFixtures
