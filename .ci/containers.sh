@@ -19,9 +19,11 @@ fail() {
 }
 
 # Two callers at once (CI and a test run) take turns; fd 9 is closed for the API service, which outlives us.
-mkdir -p /run/lock
-exec 9>/run/lock/tracing-containers.lock
-flock -w 600 9 || fail "another containers.sh has held /run/lock/tracing-containers.lock for 10 minutes"
+lock=/run/lock/tracing-containers.lock
+[ "$(id -u)" = 0 ] || lock=/tmp/tracing-containers-$(id -u).lock
+mkdir -p "$(dirname "$lock")"
+exec 9>"$lock"
+flock -w 600 9 || fail "another containers.sh has held $lock for 10 minutes"
 
 # 1. Packages. busybox-static, not busybox: the image's only binary must need no shared library.
 missing=()
