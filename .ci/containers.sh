@@ -64,6 +64,7 @@ fi
 # 3. The image. No registry is reachable, so it is imported from a root file system made here. A change to its
 # content needs a new tag, or an existing image would be kept.
 if ! podman image exists "$image"; then
+  [ "$(id -u)" = 0 ] || fail "the image $image is missing; the container tests run as root, and so does this script"
   busybox=$(command -v busybox || true)
   [ -n "$busybox" ] || fail "busybox is not installed (apt-get install busybox-static)"
   # ldd succeeds only on a dynamically linked program.
@@ -104,6 +105,7 @@ fi
 # 4. The Docker-compatible API. A service already answering is kept, whoever started it.
 api_answers() { curl -fsS --max-time 2 --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; }
 if ! api_answers; then
+  [ "$(id -u)" = 0 ] || fail "nothing answers on $socket; the container tests run as root, and so does this script"
   mkdir -p "$(dirname "$socket")"
   rm -f "$socket" # nothing answers on it: a leftover of a service that has ended
   # Detached in a session of its own, with no descriptor of ours (fd 9 is the lock), so it outlives this script and
