@@ -30,7 +30,7 @@ public class JsonEventFormatterTests
         using var json = Parse(GitCommit);
 
         Assert.Equal(
-            ["event", "time", "timestamp_ns", "pid", "ppid", "uid", "euid", "exe", "comm", "cwd", "argv", "argv_complete", "argv_source"],
+            ["event", "time", "timestamp_ns", "pid", "ppid", "uid", "euid", "user", "container", "nspid", "exe", "comm", "cwd", "argv", "argv_complete", "argv_source"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
@@ -128,7 +128,7 @@ public class JsonEventFormatterTests
         using var json = Parse(exit);
 
         Assert.Equal(
-            ["event", "time", "timestamp_ns", "pid", "ppid", "status", "exit_code", "signal", "core_dumped", "duration_s", "comm"],
+            ["event", "time", "timestamp_ns", "pid", "ppid", "status", "exit_code", "signal", "core_dumped", "duration_s", "comm", "container", "nspid"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 

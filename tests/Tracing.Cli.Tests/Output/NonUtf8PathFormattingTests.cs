@@ -47,7 +47,7 @@ public class NonUtf8PathFormattingTests
         Assert.Equal(s_cwd, root.GetProperty("cwd_base64").GetBytesFromBase64());
         Assert.Equal(exec.ExecutablePath, root.GetProperty("exe").GetString());
         Assert.Equal(
-            ["event", "time", "timestamp_ns", "pid", "ppid", "uid", "euid", "exe", "exe_base64", "comm", "cwd", "cwd_base64", "argv", "argv_complete", "argv_source"],
+            ["event", "time", "timestamp_ns", "pid", "ppid", "uid", "euid", "user", "container", "nspid", "exe", "exe_base64", "comm", "cwd", "cwd_base64", "argv", "argv_complete", "argv_source"],
             root.EnumerateObject().Select(p => p.Name));
     }
 

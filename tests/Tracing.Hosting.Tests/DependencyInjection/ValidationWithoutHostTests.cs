@@ -15,7 +15,7 @@ public class ValidationWithoutHostTests
     [Theory]
     [InlineData("ExecTracing:DarwinPolling:Interval", "00:00:00.001", "The field ExecTracing:DarwinPolling:Interval must be between 00:00:00.0100000 and 00:01:00.")]
     [InlineData("ExecTracing:ProcConnector:RealtimePriority", "100", "The field ExecTracing:ProcConnector:RealtimePriority must be between 0 and 99.")]
-    [InlineData("ExecTracing:Scope", "Tree", "ExecTracing:Scope 'Tree' is not one of Everything, ProcessTree, Cgroup.")]
+    [InlineData("ExecTracing:Scope", "Tree", "ExecTracing:Scope 'Tree' is not one of Everything, ProcessTree, Cgroup, Container.")]
     public void The_other_platform_s_section_and_every_other_are_checked_when_the_tracer_is_resolved(string key, string value, string expected)
     {
         // The substitute ports stand for this platform's: nothing else reads the backends' options.
@@ -40,7 +40,7 @@ public class ValidationWithoutHostTests
 
         Assert.Equal(
             [
-                "ExecTracing:Scope 'Tree' is not one of Everything, ProcessTree, Cgroup.",
+                "ExecTracing:Scope 'Tree' is not one of Everything, ProcessTree, Cgroup, Container.",
                 "The field ExecTracing:DarwinPolling:Interval must be between 00:00:00.0100000 and 00:01:00.",
                 "The field ExecTracing:ProcConnector:RealtimePriority must be between 0 and 99.",
             ],

@@ -11,7 +11,7 @@ namespace Tracing.Hosting.Tests.Hosting;
 public class StartupValidationTests
 {
     [Theory]
-    [InlineData("ExecTracing:Scope", "Sometimes", "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup.")]
+    [InlineData("ExecTracing:Scope", "Sometimes", "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("ExecTracing:QueueCapacity", "8", "ExecTracing:QueueCapacity must be between 16 and 16777216; got 8.")]
     [InlineData("ExecTracing:ProcConnector:RealtimePriority", "100", "The field ExecTracing:ProcConnector:RealtimePriority must be between 0 and 99.")]
     [InlineData("ExecTracing:DarwinPolling:Interval", "00:00:00.001", "The field ExecTracing:DarwinPolling:Interval must be between 00:00:00.0100000 and 00:01:00.")]
@@ -47,7 +47,7 @@ public class StartupValidationTests
 
         Assert.Equal(
             [
-                "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup.",
+                "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup, Container.",
                 "The field ExecTracing:DarwinPolling:Interval must be between 00:00:00.0100000 and 00:01:00.",
                 "The field ExecTracing:ProcConnector:RealtimePriority must be between 0 and 99.",
             ],
