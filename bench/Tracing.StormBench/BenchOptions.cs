@@ -13,7 +13,8 @@ internal sealed class BenchOptions
           --runs N          repetitions per tracer and variant; medians are reported (default 5)
           --count N         execs per storm (default 3000)
           --inflight 1,2    variants: processes kept in flight by the spawner (default 1,2)
-          --only a,b        tracers to run: exectrace, exectrace-pipe, extrace, extrace-rt, forkstat, forkstat-rt
+          --only a,b        tracers to run: exectrace, exectrace-text, exectrace-pipe, exectrace-nocontainer,
+                            exectrace-text-nocontainer (attribution off: its cost is the difference), extrace, extrace-rt, forkstat, forkstat-rt
           --long N          afterwards, a storm of N execs (e.g. 100000) under exectrace sampling its RSS every 10,000
           --long-only       only the long run
           --no-build        do not build src/Tracing.Cli in Release first

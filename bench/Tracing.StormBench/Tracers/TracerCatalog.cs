@@ -16,6 +16,8 @@ internal static class TracerCatalog
         [
             new("exectrace-text", "exectrace", [exectracePath, "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace", "exectrace", [exectracePath, "--json", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
+            new("exectrace-text-nocontainer", "exectrace", [exectracePath, "--no-container", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
+            new("exectrace-nocontainer", "exectrace", [exectracePath, "--json", "--no-container", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-pipe", "exectrace", [exectracePath, "--json"], "exectrace", TracerOutput.Pipe, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("extrace", "extrace", ["extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
             new("extrace-rt", "extrace", ["chrt", "-f", "50", "extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
@@ -29,6 +31,8 @@ internal static class TracerCatalog
     {
         "exectrace-text" => "exectrace (default text) `-o file`",
         "exectrace" => "exectrace `--json -o file`",
+        "exectrace-text-nocontainer" => "exectrace `--no-container -o file` (text)",
+        "exectrace-nocontainer" => "exectrace `--json --no-container -o file`",
         "exectrace-pipe" => "exectrace `--json` to a pipe",
         "extrace" => "extrace",
         "extrace-rt" => "extrace under `chrt -f 50`",

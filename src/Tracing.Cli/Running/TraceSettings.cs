@@ -17,6 +17,9 @@ internal sealed record TraceSettings
 
     public IReadOnlyList<string> Command { get; init; } = [];
 
+    /// <summary>Whether each event says which container its process runs in (and its namespace pid).</summary>
+    public bool AttributeContainers { get; init; } = true;
+
     public bool Json { get; init; }
 
     public bool Exits { get; init; }

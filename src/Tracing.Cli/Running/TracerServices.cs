@@ -21,9 +21,10 @@ internal static class TracerServices
                 o.Filter = filter;
                 o.IncludeExits = settings.Exits;
                 // An exit line names the command; by the time the last thread exits the process may be reaped, so it is read at exec.
-                // Every line says which container its process runs in: the container is read in every mode.
-                o.Details = settings.Json ? ExecDetails.All
-                    : ExecDetails.Container
+                // Every line says which container its process runs in: the container is read in every mode, unless declined.
+                var container = settings.AttributeContainers ? ExecDetails.Container : ExecDetails.None;
+                o.Details = settings.Json ? ExecDetails.All & ~(ExecDetails.Container & ~container)
+                    : container
                     | (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None)
                     | (settings.ShowUser ? ExecDetails.Credentials | ExecDetails.UserName : ExecDetails.None)
                     | (settings.Exits ? ExecDetails.CommandName : ExecDetails.None);
