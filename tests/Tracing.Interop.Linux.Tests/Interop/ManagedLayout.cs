@@ -13,9 +13,9 @@ namespace Tracing.Linux.Tests.Libc;
 /// what gcc reads from the headers (a struct's size as both the runtime and the marshaller see it, and the constant
 /// the code uses for it).
 /// </summary>
-internal static class ManagedLayout
+internal static partial class ManagedLayout
 {
-    public static readonly IReadOnlyDictionary<string, Func<long>[]> Values = new Dictionary<string, Func<long>[]>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Func<long>[]> Values = new Dictionary<string, Func<long>[]>(Statx(), StringComparer.Ordinal)
     {
         ["sizeof struct sockaddr_nl"] = Size<SockAddrNetlink>(),
         ["offsetof struct sockaddr_nl.nl_family"] = Offset<SockAddrNetlink>("nl_family"),
@@ -78,25 +78,6 @@ internal static class ManagedLayout
         ["offsetof struct statfs.f_frsize"] = Offset<StatFs>("f_frsize"),
         ["offsetof struct statfs.f_flags"] = Offset<StatFs>("f_flags"),
         ["offsetof struct statfs.f_spare"] = Offset<StatFs>("f_spare"),
-        ["sizeof struct statx"] = Size<Statx>(Statx.Size),
-        ["offsetof struct statx.stx_mask"] = Offset<Statx>("stx_mask"),
-        ["offsetof struct statx.stx_mode"] = Offset<Statx>("stx_mode"),
-        ["offsetof struct statx.stx_ino"] = Offset<Statx>("stx_ino"),
-        ["offsetof struct statx.stx_size"] = Offset<Statx>("stx_size"),
-        ["offsetof struct statx.stx_atime"] = Offset<Statx>("stx_atime"),
-        ["offsetof struct statx.stx_ctime"] = Offset<Statx>("stx_ctime"),
-        ["offsetof struct statx.stx_mtime"] = Offset<Statx>("stx_mtime"),
-        ["offsetof struct statx.stx_dev_major"] = Offset<Statx>("stx_dev_major"),
-        ["offsetof struct statx.stx_dev_minor"] = Offset<Statx>("stx_dev_minor"),
-        ["sizeof struct statx_timestamp"] = Size<Statx.StatxTimestamp>(Statx.StatxTimestamp.Size),
-        ["offsetof struct statx_timestamp.tv_sec"] = Offset<Statx.StatxTimestamp>("tv_sec"),
-        ["offsetof struct statx_timestamp.tv_nsec"] = Offset<Statx.StatxTimestamp>("tv_nsec"),
-        ["const AT_FDCWD"] = [() => AT_FDCWD],
-        ["const AT_EMPTY_PATH"] = [() => AT_EMPTY_PATH],
-        ["const STATX_MTIME"] = [() => Statx.STATX_MTIME],
-        ["const STATX_CTIME"] = [() => Statx.STATX_CTIME],
-        ["const STATX_INO"] = [() => Statx.STATX_INO],
-        ["const STATX_SIZE"] = [() => Statx.STATX_SIZE],
         ["sizeof struct nlmsghdr"] = Size<NlMsgHdr>(NlMsgHdr.Size),
         ["offsetof struct nlmsghdr.nlmsg_len"] = Offset<NlMsgHdr>("nlmsg_len"),
         ["offsetof struct nlmsghdr.nlmsg_type"] = Offset<NlMsgHdr>("nlmsg_type"),
