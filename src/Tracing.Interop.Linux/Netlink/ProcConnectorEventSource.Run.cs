@@ -5,7 +5,7 @@ namespace Tracing.Linux.Netlink;
 internal sealed partial class ProcConnectorEventSource
 {
     /// <summary>
-    /// The receive thread, step by step: warm up, open, raise priority, subscribe, prime the sequence counter, size the
+    /// The receive thread, step by step: check the namespaces, warm up, open, raise priority, subscribe, prime the sequence counter, size the
     /// buffer, open the fork ledger, receive until stopped, clean up. Start completes once subscribed, or with the failure.
     /// </summary>
     private void Run(IKernelEventSink sink, KernelEventInterest interest, TaskCompletionSource started)
@@ -13,6 +13,7 @@ internal sealed partial class ProcConnectorEventSource
         ProcConnectorSocket socket;
         try
         {
+            NamespaceCheck.ThrowIfNotInitial();
             WarmUp(sink);
             socket = Open();
         }

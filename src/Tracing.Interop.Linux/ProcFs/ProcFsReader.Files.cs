@@ -14,8 +14,8 @@ internal sealed partial class ProcFsReader
     private const int InitialLinkBufferSize = 256;
     private const int StackPathBufferSize = 256;
 
-    // "/" + a pid's digits + the longest file name ("/cmdline") + NUL.
-    private const int MaxPathSuffixLength = 1 + 10 + 8 + 1;
+    // "/" + a pid's digits + the longest file name ("/root/etc/passwd") + NUL.
+    private const int MaxPathSuffixLength = 1 + 10 + 16 + 1;
 
     /// <summary>Reads a whole file into a pooled buffer and parses it; false when the file cannot be read.</summary>
     private bool TryReadFile<T>(int pid, ReadOnlySpan<byte> fileName, ContentParser<T> parse, out T result)

@@ -54,6 +54,31 @@ internal static class ProcStatusParser
         return false;
     }
 
+    /// <summary>
+    /// Parses the pid in the process's own pid namespace: the last field of the <c>NSpid:</c> line, which lists the
+    /// pid in each namespace from the reader's down to the process's own (Linux 4.1+).
+    /// </summary>
+    /// <returns>False when there is no well-formed <c>NSpid:</c> line.</returns>
+    public static bool TryParseNamespacePid(ReadOnlySpan<byte> content, out int namespacePid)
+    {
+        namespacePid = 0;
+        foreach (var line in new LineEnumerator(content))
+        {
+            if (!line.StartsWith("NSpid:"u8))
+            {
+                continue;
+            }
+
+            var values = line["NSpid:"u8.Length..].TrimEnd("\t "u8);
+            var start = values.LastIndexOfAny((byte)'\t', (byte)' ') + 1;
+            return start > 0
+                && int.TryParse(values[start..], NumberStyles.None, CultureInfo.InvariantCulture, out namespacePid)
+                && namespacePid > 0;
+        }
+
+        return false;
+    }
+
     // "\treal\teffective\tsaved\tfs"; the kernel prints uids as u32, kept bit for bit in an int.
     private static bool TryParseUids(ReadOnlySpan<byte> values, out ProcessCredentials credentials)
     {

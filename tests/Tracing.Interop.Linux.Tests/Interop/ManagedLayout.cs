@@ -13,9 +13,9 @@ namespace Tracing.Linux.Tests.Libc;
 /// what gcc reads from the headers (a struct's size as both the runtime and the marshaller see it, and the constant
 /// the code uses for it).
 /// </summary>
-internal static class ManagedLayout
+internal static partial class ManagedLayout
 {
-    public static readonly IReadOnlyDictionary<string, Func<long>[]> Values = new Dictionary<string, Func<long>[]>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Func<long>[]> Values = new Dictionary<string, Func<long>[]>(Statx(), StringComparer.Ordinal)
     {
         ["sizeof struct sockaddr_nl"] = Size<SockAddrNetlink>(),
         ["offsetof struct sockaddr_nl.nl_family"] = Offset<SockAddrNetlink>("nl_family"),

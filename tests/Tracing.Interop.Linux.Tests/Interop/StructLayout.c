@@ -18,6 +18,7 @@
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
 #include <sys/statfs.h>
+#include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -75,6 +76,9 @@ int main(void){
  S(struct sock_fprog); O(struct sock_fprog,len);O(struct sock_fprog,filter);
  S(struct pidfd_info_ver0); O(struct pidfd_info_ver0,mask);O(struct pidfd_info_ver0,cgroupid);O(struct pidfd_info_ver0,pid);O(struct pidfd_info_ver0,tgid);O(struct pidfd_info_ver0,ppid);O(struct pidfd_info_ver0,ruid);O(struct pidfd_info_ver0,rgid);O(struct pidfd_info_ver0,euid);O(struct pidfd_info_ver0,egid);O(struct pidfd_info_ver0,suid);O(struct pidfd_info_ver0,sgid);O(struct pidfd_info_ver0,fsuid);O(struct pidfd_info_ver0,fsgid);O(struct pidfd_info_ver0,spare0);
  S(struct statfs); O(struct statfs,f_type);O(struct statfs,f_bsize);O(struct statfs,f_blocks);O(struct statfs,f_bfree);O(struct statfs,f_bavail);O(struct statfs,f_files);O(struct statfs,f_ffree);O(struct statfs,f_fsid);O(struct statfs,f_namelen);O(struct statfs,f_frsize);O(struct statfs,f_flags);O(struct statfs,f_spare);
+ S(struct statx); O(struct statx,stx_mask);O(struct statx,stx_mode);O(struct statx,stx_ino);O(struct statx,stx_size);O(struct statx,stx_atime);O(struct statx,stx_ctime);O(struct statx,stx_mtime);O(struct statx,stx_dev_major);O(struct statx,stx_dev_minor);
+ S(struct statx_timestamp); O(struct statx_timestamp,tv_sec);O(struct statx_timestamp,tv_nsec);
+ C(AT_FDCWD);C(AT_EMPTY_PATH);C(STATX_MTIME);C(STATX_CTIME);C(STATX_INO);C(STATX_SIZE);
  S(struct nlmsghdr); O(struct nlmsghdr,nlmsg_len);O(struct nlmsghdr,nlmsg_type);O(struct nlmsghdr,nlmsg_flags);O(struct nlmsghdr,nlmsg_seq);O(struct nlmsghdr,nlmsg_pid);
  S(struct cn_msg); O(struct cn_msg,id.idx);O(struct cn_msg,id.val);O(struct cn_msg,seq);O(struct cn_msg,ack);O(struct cn_msg,len);O(struct cn_msg,flags);O(struct cn_msg,data);
  S(struct proc_event); O(struct proc_event,what);O(struct proc_event,cpu);O(struct proc_event,timestamp_ns);O(struct proc_event,event_data);SF(struct proc_event,event_data);
