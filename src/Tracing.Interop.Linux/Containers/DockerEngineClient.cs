@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using Tracing.Ports;
+
+namespace Tracing.Linux.Containers;
+
+/// <summary>
+/// The container engines of the machine through the Docker Engine API over Unix sockets (Docker's own, or podman's
+/// compatible service). A socket chosen in the options or by <c>DOCKER_HOST</c> is the only one asked; otherwise every
+/// default socket that exists is asked in order, and the first that knows the container wins.
+/// </summary>
+internal sealed class DockerEngineClient : IContainerEngine, IDisposable
+{
+    private readonly ContainerEngineOptions _options;
+    private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly ConcurrentDictionary<string, EngineSocket> _sockets = new(StringComparer.Ordinal);
+
+    public DockerEngineClient(ContainerEngineOptions options)
+        : this(options, Environment.GetEnvironmentVariable)
+    {
+    }
+
+    public DockerEngineClient(ContainerEngineOptions options, Func<string, string?> getEnvironmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        _options = options;
+        _getEnvironmentVariable = getEnvironmentVariable;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The reference cannot be a name or an id (see <see cref="ContainerReference"/>).</exception>
+    public async Task<ContainerRecord?> FindAsync(string reference, CancellationToken cancellationToken)
+    {
+        ContainerReference.Validate(reference);
+        var plan = ContainerEngineSockets.Resolve(_options, _getEnvironmentVariable);
+        var unreachable = new List<string>(plan.Paths.Count);
+        ContainerLookupException? engineError = null;
+        var anyAnswered = false;
+        foreach (var path in plan.Paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!File.Exists(path))
+            {
+                unreachable.Add($"{path}: missing");
+                continue;
+            }
+
+            try
+            {
+                var found = await Socket(path).FindAsync(reference, cancellationToken).ConfigureAwait(false);
+                if (found is not null)
+                {
+                    return found;
+                }
+
+                anyAnswered = true;
+            }
+            catch (EngineUnreachableException e)
+            {
+                unreachable.Add($"{path}: {e.Reason}");
+            }
+            catch (ContainerLookupException e) when (e.Failure == ContainerLookupFailure.EngineError)
+            {
+                // Another engine may still know the container; if none does, this error is the answer.
+                engineError ??= e;
+            }
+        }
+
+        if (engineError is not null)
+        {
+            throw engineError;
+        }
+
+        return anyAnswered
+            ? null
+            : throw new ContainerLookupException(
+                ContainerLookupFailure.NoEngine,
+                $"No container engine could be asked about '{reference}' ({plan.Description}): {string.Join("; ", unreachable)}.");
+    }
+
+    public void Dispose()
+    {
+        foreach (var socket in _sockets.Values)
+        {
+            socket.Dispose();
+        }
+
+        _sockets.Clear();
+    }
+
+    private EngineSocket Socket(string path) =>
+        _sockets.TryGetValue(path, out var socket) ? socket : _sockets.GetOrAdd(path, new EngineSocket(path, _options.Timeout));
+}
