@@ -15,10 +15,16 @@ internal static class ContainerEngineSockets
     private const string UnixScheme = "unix://";
 
     /// <exception cref="ContainerLookupException"><c>DOCKER_HOST</c> names something other than a Unix socket.</exception>
-    public static EngineSocketPlan Resolve(ContainerEngineOptions options, Func<string, string?> getEnvironmentVariable)
+    public static EngineSocketPlan Resolve(ContainerEngineOptions options, Func<string, string?> getEnvironmentVariable) =>
+        Resolve(options, getEnvironmentVariable, Defaults);
+
+    /// <inheritdoc cref="Resolve(ContainerEngineOptions, Func{string, string?})"/>
+    public static EngineSocketPlan Resolve(
+        ContainerEngineOptions options, Func<string, string?> getEnvironmentVariable, IReadOnlyList<string> defaults)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(defaults);
         if (!string.IsNullOrEmpty(options.Socket))
         {
             return new([options.Socket], $"the chosen socket {options.Socket}", IsChosen: true);
@@ -27,7 +33,7 @@ internal static class ContainerEngineSockets
         var dockerHost = getEnvironmentVariable(DockerHostVariable);
         if (string.IsNullOrEmpty(dockerHost))
         {
-            return new(Defaults, $"the default sockets {string.Join(" and ", Defaults)}", IsChosen: false);
+            return new(defaults, $"the default sockets {string.Join(" and ", defaults)}", IsChosen: false);
         }
 
         if (!dockerHost.StartsWith(UnixScheme, StringComparison.Ordinal) || dockerHost.Length == UnixScheme.Length)

@@ -12,6 +12,7 @@ internal sealed class DockerEngineClient : IContainerEngine, IDisposable
 {
     private readonly ContainerEngineOptions _options;
     private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly IReadOnlyList<string> _defaultSockets;
     private readonly ConcurrentDictionary<string, EngineSocket> _sockets = new(StringComparer.Ordinal);
 
     public DockerEngineClient(ContainerEngineOptions options)
@@ -20,11 +21,21 @@ internal sealed class DockerEngineClient : IContainerEngine, IDisposable
     }
 
     public DockerEngineClient(ContainerEngineOptions options, Func<string, string?> getEnvironmentVariable)
+        : this(options, getEnvironmentVariable, ContainerEngineSockets.Defaults)
+    {
+    }
+
+    /// <param name="options">The chosen socket and the timeout.</param>
+    /// <param name="getEnvironmentVariable">Reads <c>DOCKER_HOST</c>.</param>
+    /// <param name="defaultSockets">The sockets asked when nothing is chosen (tests give their own).</param>
+    public DockerEngineClient(ContainerEngineOptions options, Func<string, string?> getEnvironmentVariable, IReadOnlyList<string> defaultSockets)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(defaultSockets);
         _options = options;
         _getEnvironmentVariable = getEnvironmentVariable;
+        _defaultSockets = defaultSockets;
     }
 
     /// <inheritdoc/>
@@ -32,7 +43,7 @@ internal sealed class DockerEngineClient : IContainerEngine, IDisposable
     public async Task<ContainerRecord?> FindAsync(string reference, CancellationToken cancellationToken)
     {
         ContainerReference.Validate(reference);
-        var plan = ContainerEngineSockets.Resolve(_options, _getEnvironmentVariable);
+        var plan = ContainerEngineSockets.Resolve(_options, _getEnvironmentVariable, _defaultSockets);
         var unreachable = new List<string>(plan.Paths.Count);
         ContainerLookupException? engineError = null;
         var anyAnswered = false;
