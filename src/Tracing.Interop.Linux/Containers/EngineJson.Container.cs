@@ -43,7 +43,7 @@ internal static partial class EngineJson
                 }
             }
 
-            if (reader.TokenType != JsonTokenType.EndObject || id is null || name is null || state is not { } s)
+            if (!IsWholeDocument(ref reader) || id is null || name is null || state is not { } s)
             {
                 return false;
             }
@@ -51,7 +51,7 @@ internal static partial class EngineJson
             container = new InspectedContainer(id, name.StartsWith('/') ? name[1..] : name, s.Running, s.Pid);
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }

@@ -5,7 +5,8 @@ namespace Tracing.Linux.Containers;
 
 /// <summary>
 /// Reads the few fields the tracer needs from the Engine API's answers with <see cref="Utf8JsonReader"/>: no
-/// reflection, nothing else deserialised. Every reader returns false on input it cannot read and never throws.
+/// reflection, nothing else deserialised. Every reader returns false on input it cannot read and never throws (the
+/// reader throws JsonException on malformed JSON and InvalidOperationException on a string that is not UTF-8).
 /// </summary>
 internal static partial class EngineJson
 {
@@ -37,9 +38,9 @@ internal static partial class EngineJson
                 }
             }
 
-            return message is not null;
+            return IsWholeDocument(ref reader) && message is not null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }
@@ -75,7 +76,7 @@ internal static partial class EngineJson
                 }
             }
 
-            if (reader.TokenType != JsonTokenType.EndObject)
+            if (!IsWholeDocument(ref reader))
             {
                 return false;
             }
@@ -83,11 +84,15 @@ internal static partial class EngineJson
             engine = podman ? "podman" : "docker";
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }
     }
+
+    // After the top-level object's properties: on its end, with nothing but white space after it.
+    private static bool IsWholeDocument(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0 && !reader.Read();
 
     // On the array's start; leaves the reader on its end.
     private static bool HasPodmanComponent(ref Utf8JsonReader reader)

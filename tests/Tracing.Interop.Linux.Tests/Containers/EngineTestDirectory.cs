@@ -20,8 +20,13 @@ public abstract class EngineTestDirectory : IDisposable
     private protected string DeadSocket(string name)
     {
         var path = SocketPath(name);
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(path));
+        using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            // .NET unlinks the path a socket bound when it closes it; the file under another name stays.
+            socket.Bind(new UnixDomainSocketEndPoint(path + ".bound"));
+            File.Move(path + ".bound", path);
+        }
+
         return path;
     }
 
