@@ -6,7 +6,9 @@ namespace Tracing.Linux.Containers;
 /// <summary>
 /// The container engines of the machine through the Docker Engine API over Unix sockets (Docker's own, or podman's
 /// compatible service). A socket chosen in the options or by <c>DOCKER_HOST</c> is the only one asked; otherwise every
-/// default socket that exists is asked in order, and the first that knows the container wins.
+/// default socket that exists is asked in order, and the first that knows the container wins. An ambiguous id prefix
+/// ends the search at the engine that says so; an engine's error is thrown only when no later engine knows the
+/// container; <see cref="ContainerLookupFailure.NoEngine"/> only when no engine could be asked at all.
 /// </summary>
 internal sealed class DockerEngineClient : IContainerEngine, IDisposable
 {
@@ -99,6 +101,21 @@ internal sealed class DockerEngineClient : IContainerEngine, IDisposable
         _sockets.Clear();
     }
 
-    private EngineSocket Socket(string path) =>
-        _sockets.TryGetValue(path, out var socket) ? socket : _sockets.GetOrAdd(path, new EngineSocket(path, _options.Timeout));
+    // One client per socket for the adapter's life, so each engine's name is asked once and connections are reused.
+    private EngineSocket Socket(string path)
+    {
+        if (_sockets.TryGetValue(path, out var socket))
+        {
+            return socket;
+        }
+
+        var created = new EngineSocket(path, _options.Timeout);
+        if (_sockets.TryAdd(path, created))
+        {
+            return created;
+        }
+
+        created.Dispose();
+        return _sockets[path];
+    }
 }

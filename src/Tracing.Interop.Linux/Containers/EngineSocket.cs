@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Tracing.Ports;
 
 namespace Tracing.Linux.Containers;
