@@ -67,7 +67,8 @@ internal sealed partial class EngineSocket
         return null;
     }
 
-    private static string Reason(SocketError error) => error switch
+    /// <summary>Why a connection failed, in the words the NoEngine message uses.</summary>
+    internal static string Reason(SocketError error) => error switch
     {
         SocketError.ConnectionRefused => "connection refused (nothing listens on it: is the engine running?)",
         SocketError.AccessDenied => "permission denied (needs root or membership of the socket's group)",
