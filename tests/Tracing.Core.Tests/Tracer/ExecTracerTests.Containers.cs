@@ -141,6 +141,32 @@ public sealed partial class ExecTracerTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_thread_of_the_containers_init_that_exits_does_not_end_the_scope(bool includeExits)
+    {
+        AddWebContainer();
+        await using var tracer = CreateContainerTracer(o =>
+        {
+            o.Filter = ExecTraceFilter.Container("web");
+            o.IncludeExits = includeExits;
+        });
+        var reader = tracer.CreateReader();
+        await tracer.StartAsync();
+
+        _source.Exec(ContainerInit);
+        _source.ThreadFork(ContainerInit, 3001);
+        _source.ThreadExit(ContainerInit, 3001);
+        _source.Exec(ContainerChild);
+
+        Assert.False(tracer.ScopeEnded.IsCompleted);
+        Assert.Equal(TracerState.Running, tracer.State);
+        await tracer.StopAsync();
+        var events = await DrainAsync(reader);
+        Assert.Equal([ContainerInit, ContainerChild], ExecPids(events));
+    }
+
+    [Theory]
     [InlineData("gone")]
     [InlineData("pid reused on the host")]
     [InlineData("unreadable")]
@@ -272,6 +298,24 @@ public sealed partial class ExecTracerTests
         Assert.Equal(0, _source.StartCount);
         Assert.True(tracer.ScopeEnded.IsCompleted);
         Assert.True(tracer.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public async Task StartAsync_cancelled_while_the_engine_is_asked_leaves_the_tracer_stopped()
+    {
+        using var cancel = new CancellationTokenSource();
+        _containerEngine.Answer = async (_, cancellationToken) =>
+        {
+            await cancel.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return null;
+        };
+        await using var tracer = CreateContainerTracer(o => o.Filter = ExecTraceFilter.Container("web"));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tracer.StartAsync(cancel.Token));
+
+        Assert.Equal(TracerState.Stopped, tracer.State);
+        Assert.Equal(0, _source.StartCount);
     }
 
     [Fact]
