@@ -154,7 +154,7 @@ internal sealed class SessionSink : IKernelEventSink
         }
 
         _command?.OnProcessEnded(pid, node);
-        if (pid == _scopeOwner && !WarmingUp)
+        if (pid == _scopeOwner && !WarmingUp && ScopeOwner.HasEnded(pid, _filter, _context.Reader))
         {
             ScopeEnded.TrySetResult();
         }
