@@ -20,6 +20,8 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     private const int MaxPaths = 4096;
 
     private readonly Dictionary<string, string?> _byPath = new(StringComparer.Ordinal);
+    private IReadOnlyList<CgroupMembership>? _lastMemberships;
+    private string? _lastId;
     private readonly Dictionary<string, ContainerInfo> _byId = known is null ? new(StringComparer.Ordinal) : new(StringComparer.Ordinal) { [known.Id] = known };
 
     /// <summary>
@@ -55,6 +57,21 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     /// engine is asked): give it to <see cref="Named"/> when it completes. The receive thread never waits for it.
     /// </summary>
     public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming)
+    {
+        naming = null;
+
+        // A reader may give the same list for the same cgroups (Linux's does): then one lookup, by reference, answers.
+        if (ReferenceEquals(memberships, _lastMemberships))
+        {
+            return _lastId is not null && _byId.TryGetValue(_lastId, out var last) ? last : null;
+        }
+
+        var found = Find(memberships, out naming);
+        (_lastMemberships, _lastId) = (memberships, found?.Id);
+        return found;
+    }
+
+    private ContainerInfo? Find(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming)
     {
         naming = null;
         foreach (var membership in memberships)
