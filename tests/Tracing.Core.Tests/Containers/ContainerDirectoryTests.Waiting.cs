@@ -31,4 +31,33 @@ public sealed partial class ContainerDirectoryTests
         Assert.Equal("web", directory.Current(container).Name);
         Assert.Equal("web", directory.Of(PodmanSystemd(s_web), out _)?.Name);
     }
+
+    [Fact]
+    public void An_engine_that_failed_to_answer_is_asked_again_later_and_names_it_then()
+    {
+        var failFirst = true;
+        var engine = new FakeContainerEngine().Add(new ContainerRecord(s_web, "web", "podman", Running: true, InitPid: 300));
+        engine.Answer = (reference, _) => failFirst
+            ? Task.FromException<ContainerRecord?>(new ContainerLookupException(ContainerLookupFailure.NoEngine, "busy"))
+            : Task.FromResult<ContainerRecord?>(new ContainerRecord(s_web, "web", "podman", Running: true, InitPid: 300));
+        var directory = new ContainerDirectory(engine, s_shortWait, retryAfter: TimeSpan.Zero);
+
+        Assert.Null(directory.OfAnswered(PodmanSystemd(s_web))?.Name);
+        failFirst = false;
+
+        Assert.Equal("web", directory.OfAnswered(PodmanSystemd(s_web))?.Name);
+        Assert.Equal(2, engine.Asked.Count);
+    }
+
+    [Fact]
+    public void A_container_the_engine_does_not_know_is_not_asked_about_again()
+    {
+        var engine = new FakeContainerEngine();
+        var directory = new ContainerDirectory(engine, s_shortWait, retryAfter: TimeSpan.Zero);
+
+        Assert.Null(directory.OfAnswered(PodmanSystemd(s_web))?.Name);
+        Assert.Null(directory.OfAnswered(PodmanCgroupfs(s_web))?.Name);
+
+        Assert.Single(engine.Asked);
+    }
 }
