@@ -14,7 +14,7 @@ namespace Tracing.Containers;
 /// <param name="retryAfter">How long after an engine failed to answer (an error, or no answer in time) it is asked again; default 30 s.</param>
 internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engineWait, ContainerInfo? known = null, TimeSpan? retryAfter = null)
 {
-    /// <summary>The id the warm-up asks the engine for: no container has it.</summary>
+    /// <summary>The id of the made-up container the warm-up looks up: no container has it.</summary>
     internal const string MadeUpId = "0000000000000000000000000000000000000000000000000000000000000000";
 
     // Bounded: a machine that starts containers all day must not grow this without end.
@@ -28,30 +28,14 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     private readonly Dictionary<string, ContainerInfo> _byId = known is null ? new(StringComparer.Ordinal) : new(StringComparer.Ordinal) { [known.Id] = known };
 
     /// <summary>
-    /// Compiles the lookup of a container's cgroup on the calling thread (the receive thread's warm-up) without
-    /// keeping it or asking the engine, and has the engine client make its first request off that thread, so the
-    /// first container seen does not wait for the JIT or a first connection.
+    /// Compiles the lookup of a container's cgroup on the calling thread (the receive thread's warm-up) without keeping
+    /// it or asking the engine. The engine client is left cold: it costs memory and JIT time that a machine without
+    /// containers should not pay, and its first answer delays only the delivery of the first container's events.
     /// </summary>
-    public void WarmUp()
+    public static void WarmUp()
     {
         _ = ContainerCgroupPath.TryParse("/system.slice/docker-" + MadeUpId + ".scope", out _, out _);
         _ = ContainerScope.IsWithin([new CgroupMembership(string.Empty, "/docker/" + MadeUpId)], MadeUpId);
-        if (engine is not null)
-        {
-            // An id no container has: the engine answers "not found" (or nothing); either way the client is ready.
-            _ = Task.Run(async () =>
-            {
-                using var timeout = new CancellationTokenSource(engineWait * 5);
-                try
-                {
-                    await engine.FindAsync(MadeUpId, timeout.Token).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is ContainerLookupException or OperationCanceledException)
-                {
-                    // Nothing to report: the warm-up only prepares the client.
-                }
-            });
-        }
     }
 
     /// <summary>

@@ -46,8 +46,8 @@ internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, ICo
         return container;
     }
 
-    /// <summary>Compiles the container path on the receive thread and readies the engine client off it.</summary>
-    public void WarmUp() => _directory.WarmUp();
+    /// <summary>Compiles the container path on the receive thread (the engine client stays cold until a container is seen).</summary>
+    public static void WarmUp() => ContainerDirectory.WarmUp();
 
     /// <summary>Delivers an event, or holds it while an engine is being asked.</summary>
     public void Publish(TraceEvent item)

@@ -92,7 +92,7 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
     {
         if ((_details & ExecDetails.Container) != 0)
         {
-            naming.WarmUp();
+            ContainerNaming.WarmUp();
         }
     }
 
