@@ -64,6 +64,18 @@ internal static class MarkdownTable
                 var target = tool == "exectrace-text" ? "target ≤ 0.50" : "every detail read, for comparison";
                 text.AppendLine(F($"- K={inFlight}: {tool} / extrace CPU per exec = {ours:0.0} / {extrace:0.0} µs = **{ours / extrace:0.00}**; per round {string.Join(", ", paired.Select(r => F($"{r:0.00}")))}, median **{Statistics.Median(paired):0.00}** ({target})"));
             }
+
+            // What saying each exec's container costs: the same mode with attribution off, round by round.
+            foreach (var (with, without) in new[] { ("exectrace-text", "exectrace-text-nocontainer"), ("exectrace", "exectrace-nocontainer") })
+            {
+                var paired = variant.Where(r => r.Tool == with)
+                    .Join(variant.Where(r => r.Tool == without && r.CpuSeconds > 0), r => r.Round, r => r.Round, (a, b) => a.CpuSeconds / b.CpuSeconds)
+                    .ToList();
+                if (paired.Count > 0)
+                {
+                    text.AppendLine(F($"- K={inFlight}: container attribution, {with} / {without} CPU per exec = {Cpu(with):0.0} / {Cpu(without):0.0} µs = **{Cpu(with) / Cpu(without):0.00}**; per round {string.Join(", ", paired.Select(r => F($"{r:0.00}")))}, median **{Statistics.Median(paired):0.00}** (target ≤ 1.10)"));
+                }
+            }
         }
 
         return text.ToString();

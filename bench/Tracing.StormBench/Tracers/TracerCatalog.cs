@@ -15,8 +15,8 @@ internal static class TracerCatalog
         return
         [
             new("exectrace-text", "exectrace", [exectracePath, "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
-            new("exectrace", "exectrace", [exectracePath, "--json", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-text-nocontainer", "exectrace", [exectracePath, "--no-container", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
+            new("exectrace", "exectrace", [exectracePath, "--json", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-nocontainer", "exectrace", [exectracePath, "--json", "--no-container", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-pipe", "exectrace", [exectracePath, "--json"], "exectrace", TracerOutput.Pipe, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("extrace", "extrace", ["extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
