@@ -10,6 +10,16 @@ public interface IKernelEventSource : IAsyncDisposable
     /// <exception cref="TracingUnavailableException">The platform refuses the subscription; the message names cause and remedy.</exception>
     ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Throws when the platform can tell, before any work, that it will refuse to trace from here (Linux: inside a
+    /// container's PID or user namespace). The tracer calls it first, so that reason is said instead of a later,
+    /// misleading one (such as a container name that cannot be looked up from inside a container).
+    /// </summary>
+    /// <exception cref="TracingUnavailableException">Tracing cannot work here; the message names cause and remedy.</exception>
+    void ThrowIfUnavailable()
+    {
+    }
+
     /// <summary>Stops delivery. After it returns the sink is not called again. Idempotent.</summary>
     ValueTask StopAsync(CancellationToken cancellationToken);
 

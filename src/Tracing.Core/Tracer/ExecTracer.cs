@@ -71,6 +71,10 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     /// <exception cref="InvalidOperationException">The tracer is already started.</exception>
     /// <exception cref="ArgumentException">The options are invalid or the root process does not exist.</exception>
     /// <exception cref="TracingUnavailableException">The platform refuses to trace; the message names cause and remedy.</exception>
+    /// <exception cref="ContainerLookupException">
+    /// With a container filter: the container was not found, is not running, or its name could not be looked up
+    /// (<see cref="ContainerLookupException.Failure"/> says which).
+    /// </exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -94,6 +98,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
                 throw new InvalidOperationException("A command filter needs an ICommandLauncher.");
             }
 
+            // The platform's own refusal first (inside a container): it is the reason, whatever else would fail.
+            _context.Source.ThrowIfUnavailable();
             _state = TracerState.Starting;
             ExecTraceFilter filter;
             try

@@ -33,6 +33,10 @@ internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDi
     /// <inheritdoc />
     public Task Completion => _thread.Completion;
 
+    /// <inheritdoc />
+    /// <remarks>Outside the initial PID or user namespace the kernel ignores the subscription: said before anything else.</remarks>
+    public void ThrowIfUnavailable() => NamespaceCheck.ThrowIfNotInitial();
+
     /// <summary>True when the kernel filters events for this socket (Linux 6.6 and later honour the request).</summary>
     public bool KernelFilterRequested { get; private set; }
 
