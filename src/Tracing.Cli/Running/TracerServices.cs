@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracing.Filtering;
+using Tracing.Linux;
 using Tracing.Ports;
 using Tracing.Tracer;
 
@@ -29,6 +30,11 @@ internal static class TracerServices
                     | (settings.ShowUser ? ExecDetails.Credentials | ExecDetails.UserName : ExecDetails.None)
                     | (settings.Exits ? ExecDetails.CommandName : ExecDetails.None);
             });
+        if (settings.EngineSocket is string socket)
+        {
+            services.Configure<ContainerEngineOptions>(o => o.Socket = socket);
+        }
+
         GuardCommandStart(services);
         return services.BuildServiceProvider();
     }

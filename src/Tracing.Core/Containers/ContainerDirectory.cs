@@ -78,9 +78,10 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
                     return new ContainerInfo(id, found.Name, found.Engine);
                 }
             }
-            catch (AggregateException)
+            catch (Exception e) when (e is AggregateException or ContainerLookupException)
             {
-                // Unnamed, as documented: the name is null when no engine answers (or it answered with an error).
+                // Unnamed, as documented: the name is null when no engine answers (or it answered with an error). The
+                // error may come as a faulted task or thrown before it: either way the receive thread goes on.
             }
         }
 

@@ -22,10 +22,10 @@ public sealed record ContainerFilter(string NameOrId) : ExecTraceFilter
             throw new ArgumentException("The container must be given by name or id; got an empty string.", nameof(NameOrId));
         }
 
-        if (NameOrId.AsSpan().ContainsAny('/', '\0') || NameOrId.Any(char.IsControl) || NameOrId.Any(char.IsWhiteSpace))
+        if (NameOrId is "." or ".." || NameOrId.AsSpan().ContainsAny('/', '\0') || NameOrId.Any(char.IsControl) || NameOrId.Any(char.IsWhiteSpace))
         {
             throw new ArgumentException(
-                $"A container name or id has no '/', space or control characters; got '{NameOrId.ReplaceLineEndings(" ")}'.", nameof(NameOrId));
+                $"A container name or id has no '/', space or control characters and is not '.' or '..'; got '{NameOrId.ReplaceLineEndings(" ")}'.", nameof(NameOrId));
         }
     }
 

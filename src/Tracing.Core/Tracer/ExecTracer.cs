@@ -95,7 +95,18 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             }
 
             _state = TracerState.Starting;
-            var filter = await options.Filter.ResolveAsync(_context.Reader, _context.ContainerEngine, cancellationToken).ConfigureAwait(false);
+            ExecTraceFilter filter;
+            try
+            {
+                filter = await options.Filter.ResolveAsync(_context.Reader, _context.ContainerEngine, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Nothing started yet (a container not found or not running): stopped, and startable again.
+                _state = TracerState.Stopped;
+                throw;
+            }
+
             var session = new TraceSession(_context, _delivery, filter);
             _session = session;
             try

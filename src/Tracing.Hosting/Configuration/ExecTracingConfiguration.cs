@@ -25,9 +25,16 @@ internal static class ExecTracingConfiguration
         // (validating both would report each wrong setting twice).
         AddSection(
             services, ExecTracingSettings.SectionName, BindSettings, new ExecTracingSettingsValidator(), validateOnStart: false,
-            subSections: [SubSectionKey(ExecTracingSettings.ProcConnectorSectionName), SubSectionKey(ExecTracingSettings.DarwinPollingSectionName)]);
+            subSections:
+            [
+                SubSectionKey(ExecTracingSettings.ProcConnectorSectionName),
+                SubSectionKey(ExecTracingSettings.DarwinPollingSectionName),
+                SubSectionKey(ExecTracingSettings.ContainerEngineSectionName),
+            ]);
         AddSection<ProcConnectorOptions>(
             services, ExecTracingSettings.ProcConnectorSectionName, static (section, options, _) => section.Bind(options), new ProcConnectorOptionsValidator());
+        AddSection<ContainerEngineOptions>(
+            services, ExecTracingSettings.ContainerEngineSectionName, static (section, options, _) => section.Bind(options), new ContainerEngineOptionsValidator());
         AddSection<DarwinPollingOptions>(
             services, ExecTracingSettings.DarwinPollingSectionName, static (section, options, _) => section.Bind(options), new DarwinPollingOptionsValidator());
 

@@ -17,6 +17,9 @@ public sealed class ExecTracingSettings : IValidatableObject
     /// <summary>The section of the Linux backend's settings (<c>ProcConnectorOptions</c>).</summary>
     public const string ProcConnectorSectionName = SectionName + ":ProcConnector";
 
+    /// <summary>The section of the container engines' settings (<c>ContainerEngineOptions</c>: which API socket, how long to wait).</summary>
+    public const string ContainerEngineSectionName = SectionName + ":ContainerEngine";
+
     /// <summary>The section of the macOS backend's settings (<c>DarwinPollingOptions</c>).</summary>
     public const string DarwinPollingSectionName = SectionName + ":DarwinPolling";
 

@@ -21,6 +21,7 @@ internal static class ExecTracingValidation
         var failures = new List<OptionsValidationException>();
         Read<ExecTracingOptions>(services, failures);
         Read<ProcConnectorOptions>(services, failures);
+        Read<ContainerEngineOptions>(services, failures);
         Read<DarwinPollingOptions>(services, failures);
         switch (failures.Count)
         {

@@ -51,7 +51,8 @@ public static class ExecTracingServiceCollectionExtensions
                 sp.GetService<ICommandLauncher>(),
                 sp.GetService<TimeProvider>(),
                 sp.GetService<ILogger<ExecTracer>>(),
-                sp.GetRequiredService<ExecTracerMetrics>());
+                sp.GetRequiredService<ExecTracerMetrics>(),
+                sp.GetService<IContainerEngine>());
         });
         return services;
     }

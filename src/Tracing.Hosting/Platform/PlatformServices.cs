@@ -7,6 +7,7 @@ using Tracing.Darwin;
 using Tracing.Darwin.Polling;
 using Tracing.Hosting.Commands;
 using Tracing.Linux;
+using Tracing.Linux.Containers;
 using Tracing.Linux.Launch;
 using Tracing.Linux.Netlink;
 using Tracing.Linux.ProcFs;
@@ -49,6 +50,7 @@ internal static class PlatformServices
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
         services.TryAddSingleton<IMonotonicClock, LinuxMonotonicClock>();
         services.TryAddSingleton<ICommandLauncher, SpawnCommandLauncher>();
+        services.TryAddSingleton<IContainerEngine>(sp => new DockerEngineClient(sp.GetRequiredService<IOptions<ContainerEngineOptions>>().Value));
     }
 
     [SupportedOSPlatform("macos")]

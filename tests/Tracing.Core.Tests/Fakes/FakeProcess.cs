@@ -32,6 +32,12 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
 
     public IReadOnlyList<CgroupMembership>? Cgroups { get; set; }
 
+    /// <summary>Its pid in its own pid namespace (1 for a container's first process); null when unreadable.</summary>
+    public int? NamespacePid { get; set; }
+
+    /// <summary>The name its root file system gives <see cref="RealUid"/>; null when it has none.</summary>
+    public string? UserName { get; set; }
+
     /// <summary>Its threads besides the leader; null when the platform cannot list them.</summary>
     public IReadOnlyList<int>? OtherThreads { get; set; } = [];
 

@@ -76,6 +76,19 @@ public sealed class ProcessTable
             call[1] = Find(call.ArgAt<int>(0))?.Cgroups;
             return call[1] is not null;
         });
+        reader.TryReadNamespacePid(Arg.Any<int>(), out Arg.Any<int>()).Returns(call =>
+        {
+            var namespacePid = Find(call.ArgAt<int>(0))?.NamespacePid;
+            call[1] = namespacePid ?? 0;
+            return namespacePid is not null;
+        });
+        reader.TryReadUserName(Arg.Any<int>(), Arg.Any<uint>(), out Arg.Any<string?>()).Returns(call =>
+        {
+            // Named only for its own real uid: any other uid is unknown to its passwd file here.
+            var process = Find(call.ArgAt<int>(0));
+            call[2] = process is { UserName: not null } && process.RealUid == call.ArgAt<uint>(1) ? process.UserName : null;
+            return call[2] is not null;
+        });
         reader.TryReadOtherThreadIds(Arg.Any<int>(), out Arg.Any<IReadOnlyList<int>?>()).Returns(call =>
         {
             call[1] = Find(call.ArgAt<int>(0))?.OtherThreads;
@@ -95,6 +108,9 @@ public sealed class ProcessTable
     }
 
     public void Remove(int pid) => _processes.Remove(pid);
+
+    /// <summary>A process added before.</summary>
+    public FakeProcess Get(int pid) => _processes[pid];
 
     private FakeProcess? Find(int pid) => _processes.GetValueOrDefault(pid);
 }
