@@ -51,12 +51,25 @@ internal sealed class ExecReader(TracerContext context)
         var credentials = identity.Credentials;
         var hasCredentials = wantsCredentials
             && (hasIdentity || _reader.TryReadCredentials(pid, out credentials));
-        var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid) : (null, null);
+        var wantsContainer = (_details & ExecDetails.Container) != 0;
+        IReadOnlyList<CgroupMembership>? memberships = null;
+        int? namespacePid = null;
+        if (wantsContainer)
+        {
+            // The namespace pid is read only when it can differ from the pid.
+            memberships = _reader.TryReadCgroups(pid, out var read) ? read : null;
+            namespacePid = _reader.TryReadNamespacePid(pid, out var inNamespace) ? inNamespace : null;
+        }
+
         string? userName = null;
         if (hasCredentials && (_details & ExecDetails.UserName) != 0)
         {
             _reader.TryReadUserName(pid, credentials.RealUid, out userName);
         }
+
+        // Last, once everything is read from the process: the first exec seen in a container waits here for the engine
+        // to name it (up to a second), and a process that has ended by then would have lost its namespace pid and user.
+        var container = memberships is not null ? _containers.Of(memberships) : null;
 
         var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
@@ -83,13 +96,6 @@ internal sealed class ExecReader(TracerContext context)
             Container = container,
             NamespacePid = namespacePid,
         };
-    }
-
-    // The cgroups say which container (each path looked up once); the namespace pid is read only when it can differ.
-    private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid)
-    {
-        var container = _reader.TryReadCgroups(pid, out var memberships) ? _containers.Of(memberships) : null;
-        return (container, _reader.TryReadNamespacePid(pid, out var namespacePid) ? namespacePid : null);
     }
 
     // "No bytes" (the path is valid UTF-8) must stay null: a null byte[], or a bare null beside a ReadOnlyMemory in a
