@@ -87,4 +87,24 @@ public partial class ExectraceContainerTests
         var hostExec = execs.Single(e => e.Runs(onHost));
         Assert.True(hostExec.User == hostUser, $"expected {hostUser}: {hostExec.Line}");
     }
+
+    [Fact]
+    public async Task The_first_exec_in_a_container_keeps_its_namespace_pid_and_user_while_the_engine_is_asked()
+    {
+        await using var podman = await Podman.StartAsync();
+        var container = await podman.RunAsync("first");
+        var marker = NewMarker("first");
+
+        // A fresh exectrace has not named this container yet: its first exec waits for the engine (cold, it takes a
+        // good part of a second here). The process lives 0.3 s, ample for /proc, not for that; it is not held.
+        await using var exectrace = await TraceAsync("--json", "-u");
+        var run = await podman.ExecAsync(container, ["/bin/sh", "-c", "echo $$; id -un; sleep 0.3", marker]);
+        var exec = (await ReadExecsUntilAsync(exectrace, marker))[^1];
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var printed = run.Output.Split('\n');
+        AssertIn(container, exec);
+        Assert.True(exec.NamespacePid == int.Parse(printed[0], CultureInfo.InvariantCulture), $"the process printed $$={printed[0]}: {exec.Line}");
+        Assert.True(exec.User == printed[1], $"the process printed id -un={printed[1]}: {exec.Line}");
+    }
 }
