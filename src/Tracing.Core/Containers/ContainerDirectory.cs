@@ -8,13 +8,46 @@ namespace Tracing.Containers;
 /// path's shape, the name from the engine (asked once per container, within a bounded wait). Used on the receive
 /// thread only.
 /// </summary>
-internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engineWait)
+/// <param name="engine">The engines to ask for names; null for none.</param>
+/// <param name="engineWait">How long to wait for an engine's answer.</param>
+/// <param name="known">A container known already (the one a container filter traces): never asked for.</param>
+internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engineWait, ContainerInfo? known = null)
 {
+    /// <summary>The id the warm-up asks the engine for: no container has it.</summary>
+    internal const string MadeUpId = "0000000000000000000000000000000000000000000000000000000000000000";
+
     // Bounded: a machine that starts containers all day must not grow this without end.
     private const int MaxPaths = 4096;
 
     private readonly Dictionary<string, ContainerInfo?> _byPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ContainerInfo> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContainerInfo> _byId = known is null ? new(StringComparer.Ordinal) : new(StringComparer.Ordinal) { [known.Id] = known };
+
+    /// <summary>
+    /// Compiles the lookup of a container's cgroup on the calling thread (the receive thread's warm-up) without
+    /// keeping it or asking the engine, and has the engine client make its first request off that thread, so the
+    /// first container seen does not wait for the JIT or a first connection.
+    /// </summary>
+    public void WarmUp()
+    {
+        _ = ContainerCgroupPath.TryParse("/system.slice/docker-" + MadeUpId + ".scope", out _, out _);
+        _ = ContainerScope.IsWithin([new CgroupMembership(string.Empty, "/docker/" + MadeUpId)], MadeUpId);
+        if (engine is not null)
+        {
+            // An id no container has: the engine answers "not found" (or nothing); either way the client is ready.
+            _ = Task.Run(async () =>
+            {
+                using var timeout = new CancellationTokenSource(engineWait * 5);
+                try
+                {
+                    await engine.FindAsync(MadeUpId, timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is ContainerLookupException or OperationCanceledException)
+                {
+                    // Nothing to report: the warm-up only prepares the client.
+                }
+            });
+        }
+    }
 
     /// <summary>The container of a process with these cgroups; null for a host process.</summary>
     public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships)

@@ -1,3 +1,4 @@
+using Tracing.Events;
 using Tracing.Ports;
 
 namespace Tracing.Filtering;
@@ -67,6 +68,9 @@ public abstract record ExecTraceFilter
     /// </summary>
     internal virtual ValueTask<ExecTraceFilter> ResolveAsync(IProcessInfoReader reader, IContainerEngine? engine, CancellationToken cancellationToken) =>
         ValueTask.FromResult(this);
+
+    /// <summary>The container the filter traces, as it was found (so events name it without asking its engine again); null for none.</summary>
+    internal virtual ContainerInfo? TracedContainer => null;
 
     /// <summary>The process whose end ends the scope (a container's first process); null when the scope never ends by itself.</summary>
     internal virtual int? ScopeOwnerPid => null;

@@ -19,6 +19,9 @@ internal sealed record RunningContainerFilter(ContainerInfo Target, int InitPid)
     internal override int? ScopeOwnerPid => InitPid;
 
     /// <inheritdoc />
+    internal override ContainerInfo? TracedContainer => Target;
+
+    /// <inheritdoc />
     /// <remarks>In: a cgroup of the process is the container's, or one below it (a container nested in it too).</remarks>
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) =>
         !reader.TryReadCgroups(pid, out var memberships) ? ScopeVerdict.Undecided

@@ -6,11 +6,13 @@ using Tracing.Ports;
 namespace Tracing.Tracer.Session;
 
 /// <summary>Reads what the platform knows of a process that just exec'd, argv first: it is the first to go.</summary>
-internal sealed class ExecReader(TracerContext context)
+/// <param name="context">The tracer's ports and options.</param>
+/// <param name="tracedContainer">The container the filter traces, known already: named without asking its engine.</param>
+internal sealed class ExecReader(TracerContext context, ContainerInfo? tracedContainer = null)
 {
     private readonly IProcessInfoReader _reader = context.Reader;
     private readonly ExecDetails _details = context.Options.Details;
-    private readonly ContainerDirectory _containers = new(context.ContainerEngine, TracerContext.ContainerNameWait);
+    private readonly ContainerDirectory _containers = new(context.ContainerEngine, TracerContext.ContainerNameWait, tracedContainer);
 
     /// <summary>Reads an exec. A <paramref name="knownParent"/> of <see cref="ParentOf.Unknown"/> means the parent is read from the process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -51,25 +53,14 @@ internal sealed class ExecReader(TracerContext context)
         var credentials = identity.Credentials;
         var hasCredentials = wantsCredentials
             && (hasIdentity || _reader.TryReadCredentials(pid, out credentials));
-        var wantsContainer = (_details & ExecDetails.Container) != 0;
-        IReadOnlyList<CgroupMembership>? memberships = null;
-        int? namespacePid = null;
-        if (wantsContainer)
-        {
-            // The namespace pid is read only when it can differ from the pid.
-            memberships = _reader.TryReadCgroups(pid, out var read) ? read : null;
-            namespacePid = _reader.TryReadNamespacePid(pid, out var inNamespace) ? inNamespace : null;
-        }
-
         string? userName = null;
         if (hasCredentials && (_details & ExecDetails.UserName) != 0)
         {
             _reader.TryReadUserName(pid, credentials.RealUid, out userName);
         }
 
-        // Last, once everything is read from the process: the first exec seen in a container waits here for the engine
-        // to name it (up to a second), and a process that has ended by then would have lost its namespace pid and user.
-        var container = memberships is not null ? _containers.Of(memberships) : null;
+        // Last: the first exec of a container not seen before waits for the engine to name it.
+        var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid) : (null, null);
 
         var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
@@ -96,6 +87,26 @@ internal sealed class ExecReader(TracerContext context)
             Container = container,
             NamespacePid = namespacePid,
         };
+    }
+
+    /// <summary>Compiles the container path (a made-up container's cgroup, parsed but not kept, the engine not asked).</summary>
+    public void WarmUp()
+    {
+        if ((_details & ExecDetails.Container) != 0)
+        {
+            _containers.WarmUp();
+        }
+    }
+
+
+    // The cgroups say which container (each path looked up once); the namespace pid is read only when it can differ.
+    // Both are read from the process before the engine is asked: a process that ends while the first exec of its
+    // container waits for the engine keeps its namespace pid.
+    private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid)
+    {
+        var hasCgroups = _reader.TryReadCgroups(pid, out var memberships);
+        int? namespacePid = _reader.TryReadNamespacePid(pid, out var inNamespace) ? inNamespace : null;
+        return (hasCgroups ? _containers.Of(memberships!) : null, namespacePid);
     }
 
     // "No bytes" (the path is valid UTF-8) must stay null: a null byte[], or a bare null beside a ReadOnlyMemory in a

@@ -31,7 +31,7 @@ internal sealed class SessionSink : IKernelEventSink
         _gate = gate;
         _tree = tree;
         _seeder = new ProcessTableSeeder(context.Reader, gate, command is null ? null : command.OnResynchronized);
-        _execs = new ExecReader(context);
+        _execs = new ExecReader(context, filter.TracedContainer);
         _delivery = delivery;
         _command = command;
     }
@@ -47,6 +47,8 @@ internal sealed class SessionSink : IKernelEventSink
     internal ProcessTree? Tree => _tree;
 
     internal ExecReader Execs => _execs;
+
+    internal ExecTraceFilter Filter => _filter;
 
     internal EventDelivery Delivery => _delivery;
 
@@ -154,7 +156,7 @@ internal sealed class SessionSink : IKernelEventSink
         }
 
         _command?.OnProcessEnded(pid, node);
-        if (pid == _scopeOwner && !WarmingUp)
+        if (pid == _scopeOwner && !WarmingUp && ScopeOwner.HasEnded(pid, _filter, _context.Reader))
         {
             ScopeEnded.TrySetResult();
         }

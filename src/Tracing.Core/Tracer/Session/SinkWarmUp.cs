@@ -19,6 +19,8 @@ internal static class SinkWarmUp
         var self = context.Reader.CurrentProcessId;
         _ = sink.Execs.Read(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, ParentOf.Unknown);
         context.Reader.TryReadCgroups(self, out _);
+        sink.Execs.WarmUp();
+        _ = sink.Filter.Admit(self, context.Reader);
 
         var parent = sink.Tree?.RootPid ?? self;
         var now = context.Clock.NowNanoseconds;
