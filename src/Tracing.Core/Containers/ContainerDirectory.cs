@@ -5,8 +5,8 @@ namespace Tracing.Containers;
 
 /// <summary>
 /// Which container a process is in, from its cgroups, each cgroup path looked up once: the id and engine from the
-/// path's shape, the name from the engine (asked once per container, within a bounded wait). Used on the receive
-/// thread only.
+/// path's shape, the name from the engine (asked once per container, within a bounded wait, never waited for on the
+/// receive thread). Callers serialise access (the session's lock).
 /// </summary>
 /// <param name="engine">The engines to ask for names; null for none.</param>
 /// <param name="engineWait">How long to wait for an engine's answer.</param>
@@ -19,7 +19,7 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     // Bounded: a machine that starts containers all day must not grow this without end.
     private const int MaxPaths = 4096;
 
-    private readonly Dictionary<string, ContainerInfo?> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContainerInfo> _byId = known is null ? new(StringComparer.Ordinal) : new(StringComparer.Ordinal) { [known.Id] = known };
 
     /// <summary>
@@ -49,23 +49,29 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
         }
     }
 
-    /// <summary>The container of a process with these cgroups; null for a host process.</summary>
-    public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships)
+    /// <summary>
+    /// The container of a process with these cgroups, as known now; null for a host process. A container seen for the
+    /// first time is returned unnamed, and <paramref name="naming"/> is the engine's answer to come (null when no
+    /// engine is asked): give it to <see cref="Named"/> when it completes. The receive thread never waits for it.
+    /// </summary>
+    public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming)
     {
+        naming = null;
         foreach (var membership in memberships)
         {
-            if (!_byPath.TryGetValue(membership.Path, out var container))
+            if (!_byPath.TryGetValue(membership.Path, out var id))
             {
-                container = Parse(membership.Path);
-                if (_byPath.Count >= MaxPaths)
+                id = ContainerCgroupPath.TryParse(membership.Path, out var parsed, out var engineOfShape) ? parsed : null;
+                if (id is not null && !_byId.ContainsKey(id))
                 {
-                    _byPath.Clear();
+                    Keep(_byId, id, new ContainerInfo(id, null, engineOfShape!));
+                    naming = Ask(id);
                 }
 
-                _byPath[membership.Path] = container;
+                Keep(_byPath, membership.Path, id);
             }
 
-            if (container is not null)
+            if (id is not null && _byId.TryGetValue(id, out var container))
             {
                 return container;
             }
@@ -74,50 +80,47 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
         return null;
     }
 
-    private ContainerInfo? Parse(string path)
+    /// <summary>The engine's answer for <paramref name="id"/>: its name (and engine) from now on, when it knows it.</summary>
+    public void Named(string id, Task<ContainerRecord?> naming)
     {
-        if (!ContainerCgroupPath.TryParse(path, out var id, out var engineOfShape))
+        if (naming.IsCompletedSuccessfully && naming.Result is { } found && found.Id == id)
+        {
+            Keep(_byId, id, new ContainerInfo(id, found.Name, found.Engine));
+        }
+    }
+
+    /// <summary>The container as known now: named, when the engine has answered since <paramref name="container"/> was read.</summary>
+    public ContainerInfo Current(ContainerInfo container) =>
+        container.Name is null && _byId.TryGetValue(container.Id, out var now) ? now : container;
+
+    // Asked once per container and bounded, whatever the engine does with the token; an engine that does not know it,
+    // fails, or does not answer in time leaves it unnamed (its id and the engine its cgroup's shape names).
+    private Task<ContainerRecord?>? Ask(string id)
+    {
+        if (engine is null)
         {
             return null;
         }
 
-        if (!_byId.TryGetValue(id, out var container))
+        try
         {
-            container = Describe(id, engineOfShape);
-            if (_byId.Count >= MaxPaths)
-            {
-                _byId.Clear();
-            }
-
-            _byId[id] = container;
+            return engine.FindAsync(id, CancellationToken.None).WaitAsync(engineWait);
         }
-
-        return container;
+        catch (ContainerLookupException e)
+        {
+            // Thrown before a task was made: as a failed answer.
+            return Task.FromException<ContainerRecord?>(e);
+        }
     }
 
-    // The engine names it when it knows it; a container it does not know (or an engine that does not answer in time)
-    // keeps its id and the engine its cgroup's shape names, and is not asked again.
-    private ContainerInfo Describe(string id, string engineOfShape)
+    // Bounded: a machine that starts containers all day must not grow these without end.
+    private static void Keep<TValue>(Dictionary<string, TValue> map, string key, TValue value)
     {
-        if (engine is not null)
+        if (map.Count >= MaxPaths && !map.ContainsKey(key))
         {
-            try
-            {
-                // Waited for on the receive thread, once per container: bounded, whatever the engine does with the token.
-                using var timeout = new CancellationTokenSource(engineWait);
-                var asking = engine.FindAsync(id, timeout.Token);
-                if (asking.Wait(engineWait) && asking.Result is { } found && found.Id == id)
-                {
-                    return new ContainerInfo(id, found.Name, found.Engine);
-                }
-            }
-            catch (Exception e) when (e is AggregateException or ContainerLookupException)
-            {
-                // Unnamed, as documented: the name is null when no engine answers (or it answered with an error). The
-                // error may come as a faulted task or thrown before it: either way the receive thread goes on.
-            }
+            map.Clear();
         }
 
-        return new ContainerInfo(id, null, engineOfShape);
+        map[key] = value;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ContainerDirectoryTests
     {
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
-        var container = directory.Of(PodmanSystemd(s_web));
+        var container = directory.OfAnswered(PodmanSystemd(s_web));
 
         Assert.NotNull(container);
         Assert.Equal(s_web, container.Id);
@@ -42,9 +42,9 @@ public sealed class ContainerDirectoryTests
             [new("cpu,cpuacct", $"/machine.slice/libpod-{s_web}.scope"), new("name=systemd", $"/machine.slice/libpod-{s_web}.scope")],
             PodmanCgroupfs(s_web),
         };
-        var found = web.Select(directory.Of).ToList();
-        var db = directory.Of(DockerCgroupfs(s_db));
-        var dbAgain = directory.Of(DockerSystemd(s_db));
+        var found = web.Select(directory.OfAnswered).ToList();
+        var db = directory.OfAnswered(DockerCgroupfs(s_db));
+        var dbAgain = directory.OfAnswered(DockerSystemd(s_db));
 
         Assert.All(found, c => Assert.Equal("web", c?.Name));
         Assert.Equal("db", db?.Name);
@@ -57,9 +57,9 @@ public sealed class ContainerDirectoryTests
     {
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
-        Assert.Null(directory.Of(Host));
-        Assert.Null(directory.Of(Conmon(s_web)));
-        Assert.Null(directory.Of([]));
+        Assert.Null(directory.OfAnswered(Host));
+        Assert.Null(directory.OfAnswered(Conmon(s_web)));
+        Assert.Null(directory.OfAnswered([]));
         Assert.Empty(_engine.Asked);
     }
 
@@ -68,7 +68,7 @@ public sealed class ContainerDirectoryTests
     {
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
-        var container = directory.Of([new("cpu", "/"), new("name=systemd", $"/system.slice/docker-{s_db}.scope"), new("", $"/docker/{s_web}")]);
+        var container = directory.OfAnswered([new("cpu", "/"), new("name=systemd", $"/system.slice/docker-{s_db}.scope"), new("", $"/docker/{s_web}")]);
 
         Assert.Equal(s_db, container?.Id);
     }
@@ -78,7 +78,7 @@ public sealed class ContainerDirectoryTests
     {
         var directory = new ContainerDirectory(engine: null, s_shortWait);
 
-        var container = directory.Of(DockerSystemd(s_web));
+        var container = directory.OfAnswered(DockerSystemd(s_web));
 
         Assert.NotNull(container);
         Assert.Equal(s_web, container.Id);
@@ -91,8 +91,8 @@ public sealed class ContainerDirectoryTests
     {
         var directory = new ContainerDirectory(new FakeContainerEngine(), s_shortWait);
 
-        var first = directory.Of(DockerCgroupfs(s_web));
-        var second = directory.Of(DockerSystemd(s_web));
+        var first = directory.OfAnswered(DockerCgroupfs(s_web));
+        var second = directory.OfAnswered(DockerSystemd(s_web));
 
         Assert.Equal((s_web, "docker"), (first?.Id, first?.Engine));
         Assert.Null(first?.Name);
@@ -105,8 +105,8 @@ public sealed class ContainerDirectoryTests
         _engine.Answer = (_, _) => Task.FromException<ContainerRecord?>(new ContainerLookupException(ContainerLookupFailure.EngineError, "500 Internal Server Error"));
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
-        var first = directory.Of(PodmanCgroupfs(s_web));
-        var second = directory.Of(PodmanSystemd(s_web));
+        var first = directory.OfAnswered(PodmanCgroupfs(s_web));
+        var second = directory.OfAnswered(PodmanSystemd(s_web));
 
         Assert.NotNull(first);
         Assert.Equal(s_web, first.Id);
@@ -123,8 +123,8 @@ public sealed class ContainerDirectoryTests
         _engine.Answer = (_, _) => throw new ContainerLookupException(ContainerLookupFailure.NoEngine, "no socket");
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
-        var first = directory.Of(DockerCgroupfs(s_web));
-        var second = directory.Of(DockerCgroupfs(s_web));
+        var first = directory.OfAnswered(DockerCgroupfs(s_web));
+        var second = directory.OfAnswered(DockerCgroupfs(s_web));
 
         Assert.NotNull(first);
         Assert.Null(first.Name);
@@ -140,7 +140,7 @@ public sealed class ContainerDirectoryTests
         _engine.Answer = (_, _) => never.Task;
         var directory = new ContainerDirectory(_engine, s_shortWait);
 
-        var container = directory.Of(PodmanSystemd(s_web));
+        var container = directory.OfAnswered(PodmanSystemd(s_web));
 
         Assert.NotNull(container);
         Assert.Equal(s_web, container.Id);
@@ -158,7 +158,7 @@ public sealed class ContainerDirectoryTests
         };
         var directory = new ContainerDirectory(_engine, s_shortWait);
 
-        var container = directory.Of(PodmanSystemd(s_web));
+        var container = directory.OfAnswered(PodmanSystemd(s_web));
 
         Assert.Null(container?.Name);
         Assert.Equal("podman", container?.Engine);
@@ -171,7 +171,7 @@ public sealed class ContainerDirectoryTests
         _engine.Answer = (_, _) => Task.FromResult<ContainerRecord?>(new ContainerRecord(s_db, "db", "docker", Running: true, InitPid: 400));
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
-        var container = directory.Of(PodmanSystemd(s_web));
+        var container = directory.OfAnswered(PodmanSystemd(s_web));
 
         Assert.NotNull(container);
         Assert.Equal(s_web, container.Id);
@@ -186,6 +186,30 @@ public sealed class ContainerDirectoryTests
         _engine.Answer = (_, _) => Task.FromResult<ContainerRecord?>(new ContainerRecord(s_web, "web", "podman", Running: false, InitPid: null));
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
-        Assert.Equal("web", directory.Of(PodmanSystemd(s_web))?.Name);
+        Assert.Equal("web", directory.OfAnswered(PodmanSystemd(s_web))?.Name);
+    }
+
+    [Fact]
+    public void The_lookup_never_waits_for_the_engine_the_container_is_unnamed_until_it_answers()
+    {
+        var answer = new TaskCompletionSource<ContainerRecord?>();
+        var engine = NSubstitute.Substitute.For<IContainerEngine>();
+        NSubstitute.SubstituteExtensions.Returns(engine.FindAsync(s_web, NSubstitute.Arg.Any<CancellationToken>()), answer.Task);
+        var directory = new ContainerDirectory(engine, TimeSpan.FromMinutes(5));
+
+        var container = directory.Of(PodmanSystemd(s_web), out var naming);
+
+        Assert.NotNull(naming);
+        Assert.False(naming.IsCompleted);
+        Assert.Equal((s_web, null, "podman"), (container!.Id, container.Name, container.Engine));
+        Assert.Null(directory.Of(PodmanSystemd(s_web), out var again)?.Name);
+        Assert.Null(again);
+
+        answer.SetResult(new ContainerRecord(s_web, "web", "podman", Running: true, InitPid: 300));
+        ((IAsyncResult)naming).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+        directory.Named(s_web, naming);
+
+        Assert.Equal("web", directory.Current(container).Name);
+        Assert.Equal("web", directory.Of(PodmanSystemd(s_web), out _)?.Name);
     }
 }

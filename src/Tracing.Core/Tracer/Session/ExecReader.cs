@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Tracing.Containers;
 using Tracing.Events;
 using Tracing.Ports;
 
@@ -7,12 +6,11 @@ namespace Tracing.Tracer.Session;
 
 /// <summary>Reads what the platform knows of a process that just exec'd, argv first: it is the first to go.</summary>
 /// <param name="context">The tracer's ports and options.</param>
-/// <param name="tracedContainer">The container the filter traces, known already: named without asking its engine.</param>
-internal sealed class ExecReader(TracerContext context, ContainerInfo? tracedContainer = null)
+/// <param name="naming">Which container a process is in, and its name once an engine has said it.</param>
+internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
 {
     private readonly IProcessInfoReader _reader = context.Reader;
     private readonly ExecDetails _details = context.Options.Details;
-    private readonly ContainerDirectory _containers = new(context.ContainerEngine, TracerContext.ContainerNameWait, tracedContainer);
 
     /// <summary>Reads an exec. A <paramref name="knownParent"/> of <see cref="ParentOf.Unknown"/> means the parent is read from the process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -94,19 +92,16 @@ internal sealed class ExecReader(TracerContext context, ContainerInfo? tracedCon
     {
         if ((_details & ExecDetails.Container) != 0)
         {
-            _containers.WarmUp();
+            naming.WarmUp();
         }
     }
 
 
     // The cgroups say which container (each path looked up once); the namespace pid is read only when it can differ.
-    // Both are read from the process before the engine is asked: a process that ends while the first exec of its
-    // container waits for the engine keeps its namespace pid.
     private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid)
     {
-        var hasCgroups = _reader.TryReadCgroups(pid, out var memberships);
-        int? namespacePid = _reader.TryReadNamespacePid(pid, out var inNamespace) ? inNamespace : null;
-        return (hasCgroups ? _containers.Of(memberships!) : null, namespacePid);
+        var container = _reader.TryReadCgroups(pid, out var memberships) ? naming.Of(memberships) : null;
+        return (container, _reader.TryReadNamespacePid(pid, out var namespacePid) ? namespacePid : null);
     }
 
     // "No bytes" (the path is valid UTF-8) must stay null: a null byte[], or a bare null beside a ReadOnlyMemory in a

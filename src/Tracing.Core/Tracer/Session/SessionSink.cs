@@ -14,24 +14,25 @@ internal sealed class SessionSink : IKernelEventSink
 {
     private readonly TracerContext _context;
     private readonly ExecTraceFilter _filter;
-    private readonly int? _scopeOwner;
     private readonly Lock _gate;
     private readonly ProcessTree? _tree;
     private readonly ProcessTableSeeder _seeder;
     private readonly ExecReader _execs;
     private readonly EventDelivery _delivery;
+    private readonly ContainerNaming _naming;
     private readonly CommandGate? _command;
     private long _kernelLost;
 
-    public SessionSink(TracerContext context, ExecTraceFilter filter, Lock gate, ProcessTree? tree, EventDelivery delivery, CommandGate? command)
+    public SessionSink(
+        TracerContext context, ExecTraceFilter filter, Lock gate, ProcessTree? tree, EventDelivery delivery, ContainerNaming naming, CommandGate? command)
     {
         _context = context;
         _filter = filter;
-        _scopeOwner = filter.ScopeOwnerPid;
         _gate = gate;
         _tree = tree;
         _seeder = new ProcessTableSeeder(context.Reader, gate, command is null ? null : command.OnResynchronized);
-        _execs = new ExecReader(context, filter.TracedContainer);
+        _execs = new ExecReader(context, naming);
+        _naming = naming;
         _delivery = delivery;
         _command = command;
     }
@@ -156,7 +157,7 @@ internal sealed class SessionSink : IKernelEventSink
         }
 
         _command?.OnProcessEnded(pid, node);
-        if (pid == _scopeOwner && !WarmingUp && ScopeOwner.HasEnded(pid, _filter, _context.Reader))
+        if (pid == _filter.ScopeOwnerPid && !WarmingUp && ScopeOwner.HasEnded(pid, _filter, _context.Reader))
         {
             ScopeEnded.TrySetResult();
         }
@@ -192,7 +193,7 @@ internal sealed class SessionSink : IKernelEventSink
     {
         if (!WarmingUp)
         {
-            _delivery.Publish(item);
+            _naming.Publish(item);
         }
     }
 }

@@ -13,6 +13,7 @@ internal sealed class TraceSession
     private readonly ProcessTree? _tree;
     private readonly CommandGate? _command;
     private readonly SessionSink _sink;
+    private readonly ContainerNaming _naming;
     private readonly ExecTraceFilter _filter;
     private bool _sourceStarted;
 
@@ -27,8 +28,9 @@ internal sealed class TraceSession
         _tree = filter.SubtreeRoot(context.Reader.CurrentProcessId) is int root ? new ProcessTree(root)
             : context.Options.IncludeExits ? new ProcessTree(null)
             : null;
-        _command = filter.CommandToLaunch is not null ? new CommandGate(delivery.Publish, _tree!, filter.ClaimsTracerChildren) : null;
-        _sink = new SessionSink(context, filter, _gate, _tree, delivery, _command);
+        _naming = new ContainerNaming(_gate, delivery.Publish, context.ContainerEngine, TracerContext.ContainerNameWait, filter.TracedContainer);
+        _command = filter.CommandToLaunch is not null ? new CommandGate(_naming.Publish, _tree!, filter.ClaimsTracerChildren) : null;
+        _sink = new SessionSink(context, filter, _gate, _tree, delivery, _naming, _command);
     }
 
     public Task CommandExitSeen => _command?.ExitSeen.Task ?? Task.CompletedTask;
@@ -112,6 +114,7 @@ internal sealed class TraceSession
             }
         }
 
+        ReleaseHeld();
         await _delivery.EndRunAsync().ConfigureAwait(false);
         Done.TrySetResult();
     }
@@ -122,7 +125,17 @@ internal sealed class TraceSession
         {
             var error = completion.Exception.InnerException ?? completion.Exception;
             Log.SourceFailed(_context.Logger, error);
+            ReleaseHeld();
             _ = _delivery.EndRunAsync(error);
+        }
+    }
+
+    // Events held while an engine names a container are delivered before the run ends, named or not.
+    private void ReleaseHeld()
+    {
+        lock (_gate)
+        {
+            _naming.Release();
         }
     }
 }

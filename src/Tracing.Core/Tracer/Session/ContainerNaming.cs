@@ -1,0 +1,110 @@
+using Tracing.Containers;
+using Tracing.Events;
+using Tracing.Ports;
+
+namespace Tracing.Tracer.Session;
+
+/// <summary>
+/// Names each event's container without stopping the receive thread: while an engine is asked about a container seen
+/// for the first time (once, within a bounded wait), the events from then on are held, in order, and delivered named
+/// when it has answered (or not: then unnamed). The process is read at once all the same. Callers hold the session's
+/// lock; the answer takes it too.
+/// </summary>
+internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, IContainerEngine? engine, TimeSpan engineWait, ContainerInfo? known)
+{
+    private readonly ContainerDirectory _directory = new(engine, engineWait, known);
+    private readonly List<TraceEvent> _held = [];
+    private readonly Dictionary<string, Task<ContainerRecord?>> _pending = new(StringComparer.Ordinal);
+    private int _asking;
+    private bool _released;
+
+    /// <summary>The container of a process with these cgroups (see <see cref="ContainerDirectory.Of"/>); a new one is asked about.</summary>
+    public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships)
+    {
+        var container = _directory.Of(memberships, out var naming);
+        if (naming is null)
+        {
+            return container;
+        }
+
+        var id = container!.Id;
+        if (naming.IsCompleted)
+        {
+            // Answered at once (a cached or failed answer): nothing to hold.
+            _directory.Named(id, naming);
+            return _directory.Current(container);
+        }
+
+        if (!_released)
+        {
+            _asking++;
+            _pending[id] = naming;
+            _ = naming.ContinueWith(
+                answered => Answered(id, answered), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        return container;
+    }
+
+    /// <summary>Compiles the container path on the receive thread and readies the engine client off it.</summary>
+    public void WarmUp() => _directory.WarmUp();
+
+    /// <summary>Delivers an event, or holds it while an engine is being asked.</summary>
+    public void Publish(TraceEvent item)
+    {
+        if (_asking > 0)
+        {
+            _held.Add(item);
+        }
+        else
+        {
+            deliver(Named(item));
+        }
+    }
+
+    /// <summary>The run ends: what is held is delivered as known now, and nothing is held from now on.</summary>
+    public void Release()
+    {
+        _released = true;
+        _asking = 0;
+        foreach (var (id, naming) in _pending)
+        {
+            // Answers already in, whose delivery waits for this lock, still name what is held.
+            _directory.Named(id, naming);
+        }
+
+        _pending.Clear();
+        DeliverHeld();
+    }
+
+    private void Answered(string id, Task<ContainerRecord?> answered)
+    {
+        lock (gate)
+        {
+            _directory.Named(id, answered);
+            _pending.Remove(id);
+            if (!_released && --_asking == 0)
+            {
+                DeliverHeld();
+            }
+        }
+    }
+
+    private void DeliverHeld()
+    {
+        foreach (var item in _held)
+        {
+            deliver(Named(item));
+        }
+
+        _held.Clear();
+    }
+
+    // An event read before its container's name was known carries it once it is.
+    private TraceEvent Named(TraceEvent item) => item switch
+    {
+        ExecEvent { Container: { Name: null } container } exec when _directory.Current(container) is { Name: not null } named => exec with { Container = named },
+        ExitEvent { Container: { Name: null } container } exit when _directory.Current(container) is { Name: not null } named => exit with { Container = named },
+        _ => item,
+    };
+}
