@@ -11,7 +11,8 @@ namespace Tracing.Containers;
 /// <param name="engine">The engines to ask for names; null for none.</param>
 /// <param name="engineWait">How long to wait for an engine's answer.</param>
 /// <param name="known">A container known already (the one a container filter traces): never asked for.</param>
-internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engineWait, ContainerInfo? known = null)
+/// <param name="retryAfter">How long after an engine failed to answer (an error, or no answer in time) it is asked again; default 30 s.</param>
+internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engineWait, ContainerInfo? known = null, TimeSpan? retryAfter = null)
 {
     /// <summary>The id the warm-up asks the engine for: no container has it.</summary>
     internal const string MadeUpId = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -20,6 +21,10 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     private const int MaxPaths = 4096;
 
     private readonly Dictionary<string, string?> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _askAgainAt = new(StringComparer.Ordinal);
+    private readonly long _retryAfterMs = (long)(retryAfter ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
+    private IReadOnlyList<CgroupMembership>? _lastMemberships;
+    private string? _lastId;
     private readonly Dictionary<string, ContainerInfo> _byId = known is null ? new(StringComparer.Ordinal) : new(StringComparer.Ordinal) { [known.Id] = known };
 
     /// <summary>
@@ -57,6 +62,32 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming)
     {
         naming = null;
+
+        // A reader may give the same list for the same cgroups (Linux's does): then one lookup, by reference, answers.
+        ContainerInfo? found;
+        if (ReferenceEquals(memberships, _lastMemberships))
+        {
+            found = _lastId is not null && _byId.TryGetValue(_lastId, out var last) ? last : null;
+        }
+        else
+        {
+            found = Find(memberships, out naming);
+            (_lastMemberships, _lastId) = (memberships, found?.Id);
+        }
+
+        // An engine that failed to answer (busy, restarting) is asked again, a while later.
+        if (found is { Name: null } && naming is null && _askAgainAt.TryGetValue(found.Id, out var at) && Environment.TickCount64 >= at)
+        {
+            _askAgainAt.Remove(found.Id);
+            naming = Ask(found.Id);
+        }
+
+        return found;
+    }
+
+    private ContainerInfo? Find(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming)
+    {
+        naming = null;
         foreach (var membership in memberships)
         {
             if (!_byPath.TryGetValue(membership.Path, out var id))
@@ -83,7 +114,15 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     /// <summary>The engine's answer for <paramref name="id"/>: its name (and engine) from now on, when it knows it.</summary>
     public void Named(string id, Task<ContainerRecord?> naming)
     {
-        if (naming.IsCompletedSuccessfully && naming.Result is { } found && found.Id == id)
+        if (!naming.IsCompletedSuccessfully)
+        {
+            // No answer (an error, or none in time): unnamed for now, asked again later. "Not known" is an answer.
+            if (naming.IsCompleted)
+            {
+                Keep(_askAgainAt, id, Environment.TickCount64 + _retryAfterMs);
+            }
+        }
+        else if (naming.Result is { } found && found.Id == id)
         {
             Keep(_byId, id, new ContainerInfo(id, found.Name, found.Engine));
         }

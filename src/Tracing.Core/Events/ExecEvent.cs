@@ -45,6 +45,9 @@ public sealed record ExecEvent : TraceEvent
     /// <summary>The container the process belongs to; null for a host process, or when not read (<see cref="Tracer.ExecDetails.Container"/>).</summary>
     public ContainerInfo? Container { get; init; }
 
-    /// <summary>The pid as the process itself sees it, in its own pid namespace (1 for a container's first process); null when not read.</summary>
+    /// <summary>
+    /// The pid as the process itself sees it, in its own pid namespace (1 for a container's first process); read for a
+    /// process in a container, null for a host process (whose pid as the host sees it is <see cref="TraceEvent.Pid"/>).
+    /// </summary>
     public int? NamespacePid { get; init; }
 }

@@ -6,42 +6,36 @@ namespace Tracing.Tracer;
 public sealed partial class ExecTracer
 {
     /// <summary>Stops tracing promptly; subscribers' streams complete. Safe to call more than once.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        StopAsync(session: null, cancellationToken);
+
+    /// <summary>
+    /// Stops the current run (or, with <paramref name="session"/>, that run only: one that ended by itself, unless it
+    /// was stopped or replaced meanwhile).
+    /// </summary>
+    private async Task StopAsync(TraceSession? session, CancellationToken cancellationToken = default)
     {
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_state is not (TracerState.Running or TracerState.Starting) || _session is null)
+            var stopping = _session;
+            if (_state is not (TracerState.Running or TracerState.Starting) || stopping is null
+                || (session is not null && (stopping != session || _state is not TracerState.Running)))
             {
                 return;
             }
 
             _state = TracerState.Stopping;
-            await _session.StopAsync().ConfigureAwait(false);
+            await stopping.StopAsync().ConfigureAwait(false);
             _state = TracerState.Stopped;
-            Log.Stopped(_context.Logger);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
-
-    // Stops the run that ended by itself, unless it was stopped (or replaced) meanwhile.
-    private async Task StopRunAsync(TraceSession session)
-    {
-        await _lifecycle.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_session != session || _state is not TracerState.Running)
+            if (session is null)
             {
-                return;
+                Log.Stopped(_context.Logger);
             }
-
-            _state = TracerState.Stopping;
-            await session.StopAsync().ConfigureAwait(false);
-            _state = TracerState.Stopped;
-            Log.ScopeEnded(_context.Logger);
+            else
+            {
+                Log.ScopeEnded(_context.Logger);
+            }
         }
         finally
         {

@@ -124,7 +124,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             Log.Started(_context.Logger, filter.ToString(), session.TrackedCount);
 
             // What it traces is gone (a container stopped): the run ends by itself, its events delivered.
-            _ = session.ScopeEnded.ContinueWith(_ => StopRunAsync(session), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            _ = session.ScopeEnded.ContinueWith(_ => StopAsync(session), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         finally
         {

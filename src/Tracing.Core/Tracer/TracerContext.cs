@@ -15,8 +15,11 @@ internal sealed class TracerContext(
     ExecTracerMetrics metrics,
     IContainerEngine? containerEngine)
 {
-    /// <summary>How long the receive thread waits for an engine to name a container it sees for the first time.</summary>
-    public static readonly TimeSpan ContainerNameWait = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long the events of a container seen for the first time wait for an engine to name it (the processes are read
+    /// at once; only delivery waits). Past it they go unnamed, and the engine is asked again later.
+    /// </summary>
+    public static readonly TimeSpan ContainerNameWait = TimeSpan.FromSeconds(5);
 
     public IKernelEventSource Source { get; } = source;
 

@@ -30,7 +30,6 @@ internal sealed partial class ProcFsReader : IProcessInfoReader
         return parsed;
     };
 
-    private static readonly ContentParser<CgroupMembership[]> s_parseCgroups = ProcCgroupParser.TryParse;
 
     private static readonly ContentParser<string?> s_parseCommandName = static (ReadOnlySpan<byte> content, out string? name) =>
     {
@@ -42,6 +41,9 @@ internal sealed partial class ProcFsReader : IProcessInfoReader
     private readonly string _root;
     private readonly byte[] _rootUtf8;
     private readonly bool _isSystemProc;
+
+    // Parsed once per distinct content: every process of a service or container writes the same bytes.
+    private readonly ContentParser<CgroupMembership[]> _parseCgroups = new CgroupContentCache().TryParse;
 
     /// <summary>Creates a reader of <paramref name="procRoot"/>, a procfs mount or a directory shaped like one.</summary>
     /// <param name="procRoot">The directory holding one subdirectory per pid.</param>
@@ -105,7 +107,7 @@ internal sealed partial class ProcFsReader : IProcessInfoReader
     /// <inheritdoc />
     public bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<CgroupMembership>? memberships)
     {
-        var read = TryReadFile(pid, "/cgroup"u8, s_parseCgroups, out var parsed);
+        var read = TryReadFile(pid, "/cgroup"u8, _parseCgroups, out var parsed);
         memberships = read ? parsed : null;
         return read;
     }

@@ -5,7 +5,7 @@ using static Tracing.Core.Tests.Fakes.ContainerCgroups;
 
 namespace Tracing.Core.Tests.Containers;
 
-public sealed class ContainerDirectoryTests
+public sealed partial class ContainerDirectoryTests
 {
     private static readonly TimeSpan s_shortWait = TimeSpan.FromMilliseconds(50);
     private static readonly string s_web = Id("a1b2c3d4e5f6");
@@ -187,29 +187,5 @@ public sealed class ContainerDirectoryTests
         var directory = new ContainerDirectory(_engine, TimeSpan.FromSeconds(10));
 
         Assert.Equal("web", directory.OfAnswered(PodmanSystemd(s_web))?.Name);
-    }
-
-    [Fact]
-    public void The_lookup_never_waits_for_the_engine_the_container_is_unnamed_until_it_answers()
-    {
-        var answer = new TaskCompletionSource<ContainerRecord?>();
-        var engine = NSubstitute.Substitute.For<IContainerEngine>();
-        NSubstitute.SubstituteExtensions.Returns(engine.FindAsync(s_web, NSubstitute.Arg.Any<CancellationToken>()), answer.Task);
-        var directory = new ContainerDirectory(engine, TimeSpan.FromMinutes(5));
-
-        var container = directory.Of(PodmanSystemd(s_web), out var naming);
-
-        Assert.NotNull(naming);
-        Assert.False(naming.IsCompleted);
-        Assert.Equal((s_web, null, "podman"), (container!.Id, container.Name, container.Engine));
-        Assert.Null(directory.Of(PodmanSystemd(s_web), out var again)?.Name);
-        Assert.Null(again);
-
-        answer.SetResult(new ContainerRecord(s_web, "web", "podman", Running: true, InitPid: 300));
-        ((IAsyncResult)naming).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30));
-        directory.Named(s_web, naming);
-
-        Assert.Equal("web", directory.Current(container).Name);
-        Assert.Equal("web", directory.Of(PodmanSystemd(s_web), out _)?.Name);
     }
 }

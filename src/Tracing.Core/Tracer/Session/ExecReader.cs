@@ -96,12 +96,12 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
         }
     }
 
-
-    // The cgroups say which container (each path looked up once); the namespace pid is read only when it can differ.
+    // The cgroups say which container (each path looked up once); the namespace pid is read for a container's process
+    // (a host process's is its pid as the host sees it).
     private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid)
     {
         var container = _reader.TryReadCgroups(pid, out var memberships) ? naming.Of(memberships) : null;
-        return (container, _reader.TryReadNamespacePid(pid, out var namespacePid) ? namespacePid : null);
+        return container is not null && _reader.TryReadNamespacePid(pid, out var namespacePid) ? (container, namespacePid) : (container, null);
     }
 
     // "No bytes" (the path is valid UTF-8) must stay null: a null byte[], or a bare null beside a ReadOnlyMemory in a
