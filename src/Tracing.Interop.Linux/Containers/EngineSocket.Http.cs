@@ -16,6 +16,7 @@ internal sealed partial class EngineSocket
         {
             using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+            NoteEngine(response);
             return (response.StatusCode, body);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)

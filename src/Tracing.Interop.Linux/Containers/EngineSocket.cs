@@ -98,7 +98,18 @@ internal sealed partial class EngineSocket : IDisposable
 
     private static bool IsWholeId(string id) => id.Length == 64 && id.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c));
 
-    // Asked once per socket after the first container it finds. An engine that will not say falls back to "docker",
+    // podman says so on every answer (Libpod-Api-Version; Docker never sends it), which spares asking /version: podman
+    // answers that in half a second or more (it runs conmon and the runtime to learn their versions), past the time a
+    // tracer waits for a container's name.
+    private void NoteEngine(HttpResponseMessage response)
+    {
+        if (_engine is null && response.Headers.Contains("Libpod-Api-Version"))
+        {
+            _engine = "podman";
+        }
+    }
+
+    // Asked once per socket after the first container it finds, unless an answer has said the engine already. An engine that will not say falls back to "docker",
     // not remembered, so a later lookup asks again.
     private async Task<string> EngineAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,20 @@ public sealed class DockerEngineClientTests : EngineTestDirectory
         Assert.All(fake.Requests, line => Assert.EndsWith(" HTTP/1.1", line, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Podman_names_itself_on_every_answer_so_its_slow_version_is_not_asked()
+    {
+        var container = CannedContainer.RunningOne();
+        var knowing = EngineAnswers.Knowing(podman: true, container);
+        await using var fake = new FakeEngine(SocketPath("engine.sock"), path => knowing(path) is { } answer ? answer with { Headers = ["Libpod-Api-Version: 4.3.1"] } : null);
+        using var client = Client(socket: fake.SocketPath);
+
+        var found = await client.FindAsync(container.Name, CancellationToken.None);
+
+        Assert.Equal(container.Expected("podman"), found);
+        Assert.Equal([$"/containers/{container.Name}/json"], fake.Paths);
+    }
+
     [Theory]
     [InlineData(64)]
     [InlineData(12)]

@@ -82,6 +82,7 @@ internal sealed class FakeEngine : IAsyncDisposable
                 var answer = Answer(requestLine.Split(' ')[1]) ?? FakeAnswer.Json(HttpStatusCode.NotFound, "{\"message\":\"page not found\"}");
                 var body = Encoding.UTF8.GetBytes(answer.Body);
                 var head = $"HTTP/1.1 {(int)answer.Status} {answer.Status}\r\nContent-Type: application/json\r\n" +
+                    string.Concat(answer.Headers.Select(h => h + "\r\n")) +
                     $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n";
                 await connection.SendAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
                 await connection.SendAsync(body, _stop.Token);

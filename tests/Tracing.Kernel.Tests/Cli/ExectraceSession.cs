@@ -118,11 +118,33 @@ internal sealed class ExectraceSession : IAsyncDisposable
         await kill.WaitForExitAsync();
     }
 
-    /// <summary>Waits for exectrace to end; returns its exit code, every line it printed, and its stderr.</summary>
+    /// <summary>
+    /// Waits for exectrace to end; returns its exit code, every line it printed, and its stderr. Past <see cref="Bound"/>
+    /// it is killed and this throws <see cref="TimeoutException"/> with what it printed.
+    /// </summary>
     public async Task<(int ExitCode, IReadOnlyList<string> Lines, string Errors)> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(Bound);
-        await _process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+            List<string> lines = [.. _lines];
+            if (_readOutput)
+            {
+                await foreach (var line in _incoming.Reader.ReadAllAsync())
+                {
+                    lines.Add(line);
+                }
+            }
+
+            throw new TimeoutException($"exectrace did not end within {Bound}; lines:\n{string.Join('\n', lines)}\nstderr: {await _errors}");
+        }
+
         var errors = await _errors.WaitAsync(timeout.Token);
         if (_readOutput)
         {
