@@ -22,6 +22,7 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
 
     private readonly Dictionary<string, string?> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _askAgainAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, string?> _byCgroupId = [];
     private readonly long _retryAfterMs = (long)(retryAfter ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
     private IReadOnlyList<CgroupMembership>? _lastMemberships;
     private string? _lastId;
@@ -43,7 +44,10 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     /// first time is returned unnamed, and <paramref name="naming"/> is the engine's answer to come (null when no
     /// engine is asked): give it to <see cref="Named"/> when it completes. The receive thread never waits for it.
     /// </summary>
-    public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming)
+    /// <param name="memberships">The process's cgroups.</param>
+    /// <param name="naming">The engine's answer to come, for a container seen for the first time (or asked again).</param>
+    /// <param name="unifiedCgroupId">The id of the process's cgroup v2 cgroup, when the platform gave it (else 0): later processes of that cgroup are answered by it.</param>
+    public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming, ulong unifiedCgroupId = 0)
     {
         naming = null;
 
@@ -59,14 +63,43 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
             (_lastMemberships, _lastId) = (memberships, found?.Id);
         }
 
-        // An engine that failed to answer (busy, restarting) is asked again, a while later.
-        if (found is { Name: null } && naming is null && _askAgainAt.TryGetValue(found.Id, out var at) && Environment.TickCount64 >= at)
+        if (unifiedCgroupId != 0)
         {
-            _askAgainAt.Remove(found.Id);
-            naming = Ask(found.Id);
+            Keep(_byCgroupId, unifiedCgroupId, found?.Id);
         }
 
+        naming ??= AskAgainIfDue(found);
         return found;
+    }
+
+    /// <summary>
+    /// The container of a process in the cgroup v2 cgroup <paramref name="unifiedCgroupId"/>, when a process of that
+    /// cgroup was looked up before (<see cref="Of"/>); false when none was, and its cgroups must be read.
+    /// </summary>
+    public bool TryOf(ulong unifiedCgroupId, out ContainerInfo? container, out Task<ContainerRecord?>? naming)
+    {
+        naming = null;
+        container = null;
+        if (!_byCgroupId.TryGetValue(unifiedCgroupId, out var id))
+        {
+            return false;
+        }
+
+        container = id is not null && _byId.TryGetValue(id, out var known) ? known : null;
+        naming = AskAgainIfDue(container);
+        return true;
+    }
+
+    // An engine that failed to answer (busy, restarting) is asked again, a while later.
+    private Task<ContainerRecord?>? AskAgainIfDue(ContainerInfo? container)
+    {
+        if (container is { Name: null } && _askAgainAt.TryGetValue(container.Id, out var at) && Environment.TickCount64 >= at)
+        {
+            _askAgainAt.Remove(container.Id);
+            return Ask(container.Id);
+        }
+
+        return null;
     }
 
     private ContainerInfo? Find(IReadOnlyList<CgroupMembership> memberships, out Task<ContainerRecord?>? naming)
@@ -137,7 +170,8 @@ internal sealed class ContainerDirectory(IContainerEngine? engine, TimeSpan engi
     }
 
     // Bounded: a machine that starts containers all day must not grow these without end.
-    private static void Keep<TValue>(Dictionary<string, TValue> map, string key, TValue value)
+    private static void Keep<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
+        where TKey : notnull
     {
         if (map.Count >= MaxPaths && !map.ContainsKey(key))
         {

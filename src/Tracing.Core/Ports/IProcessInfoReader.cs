@@ -89,6 +89,18 @@ public interface IProcessInfoReader
         return false;
     }
 
+    /// <summary>
+    /// The id of the process's cgroup in the cgroup v2 (unified) hierarchy, where container engines give each container
+    /// a cgroup of its own; a cheap read (Linux 6.13+: a pidfd's PIDFD_GET_INFO, no /proc text). False when the process
+    /// is gone, the platform has no such read, or no unified hierarchy is mounted (cgroup v1 alone): then the
+    /// process's cgroups must be read.
+    /// </summary>
+    bool TryReadUnifiedCgroupId(int pid, out ulong cgroupId)
+    {
+        cgroupId = 0;
+        return false;
+    }
+
     /// <summary>The ids of the processes that exist now.</summary>
     IEnumerable<int> EnumerateProcessIds();
 

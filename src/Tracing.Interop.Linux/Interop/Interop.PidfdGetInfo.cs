@@ -29,15 +29,19 @@ internal static partial class Interop
         internal const uint PIDFD_GET_INFO = (3u << 30) | (64u << 16) | (0xFFu << 8) | 11u;
         internal const ulong PIDFD_INFO_PID = 1;
         internal const ulong PIDFD_INFO_CREDS = 2;
+        internal const ulong PIDFD_INFO_CGROUPID = 4;
 
         // ioctl(2) is variadic; one pointer argument travels as a fixed one on x86_64 and arm64 Linux.
         [LibraryImport(Libraries.Libc, EntryPoint = "ioctl", SetLastError = true)]
         private static unsafe partial int IoctlRaw(SafeFileDescriptor fd, nuint request, PidfdInfo* info);
 
-        /// <summary>PIDFD_GET_INFO (Linux 6.13+): parent and credentials of a pidfd's process; returns 0 or the errno.</summary>
+        /// <summary>
+        /// PIDFD_GET_INFO (Linux 6.13+): parent, credentials and cgroup v2 cgroup id of a pidfd's process; returns 0 or
+        /// the errno. The kernel sets the mask bits of what it filled in.
+        /// </summary>
         internal static unsafe int PidfdGetInfo(SafeFileDescriptor pidfd, out PidfdInfo info)
         {
-            info = new PidfdInfo { mask = PIDFD_INFO_PID | PIDFD_INFO_CREDS };
+            info = new PidfdInfo { mask = PIDFD_INFO_PID | PIDFD_INFO_CREDS | PIDFD_INFO_CGROUPID };
             fixed (PidfdInfo* pointer = &info)
             {
                 int errno;

@@ -16,6 +16,38 @@ internal sealed partial class ProcFsReader
     public bool TryReadIdentity(int pid, out ProcessIdentity identity)
     {
         identity = default;
+        if (!TryReadPidfdInfo(pid, out var info) || (info.mask & (PIDFD_INFO_PID | PIDFD_INFO_CREDS)) != (PIDFD_INFO_PID | PIDFD_INFO_CREDS))
+        {
+            return false;
+        }
+
+        identity = new ProcessIdentity((int)info.ppid, new ProcessCredentials(info.ruid, info.euid), UnifiedCgroupIdOf(info));
+        return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Through the same pidfd read as <see cref="TryReadIdentity"/>; false without a cgroup v2 hierarchy mounted (on
+    /// cgroup v1 alone every process is in the unified root, which tells nothing).
+    /// </remarks>
+    public bool TryReadUnifiedCgroupId(int pid, out ulong cgroupId)
+    {
+        cgroupId = 0;
+        if (!UnifiedHierarchyMounted || !TryReadPidfdInfo(pid, out var info))
+        {
+            return false;
+        }
+
+        cgroupId = UnifiedCgroupIdOf(info);
+        return cgroupId != 0;
+    }
+
+    private ulong UnifiedCgroupIdOf(in PidfdInfo info) =>
+        (info.mask & PIDFD_INFO_CGROUPID) != 0 && UnifiedHierarchyMounted ? info.cgroupid : 0;
+
+    private bool TryReadPidfdInfo(int pid, out PidfdInfo info)
+    {
+        info = default;
         if (_pidfdInfoUnsupported || !_isSystemProc || pid <= 0)
         {
             return false;
@@ -31,7 +63,6 @@ internal sealed partial class ProcFsReader
             return false;
         }
 
-        PidfdInfo info;
         using (pidfd)
         {
             errno = PidfdGetInfo(pidfd, out info);
@@ -43,12 +74,6 @@ internal sealed partial class ProcFsReader
             return false;
         }
 
-        if ((info.mask & (PIDFD_INFO_PID | PIDFD_INFO_CREDS)) != (PIDFD_INFO_PID | PIDFD_INFO_CREDS))
-        {
-            return false;
-        }
-
-        identity = new ProcessIdentity((int)info.ppid, new ProcessCredentials(info.ruid, info.euid));
         return true;
     }
 }

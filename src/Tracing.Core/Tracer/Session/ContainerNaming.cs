@@ -19,9 +19,24 @@ internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, ICo
     private bool _released;
 
     /// <summary>The container of a process with these cgroups (see <see cref="ContainerDirectory.Of"/>); a new one is asked about.</summary>
-    public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships)
+    public ContainerInfo? Of(IReadOnlyList<CgroupMembership> memberships, ulong unifiedCgroupId = 0) =>
+        Track(_directory.Of(memberships, out var naming, unifiedCgroupId), naming);
+
+    /// <summary>The container of a process in a cgroup v2 cgroup seen before (see <see cref="ContainerDirectory.TryOf"/>).</summary>
+    public bool TryOf(ulong unifiedCgroupId, out ContainerInfo? container)
     {
-        var container = _directory.Of(memberships, out var naming);
+        if (!_directory.TryOf(unifiedCgroupId, out container, out var naming))
+        {
+            return false;
+        }
+
+        container = Track(container, naming);
+        return true;
+    }
+
+    // Holds what follows while the engine is asked about the container (unless it answered at once).
+    private ContainerInfo? Track(ContainerInfo? container, Task<ContainerRecord?>? naming)
+    {
         if (naming is null)
         {
             return container;

@@ -58,7 +58,7 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
         }
 
         // Last: the first exec of a container not seen before waits for the engine to name it.
-        var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid) : (null, null);
+        var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid, identity.UnifiedCgroupId) : (null, null);
 
         var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
@@ -98,9 +98,20 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
 
     // The cgroups say which container (each path looked up once); the namespace pid is read for a container's process
     // (a host process's is its pid as the host sees it).
-    private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid)
+    // A process of a cgroup v2 cgroup seen before is answered by its id (a cheap read, or none when the identity read
+    // gave it); only the first of each cgroup has its cgroups read.
+    private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid, ulong unifiedCgroupId)
     {
-        var container = _reader.TryReadCgroups(pid, out var memberships) ? naming.Of(memberships) : null;
+        if (unifiedCgroupId == 0 && _reader.TryReadUnifiedCgroupId(pid, out var read))
+        {
+            unifiedCgroupId = read;
+        }
+
+        if (unifiedCgroupId == 0 || !naming.TryOf(unifiedCgroupId, out var container))
+        {
+            container = _reader.TryReadCgroups(pid, out var memberships) ? naming.Of(memberships, unifiedCgroupId) : null;
+        }
+
         return container is not null && _reader.TryReadNamespacePid(pid, out var namespacePid) ? (container, namespacePid) : (container, null);
     }
 
