@@ -78,7 +78,7 @@ internal static class TraceRunner
         }
         catch (Exception e) when (StartFailure.IsUserFacing(e))
         {
-            await diagnostics.WriteLineAsync($"exectrace: {e.Message}").ConfigureAwait(false);
+            await diagnostics.WriteLineAsync(StartFailure.Describe(e)).ConfigureAwait(false);
             await tracer.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return StartFailure.ExitCodeOf(e);
         }
@@ -148,7 +148,7 @@ internal static class TraceRunner
         }
         catch (Exception e) when (StartFailure.IsUserFacing(e))
         {
-            await diagnostics.WriteLineAsync($"exectrace: tracing failed: {e.Message}").ConfigureAwait(false);
+            await diagnostics.WriteLineAsync(StartFailure.Describe(e, "tracing failed: ")).ConfigureAwait(false);
             return ExitCodes.TracingFailed;
         }
     }
