@@ -19,6 +19,12 @@ internal static class FilterFactory
             throw new UsageException("choose one scope: -p PID, --cgroup PATH, --container NAME, or -- COMMAND.");
         }
 
+        if (settings.EngineSocket is { } socket && string.IsNullOrWhiteSpace(socket))
+        {
+            // An empty value would silently mean "unset", and the default sockets would be asked instead.
+            throw new UsageException("--engine-socket needs the path of the engine's Unix socket; got an empty value.");
+        }
+
         if (settings.Follow && !settings.RunsCommand)
         {
             throw new UsageException("-f follows a command's subtree: give it with -- COMMAND.");
