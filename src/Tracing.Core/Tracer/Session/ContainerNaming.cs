@@ -14,8 +14,8 @@ internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, ICo
 {
     private readonly ContainerDirectory _directory = new(engine, engineWait, known);
     private readonly List<TraceEvent> _held = [];
+    // The engine's answers awaited, by container id: while any is, events are held.
     private readonly Dictionary<string, Task<ContainerRecord?>> _pending = new(StringComparer.Ordinal);
-    private int _asking;
     private bool _released;
 
     /// <summary>The container of a process with these cgroups (see <see cref="ContainerDirectory.Of"/>); a new one is asked about.</summary>
@@ -52,7 +52,6 @@ internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, ICo
 
         if (!_released)
         {
-            _asking++;
             _pending[id] = naming;
             _ = naming.ContinueWith(
                 answered => Answered(id, answered), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -67,7 +66,7 @@ internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, ICo
     /// <summary>Delivers an event, or holds it while an engine is being asked.</summary>
     public void Publish(TraceEvent item)
     {
-        if (_asking > 0)
+        if (_pending.Count > 0)
         {
             _held.Add(item);
         }
@@ -81,7 +80,6 @@ internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, ICo
     public void Release()
     {
         _released = true;
-        _asking = 0;
         foreach (var (id, naming) in _pending)
         {
             // Answers already in, whose delivery waits for this lock, still name what is held.
@@ -97,8 +95,7 @@ internal sealed class ContainerNaming(Lock gate, Action<TraceEvent> deliver, ICo
         lock (gate)
         {
             _directory.Named(id, answered);
-            _pending.Remove(id);
-            if (!_released && --_asking == 0)
+            if (_pending.Remove(id) && !_released && _pending.Count == 0)
             {
                 DeliverHeld();
             }
