@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Tracing.Events;
@@ -11,33 +12,57 @@ namespace Tracing.Cli.Output;
 /// Arguments that are not valid UTF-8 are also given losslessly as <c>argv_base64</c>, and so are such paths as
 /// <c>exe_base64</c> and <c>cwd_base64</c>.
 /// </summary>
-internal sealed class JsonEventFormatter : IEventFormatter
+[SuppressMessage("Design", "CA1001", Justification = "The writer holds no resource: Dispose would only flush, which every line does.")]
+internal sealed partial class JsonEventFormatter : IUtf8EventFormatter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
 
+    // One writer for every line (Reset points it at the line's buffer): a new one per line was an allocation and a
+    // few hundred nanoseconds of setup per exec.
+    private readonly Utf8JsonWriter _writer = new(Stream.Null);
+
     public bool TryFormat(TraceEvent item, StringBuilder line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        _buffer.ResetWrittenCount();
+        if (!TryFormat(item, _buffer))
+        {
+            return false;
+        }
+
+        line.Append(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        return true;
+    }
+
+    public bool TryFormat(TraceEvent item, IBufferWriter<byte> line)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(line);
-        _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer))
+        if (item is not (ExecEvent or ExitEvent or EventsLostEvent))
+        {
+            return false;
+        }
+
+        var writer = _writer;
+        writer.Reset(line);
+        try
         {
             writer.WriteStartObject();
             switch (item)
             {
                 case ExecEvent exec:
-                    WriteCommon(writer, "exec", item);
+                    WriteCommon(writer, Names.Exec, item);
                     WriteExec(writer, exec);
                     break;
                 case ExitEvent exit:
-                    WriteCommon(writer, "exit", item);
+                    WriteCommon(writer, Names.Exit, item);
                     WriteExit(writer, exit);
                     break;
                 case EventsLostEvent lost:
-                    WriteCommon(writer, "lost", item);
-                    writer.WriteNumber("count", lost.Count);
-                    writer.WriteBoolean("exact", lost.IsExact);
-                    writer.WriteString("reason", lost.Reason switch
+                    WriteCommon(writer, Names.Lost, item);
+                    writer.WriteNumber(Names.Count, lost.Count);
+                    writer.WriteBoolean(Names.Exact, lost.IsExact);
+                    writer.WriteString(Names.Reason, lost.Reason switch
                     {
                         LossReason.KernelBufferOverflow => "kernel_buffer_overflow",
                         LossReason.SubscriberQueueFull => "subscriber_queue_full",
@@ -50,41 +75,55 @@ internal sealed class JsonEventFormatter : IEventFormatter
 
             writer.WriteEndObject();
         }
+        finally
+        {
+            writer.Flush();
+        }
 
-        line.Append(Encoding.UTF8.GetString(_buffer.WrittenSpan));
         return true;
     }
 
-    private static void WriteCommon(Utf8JsonWriter writer, string kind, TraceEvent item)
+    private static void WriteCommon(Utf8JsonWriter writer, JsonEncodedText kind, TraceEvent item)
     {
-        writer.WriteString("event", kind);
-        writer.WriteString("time", item.Time.UtcDateTime);
-        writer.WriteNumber("timestamp_ns", item.KernelTimestampNs);
-        writer.WriteNumber("pid", item.Pid);
+        writer.WriteString(Names.Event, kind);
+        writer.WriteString(Names.Time, item.Time.UtcDateTime);
+        writer.WriteNumber(Names.TimestampNs, item.KernelTimestampNs);
+        writer.WriteNumber(Names.Pid, item.Pid);
     }
 
     private static void WriteExec(Utf8JsonWriter writer, ExecEvent exec)
     {
-        writer.WriteNumber("ppid", exec.ParentPid);
-        WriteNullable(writer, "uid", exec.RealUid);
-        WriteNullable(writer, "euid", exec.EffectiveUid);
-        writer.WriteString("user", exec.UserName);
+        writer.WriteNumber(Names.Ppid, exec.ParentPid);
+        WriteNullable(writer, Names.Uid, exec.RealUid);
+        WriteNullable(writer, Names.Euid, exec.EffectiveUid);
+        writer.WriteString(Names.User, exec.UserName);
         WriteContainer(writer, exec.Container, exec.NamespacePid);
-        writer.WriteString("exe", exec.ExecutablePath);
-        WriteBase64Twin(writer, "exe_base64", exec.ExecutablePathBytes);
-        writer.WriteString("comm", exec.CommandName);
-        writer.WriteString("cwd", exec.WorkingDirectory);
-        WriteBase64Twin(writer, "cwd_base64", exec.WorkingDirectoryBytes);
-        writer.WriteStartArray("argv");
-        foreach (var argument in exec.Arguments.Strings)
+        writer.WriteString(Names.Exe, exec.ExecutablePath);
+        WriteBase64Twin(writer, Names.ExeBase64, exec.ExecutablePathBytes);
+        writer.WriteString(Names.Comm, exec.CommandName);
+        writer.WriteString(Names.Cwd, exec.WorkingDirectory);
+        WriteBase64Twin(writer, Names.CwdBase64, exec.WorkingDirectoryBytes);
+        writer.WriteStartArray(Names.Argv);
+        var arguments = exec.Arguments;
+        var validUtf8 = arguments.IsValidUtf8;
+        for (var i = 0; i < arguments.Count; i++)
         {
-            writer.WriteStringValue(argument);
+            // Valid UTF-8 is escaped straight from the bytes; otherwise from the decoded string (U+FFFD for what is
+            // not UTF-8), with the bytes themselves in argv_base64.
+            if (validUtf8)
+            {
+                writer.WriteStringValue(arguments.GetRaw(i));
+            }
+            else
+            {
+                writer.WriteStringValue(arguments.Strings[i]);
+            }
         }
 
         writer.WriteEndArray();
-        if (!exec.Arguments.IsValidUtf8)
+        if (!validUtf8)
         {
-            writer.WriteStartArray("argv_base64");
+            writer.WriteStartArray(Names.ArgvBase64);
             for (var i = 0; i < exec.Arguments.Count; i++)
             {
                 writer.WriteBase64StringValue(exec.Arguments.GetRaw(i));
@@ -93,17 +132,17 @@ internal sealed class JsonEventFormatter : IEventFormatter
             writer.WriteEndArray();
         }
 
-        writer.WriteBoolean("argv_complete", exec.ArgvSource == ArgvSource.Complete);
-        writer.WriteString("argv_source", exec.ArgvSource switch
+        writer.WriteBoolean(Names.ArgvComplete, exec.ArgvSource == ArgvSource.Complete);
+        writer.WriteString(Names.ArgvSource, exec.ArgvSource switch
         {
-            ArgvSource.Complete => "cmdline",
-            ArgvSource.CommandName => "comm",
-            _ => "none",
+            ArgvSource.Complete => Names.Cmdline,
+            ArgvSource.CommandName => Names.Comm,
+            _ => Names.None,
         });
     }
 
     /// <summary>A path's exact bytes, written only when they are not valid UTF-8 (as <c>argv_base64</c> for argv).</summary>
-    private static void WriteBase64Twin(Utf8JsonWriter writer, string name, ReadOnlyMemory<byte>? bytes)
+    private static void WriteBase64Twin(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlyMemory<byte>? bytes)
     {
         if (bytes is { } raw)
         {
@@ -113,21 +152,21 @@ internal sealed class JsonEventFormatter : IEventFormatter
 
     private static void WriteExit(Utf8JsonWriter writer, ExitEvent exit)
     {
-        writer.WriteNumber("ppid", exit.ParentPid);
-        writer.WriteNumber("status", exit.RawStatus);
-        WriteNullable(writer, "exit_code", exit.ExitCode);
-        WriteNullable(writer, "signal", exit.Signal);
-        writer.WriteBoolean("core_dumped", exit.CoreDumped);
+        writer.WriteNumber(Names.Ppid, exit.ParentPid);
+        writer.WriteNumber(Names.Status, exit.RawStatus);
+        WriteNullable(writer, Names.ExitCode, exit.ExitCode);
+        WriteNullable(writer, Names.Signal, exit.Signal);
+        writer.WriteBoolean(Names.CoreDumped, exit.CoreDumped);
         if (exit.Lifetime is TimeSpan lifetime)
         {
-            writer.WriteNumber("duration_s", Math.Round(lifetime.TotalSeconds, 6));
+            writer.WriteNumber(Names.DurationS, Math.Round(lifetime.TotalSeconds, 6));
         }
         else
         {
-            writer.WriteNull("duration_s");
+            writer.WriteNull(Names.DurationS);
         }
 
-        writer.WriteString("comm", exit.CommandName);
+        writer.WriteString(Names.Comm, exit.CommandName);
         WriteContainer(writer, exit.Container, exit.NamespacePid);
     }
 
@@ -136,21 +175,21 @@ internal sealed class JsonEventFormatter : IEventFormatter
     {
         if (container is null)
         {
-            writer.WriteNull("container");
+            writer.WriteNull(Names.Container);
         }
         else
         {
-            writer.WriteStartObject("container");
-            writer.WriteString("id", container.Id);
-            writer.WriteString("name", container.Name);
-            writer.WriteString("engine", container.Engine);
+            writer.WriteStartObject(Names.Container);
+            writer.WriteString(Names.Id, container.Id);
+            writer.WriteString(Names.Name, container.Name);
+            writer.WriteString(Names.Engine, container.Engine);
             writer.WriteEndObject();
         }
 
-        WriteNullable(writer, "nspid", namespacePid);
+        WriteNullable(writer, Names.Nspid, namespacePid);
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, uint? value)
+    private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
     {
         if (value is uint v)
         {
@@ -162,7 +201,7 @@ internal sealed class JsonEventFormatter : IEventFormatter
         }
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, int? value)
+    private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
         if (value is int v)
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using Tracing.Cli.Output;
 using Tracing.Events;
@@ -14,6 +16,8 @@ namespace Tracing.Cli.Running;
 internal sealed class EventWriter : IDisposable
 {
     private readonly IEventFormatter _formatter;
+    private readonly IUtf8EventFormatter? _utf8Formatter;
+    private readonly ArrayBufferWriter<byte> _utf8Line = new(1024);
     private readonly TextWriter _diagnostics;
     private readonly LineOutput _output;
     private readonly LineBatch? _batch;
@@ -29,6 +33,7 @@ internal sealed class EventWriter : IDisposable
     public EventWriter(IEventFormatter formatter, Stream output, TextWriter diagnostics, Action onOutputFailed, TimeSpan? flushInterval = null)
     {
         _formatter = formatter;
+        _utf8Formatter = formatter as IUtf8EventFormatter;
         _diagnostics = diagnostics;
         _output = new LineOutput(output, onOutputFailed);
         _batch = flushInterval is { } interval ? new LineBatch(_output, interval) : null;
@@ -74,23 +79,41 @@ internal sealed class EventWriter : IDisposable
                 : $"exectrace: the kernel dropped {(lost.IsExact ? string.Empty : "at least ")}{lost.Count} event(s) (receive buffer overflow); the process tree was resynchronised.");
         }
 
-        _line.Clear();
-        if (!_formatter.TryFormat(item, _line))
+        byte[] bytes;
+        int length;
+        if (_utf8Formatter is not null)
         {
-            return;
-        }
+            _utf8Line.ResetWrittenCount();
+            if (!_utf8Formatter.TryFormat(item, _utf8Line))
+            {
+                return;
+            }
 
-        _line.Append('\n');
-        var length = Encode();
+            _utf8Line.Write("\n"u8);
+            MemoryMarshal.TryGetArray(_utf8Line.WrittenMemory, out var segment);
+            (bytes, length) = (segment.Array!, segment.Count);
+        }
+        else
+        {
+            _line.Clear();
+            if (!_formatter.TryFormat(item, _line))
+            {
+                return;
+            }
+
+            _line.Append('\n');
+            length = Encode(); // may grow _bytes
+            bytes = _bytes;
+        }
 
         // While warming, nothing is written, but the path is compiled: an empty write, an empty batch append.
         if (_batch is null)
         {
-            _output.Write(_bytes, _warming ? 0 : length);
+            _output.Write(bytes, _warming ? 0 : length);
         }
         else
         {
-            _batch.Gather(_bytes, _warming ? 0 : length);
+            _batch.Gather(bytes, _warming ? 0 : length);
         }
     }
 

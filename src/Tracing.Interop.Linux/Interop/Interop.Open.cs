@@ -9,8 +9,9 @@ internal static partial class Interop
         internal const int O_CLOEXEC = 0x80000;
 
         // open(2) is variadic; the mode argument is only read with O_CREAT or O_TMPFILE, which this wrapper never passes.
+        // The raw descriptor is wrapped at once, below (it runs for every /proc file read on the receive thread).
         [LibraryImport(Libraries.Libc, EntryPoint = "open", SetLastError = true)]
-        private static unsafe partial SafeFileDescriptor OpenRaw(byte* path, int flags);
+        private static unsafe partial int OpenRaw(byte* path, int flags);
 
         /// <summary>Opens a file read-only and close-on-exec; returns 0 or the errno (then <paramref name="fd"/> is invalid).</summary>
         /// <param name="path">The path as UTF-8, NUL-terminated.</param>
@@ -20,12 +21,14 @@ internal static partial class Interop
             fixed (byte* pathPointer = path)
             {
                 int errno;
+                int raw;
                 do
                 {
-                    fd = OpenRaw(pathPointer, O_RDONLY | O_CLOEXEC);
+                    raw = OpenRaw(pathPointer, O_RDONLY | O_CLOEXEC);
                 }
-                while (Interrupted(fd, out errno));
+                while (Interrupted(raw, out errno));
 
+                fd = new SafeFileDescriptor(raw);
                 return errno;
             }
         }

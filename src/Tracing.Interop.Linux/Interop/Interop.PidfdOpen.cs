@@ -6,18 +6,21 @@ internal static partial class Interop
     {
         // glibc 2.36+ wraps the syscall (Linux 5.3+).
         [LibraryImport(Libraries.Libc, EntryPoint = "pidfd_open", SetLastError = true)]
-        private static partial SafeFileDescriptor PidfdOpenRaw(int pid, uint flags);
+        private static partial int PidfdOpenRaw(int pid, uint flags);
 
         /// <summary>Opens a pidfd for a process; returns 0 or the errno (then <paramref name="pidfd"/> is invalid).</summary>
         internal static int PidfdOpen(int pid, out SafeFileDescriptor pidfd)
         {
+            // The raw descriptor is wrapped at once (once per exec on the receive thread: see SafeFileDescriptor(int)).
             int errno;
+            int raw;
             do
             {
-                pidfd = PidfdOpenRaw(pid, 0);
+                raw = PidfdOpenRaw(pid, 0);
             }
-            while (Interrupted(pidfd, out errno));
+            while (Interrupted(raw, out errno));
 
+            pidfd = new SafeFileDescriptor(raw);
             return errno;
         }
     }

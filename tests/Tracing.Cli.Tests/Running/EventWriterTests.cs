@@ -82,6 +82,30 @@ public class EventWriterTests
     }
 
     [Fact]
+    public void Json_lines_written_as_bytes_are_the_formatter_s_lines_in_order_a_huge_one_included()
+    {
+        var output = new CountingStream();
+        var formatter = new JsonEventFormatter();
+        using var writer = new EventWriter(formatter, output, TextWriter.Null, () => { }, TimeSpan.FromHours(1));
+        ExecEvent[] events = [Exec(1, "before \u001b[31m\u2028 \U0001F600"), Exec(2, new string('x', 100_000)), Exec(3, "after")];
+
+        foreach (var item in events)
+        {
+            writer.Write(item);
+        }
+
+        writer.Complete();
+
+        var expected = events.Select(e =>
+        {
+            var line = new StringBuilder();
+            Assert.True(formatter.TryFormat(e, line));
+            return line.ToString();
+        });
+        Assert.Equal(expected, Text(output).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Many_lines_are_written_in_few_writes_and_none_is_lost()
     {
         var output = new CountingStream();
