@@ -41,6 +41,12 @@ internal sealed partial class ProcessTree
                 node.Parent = _nodes.GetValueOrDefault(node.ParentPid);
             }
 
+            // Added in no particular order: each one's depth is counted once every parent is linked.
+            foreach (var node in added)
+            {
+                node.Depth = CountAncestors(node);
+            }
+
             return added;
         }
 
@@ -67,6 +73,20 @@ internal sealed partial class ProcessTree
 
         return added;
     }
+
+    // Its ancestors, up to one without a parent; bounded, should a table read while pids were reused ever make a loop.
+    private static int CountAncestors(ProcessNode node)
+    {
+        var depth = 0;
+        for (var parent = node.Parent; parent is not null && depth < MaxDepth; parent = parent.Parent)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    private const int MaxDepth = 4096;
 
     /// <summary>The live processes the tree tracks, for refreshing what the kernel's events may have missed.</summary>
     public IEnumerable<ProcessNode> Nodes => _nodes.Values;
