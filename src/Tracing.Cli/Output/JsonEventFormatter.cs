@@ -9,9 +9,10 @@ namespace Tracing.Cli.Output;
 /// JSON Lines with stable snake_case field names. Strings are escaped by the default encoder (everything outside
 /// printable ASCII becomes <c>\uXXXX</c>), so any bytes give valid JSON and nothing raw reaches a terminal.
 /// Arguments that are not valid UTF-8 are also given losslessly as <c>argv_base64</c>, and so are such paths as
-/// <c>exe_base64</c> and <c>cwd_base64</c>.
+/// <c>exe_base64</c> and <c>cwd_base64</c>, and an environment that is not as <c>env_base64</c>.
 /// </summary>
-internal sealed class JsonEventFormatter : IEventFormatter
+/// <param name="depth">Whether <c>depth</c> is written (asked with --tree): a number, or null when not known.</param>
+internal sealed class JsonEventFormatter(bool depth = false) : IEventFormatter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
 
@@ -63,7 +64,7 @@ internal sealed class JsonEventFormatter : IEventFormatter
         writer.WriteNumber("pid", item.Pid);
     }
 
-    private static void WriteExec(Utf8JsonWriter writer, ExecEvent exec)
+    private void WriteExec(Utf8JsonWriter writer, ExecEvent exec)
     {
         writer.WriteNumber("ppid", exec.ParentPid);
         WriteNullable(writer, "uid", exec.RealUid);
@@ -75,23 +76,7 @@ internal sealed class JsonEventFormatter : IEventFormatter
         writer.WriteString("comm", exec.CommandName);
         writer.WriteString("cwd", exec.WorkingDirectory);
         WriteBase64Twin(writer, "cwd_base64", exec.WorkingDirectoryBytes);
-        writer.WriteStartArray("argv");
-        foreach (var argument in exec.Arguments.Strings)
-        {
-            writer.WriteStringValue(argument);
-        }
-
-        writer.WriteEndArray();
-        if (!exec.Arguments.IsValidUtf8)
-        {
-            writer.WriteStartArray("argv_base64");
-            for (var i = 0; i < exec.Arguments.Count; i++)
-            {
-                writer.WriteBase64StringValue(exec.Arguments.GetRaw(i));
-            }
-
-            writer.WriteEndArray();
-        }
+        WriteStrings(writer, "argv", "argv_base64", exec.Arguments);
 
         writer.WriteBoolean("argv_complete", exec.ArgvSource == ArgvSource.Complete);
         writer.WriteString("argv_source", exec.ArgvSource switch
@@ -100,6 +85,43 @@ internal sealed class JsonEventFormatter : IEventFormatter
             ArgvSource.CommandName => "comm",
             _ => "none",
         });
+
+        // Asked only (absent otherwise): null when it could not be read.
+        if (exec.Environment is { } environment)
+        {
+            WriteStrings(writer, "env", "env_base64", environment);
+        }
+        else if (exec.EnvironmentUnavailable)
+        {
+            writer.WriteNull("env");
+        }
+
+        if (depth)
+        {
+            WriteNullable(writer, "depth", exec.Depth);
+        }
+    }
+
+    /// <summary>NUL-separated strings as an array, and byte-exact as base64 too when they are not all valid UTF-8.</summary>
+    private static void WriteStrings(Utf8JsonWriter writer, string name, string base64Name, ProcessArguments strings)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in strings.Strings)
+        {
+            writer.WriteStringValue(item);
+        }
+
+        writer.WriteEndArray();
+        if (!strings.IsValidUtf8)
+        {
+            writer.WriteStartArray(base64Name);
+            for (var i = 0; i < strings.Count; i++)
+            {
+                writer.WriteBase64StringValue(strings.GetRaw(i));
+            }
+
+            writer.WriteEndArray();
+        }
     }
 
     /// <summary>A path's exact bytes, written only when they are not valid UTF-8 (as <c>argv_base64</c> for argv).</summary>
