@@ -23,7 +23,7 @@ public sealed class ProcFsReaderEnvironmentTests : IDisposable
 
         Assert.Equal(4, environment.Count);
         Assert.Equal(content, environment.RawBytes.ToArray());
-        Assert.Equal("RAW=\xff\xfe"u8.Length, environment.GetRaw(2).Length);
+        Assert.Equal([.. "RAW="u8, 0xff, 0xfe], environment.GetRaw(2).ToArray());
         Assert.False(environment.IsValidUtf8);
     }
 
