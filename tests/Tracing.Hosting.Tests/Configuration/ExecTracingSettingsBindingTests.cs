@@ -65,6 +65,15 @@ public class ExecTracingSettingsBindingTests
         Assert.Equal(ExecDetails.Credentials | ExecDetails.CommandName, options.Details);
     }
 
+    [Fact]
+    public void The_opt_in_details_are_named_beside_All_which_leaves_them_out()
+    {
+        var options = Options(new() { ["ExecTracing:Details"] = "All, Environment, depth" });
+
+        Assert.Equal(ExecDetails.All | ExecDetails.Environment | ExecDetails.Depth, options.Details);
+        Assert.Equal(ExecDetails.None, ExecDetails.All & (ExecDetails.Environment | ExecDetails.Depth));
+    }
+
     [Theory]
     [InlineData("Scope", "Sometimes", "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("Scope", "7", "ExecTracing:Scope '7' is not one of Everything, ProcessTree, Cgroup, Container.")]
