@@ -112,7 +112,8 @@ internal sealed class TextEventFormatter(
         for (var i = 0; i < arguments.Count; i++)
         {
             line.Append(' ');
-            if (i == 0 && showExecutable)
+            // The fallback (the command name) is no argv[0]: it stays, the executable is likely gone with the argv.
+            if (i == 0 && showExecutable && exec.ArgvSource == ArgvSource.Complete)
             {
                 ProcessWords.AppendExecutable(line, exec);
             }

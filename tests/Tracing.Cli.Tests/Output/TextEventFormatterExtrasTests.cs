@@ -50,6 +50,16 @@ public class TextEventFormatterExtrasTests
     }
 
     [Fact]
+    public void Without_argv_the_command_name_it_fell_back_to_stays()
+    {
+        var exec = Echo with { Arguments = ProcessArguments.FromStrings(["echo"]), ArgvSource = ArgvSource.CommandName, ExecutablePath = null };
+
+        Assert.Equal(
+            "12345 ppid=12000 [argv unavailable: process ended] echo",
+            FormatAfterTime(new(false, false, new LocalTimeOfDay(), showExecutable: true), exec));
+    }
+
+    [Fact]
     public void An_executable_that_is_not_UTF8_is_quoted_from_its_bytes()
     {
         var exec = Echo with { ExecutablePath = "/opt/\uFFFD", ExecutablePathBytes = new byte[] { (byte)'/', (byte)'o', (byte)'p', (byte)'t', (byte)'/', 0xff } };
