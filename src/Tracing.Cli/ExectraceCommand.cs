@@ -46,6 +46,9 @@ internal static class ExectraceCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write events to this file instead of stdout (in batches at most 0.1 s apart; all of them on exit)." };
         var cwd = new Option<bool>("--cwd", "-d") { Description = "Show each process's working directory (text output; JSON always has it)." };
         var user = new Option<bool>("--user", "-u") { Description = "Show each process's user id (text output; JSON always has it)." };
+        var exe = new Option<bool>("--exe", "-l") { Description = "Show each executable's full path in place of argv[0] (text output, as extrace -l; JSON always has exe)." };
+        var env = new Option<bool>("--env", "-e") { Description = "Show each process's environment: after argv in text ([env] NAME=value ..., quoted like argv), env in JSON. Not read otherwise." };
+        var tree = new Option<bool>("--tree") { Description = "Indent each exec two spaces per level below the traced root (the command, -p's pid, or pid 1); JSON gets depth." };
         var follow = new Option<bool>("--follow", "-f") { Description = "With -- COMMAND: trace until the last process of its subtree has ended (daemons it leaves behind too), not only the command; the exit code is still the command's." };
         var command = new Argument<string[]>("command")
         {
@@ -57,7 +60,7 @@ internal static class ExectraceCommand
             "Reports every program started on this machine, in a process tree, a cgroup, a container, or a command it runs: " +
             "pid, parent and full argv, and the container each runs in. Ctrl-C stops. Under systemd (Type=notify) it sends READY=1 once tracing is live.")
         {
-            pid, cgroup, container, engineSocket, noContainer, json, exits, output, cwd, user, follow, command,
+            pid, cgroup, container, engineSocket, noContainer, json, exits, output, cwd, user, exe, env, tree, follow, command,
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -78,6 +81,9 @@ internal static class ExectraceCommand
                 OutputPath = parseResult.GetValue(output),
                 ShowWorkingDirectory = parseResult.GetValue(cwd),
                 ShowUser = parseResult.GetValue(user),
+                ShowExecutable = parseResult.GetValue(exe),
+                ShowEnvironment = parseResult.GetValue(env),
+                Tree = parseResult.GetValue(tree),
                 Follow = parseResult.GetValue(follow),
                 Command = parseResult.GetValue(command) ?? [],
             },

@@ -59,6 +59,23 @@ internal sealed class DarwinProcessInfoReader : IProcessInfoReader
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The strings after argv in <c>KERN_PROCARGS2</c>: false when the kernel omits them (another user's restricted
+    /// process without root) or the answer does not tell where they end; kept only for the same incarnation, as argv.
+    /// </remarks>
+    public bool TryReadEnvironment(int pid, [NotNullWhen(true)] out ProcessArguments? environment)
+    {
+        if (_arguments.TryReadEnvironment(pid, out environment) != ProcArgsReadResult.Read || environment is null
+            || (_store.TryGet(pid, out var seen) && !StillTheSame(seen)))
+        {
+            environment = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
     /// <remarks>The absolute path given to exec (for a script, its interpreter); false when exec was given a relative path.</remarks>
     public bool TryReadExecutablePath(int pid, [NotNullWhen(true)] out string? path)
     {

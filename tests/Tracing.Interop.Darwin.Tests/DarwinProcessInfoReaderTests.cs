@@ -48,6 +48,21 @@ public class DarwinProcessInfoReaderTests
         Assert.Equal("/usr/bin/git", path);
     }
 
+    [Fact]
+    public void The_environment_comes_from_procargs2_after_argv_only_when_bounded()
+    {
+        var record = KinfoProcBuilder.Record(42, 7, "git", 100);
+        var kernel = new FakeKernel { Table = record };
+        kernel.Arguments[42] = ProcArgs2Builder.WithAppleStrings("/usr/bin/git", ["git"u8.ToArray()], ["PATH=/bin"u8.ToArray()], "stack_guard=0x1");
+        kernel.Arguments[43] = ProcArgs2Builder.Buffer("/bin/sleep", ["sleep", "30"]);
+        var reader = new DarwinProcessInfoReader(StoreOf(record), kernel.Sysctl);
+
+        Assert.True(reader.TryReadEnvironment(42, out var environment));
+        Assert.Equal(["PATH=/bin"], environment.Strings);
+        Assert.False(reader.TryReadEnvironment(43, out var omitted));
+        Assert.Null(omitted);
+    }
+
     public static TheoryData<string> ProcArgs2Files => DarwinFixtures.Entries("procargs2");
 
     [Theory]

@@ -19,4 +19,20 @@ internal static class ProcArgs2Builder
         strings.CopyTo(buffer, buffer.Length - strings.Length);
         return buffer;
     }
+
+    /// <summary>
+    /// An answer as a kernel that gives the environment writes it: argv, the environment, NULs that align the area's
+    /// tail to 8 bytes (none when it ends aligned), then the apple strings and their own padding.
+    /// </summary>
+    public static byte[] WithAppleStrings(string execPath, byte[][] argv, byte[][] environment, params string[] apple)
+    {
+        var path = Encoding.UTF8.GetBytes(execPath + "\0");
+        var head = new byte[4 + ((path.Length + 7) / 8 * 8)];
+        BinaryPrimitives.WriteInt32LittleEndian(head, argv.Length);
+        path.CopyTo(head, 4);
+        var area = argv.Concat(environment).SelectMany(s => (byte[])[.. s, 0]).ToList();
+        area.AddRange(new byte[(8 - (area.Count % 8)) % 8]);
+        var tail = Encoding.UTF8.GetBytes(string.Concat(apple.Select(s => s + "\0")));
+        return [.. head, .. area, .. tail, .. new byte[(8 - (tail.Length % 8)) % 8]];
+    }
 }

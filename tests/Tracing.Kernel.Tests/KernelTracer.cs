@@ -12,7 +12,7 @@ internal sealed class KernelTracer : IAsyncDisposable
     private readonly Observed<TraceEvent> _events = new();
     private readonly IDisposable _subscription;
 
-    public KernelTracer(ExecTraceFilter filter, bool includeExits = true, Action<IServiceCollection>? services = null)
+    public KernelTracer(ExecTraceFilter filter, bool includeExits = true, Action<IServiceCollection>? services = null, ExecDetails details = ExecDetails.All)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
@@ -21,6 +21,7 @@ internal sealed class KernelTracer : IAsyncDisposable
             {
                 o.Filter = filter;
                 o.IncludeExits = includeExits;
+                o.Details = details;
             })
             .BuildServiceProvider();
         Tracer = _services.GetRequiredService<ExecTracer>();

@@ -16,6 +16,9 @@ internal sealed partial class JsonEventFormatter
         public static readonly JsonEncodedText Container = JsonEncodedText.Encode("container");
         public static readonly JsonEncodedText CoreDumped = JsonEncodedText.Encode("core_dumped");
         public static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
+        public static readonly JsonEncodedText Depth = JsonEncodedText.Encode("depth");
+        public static readonly JsonEncodedText Env = JsonEncodedText.Encode("env");
+        public static readonly JsonEncodedText EnvBase64 = JsonEncodedText.Encode("env_base64");
         public static readonly JsonEncodedText Cwd = JsonEncodedText.Encode("cwd");
         public static readonly JsonEncodedText CwdBase64 = JsonEncodedText.Encode("cwd_base64");
         public static readonly JsonEncodedText DurationS = JsonEncodedText.Encode("duration_s");

@@ -10,10 +10,11 @@ namespace Tracing.Cli.Output;
 /// JSON Lines with stable snake_case field names. Strings are escaped by the default encoder (everything outside
 /// printable ASCII becomes <c>\uXXXX</c>), so any bytes give valid JSON and nothing raw reaches a terminal.
 /// Arguments that are not valid UTF-8 are also given losslessly as <c>argv_base64</c>, and so are such paths as
-/// <c>exe_base64</c> and <c>cwd_base64</c>.
+/// <c>exe_base64</c> and <c>cwd_base64</c>, and an environment that is not as <c>env_base64</c>.
 /// </summary>
+/// <param name="depth">Whether <c>depth</c> is written (asked with --tree): a number, or null when not known.</param>
 [SuppressMessage("Design", "CA1001", Justification = "The writer holds no resource: Dispose would only flush, which every line does.")]
-internal sealed partial class JsonEventFormatter : IUtf8EventFormatter
+internal sealed partial class JsonEventFormatter(bool depth = false) : IUtf8EventFormatter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
 
@@ -91,7 +92,7 @@ internal sealed partial class JsonEventFormatter : IUtf8EventFormatter
         writer.WriteNumber(Names.Pid, item.Pid);
     }
 
-    private static void WriteExec(Utf8JsonWriter writer, ExecEvent exec)
+    private void WriteExec(Utf8JsonWriter writer, ExecEvent exec)
     {
         writer.WriteNumber(Names.Ppid, exec.ParentPid);
         WriteNullable(writer, Names.Uid, exec.RealUid);
@@ -103,34 +104,7 @@ internal sealed partial class JsonEventFormatter : IUtf8EventFormatter
         writer.WriteString(Names.Comm, exec.CommandName);
         writer.WriteString(Names.Cwd, exec.WorkingDirectory);
         WriteBase64Twin(writer, Names.CwdBase64, exec.WorkingDirectoryBytes);
-        writer.WriteStartArray(Names.Argv);
-        var arguments = exec.Arguments;
-        var validUtf8 = arguments.IsValidUtf8;
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            // Valid UTF-8 is escaped straight from the bytes; otherwise from the decoded string (U+FFFD for what is
-            // not UTF-8), with the bytes themselves in argv_base64.
-            if (validUtf8)
-            {
-                writer.WriteStringValue(arguments.GetRaw(i));
-            }
-            else
-            {
-                writer.WriteStringValue(arguments.Strings[i]);
-            }
-        }
-
-        writer.WriteEndArray();
-        if (!validUtf8)
-        {
-            writer.WriteStartArray(Names.ArgvBase64);
-            for (var i = 0; i < exec.Arguments.Count; i++)
-            {
-                writer.WriteBase64StringValue(exec.Arguments.GetRaw(i));
-            }
-
-            writer.WriteEndArray();
-        }
+        WriteStrings(writer, Names.Argv, Names.ArgvBase64, exec.Arguments);
 
         writer.WriteBoolean(Names.ArgvComplete, exec.ArgvSource == ArgvSource.Complete);
         writer.WriteString(Names.ArgvSource, exec.ArgvSource switch
@@ -139,14 +113,20 @@ internal sealed partial class JsonEventFormatter : IUtf8EventFormatter
             ArgvSource.CommandName => Names.Comm,
             _ => Names.None,
         });
-    }
 
-    /// <summary>A path's exact bytes, written only when they are not valid UTF-8 (as <c>argv_base64</c> for argv).</summary>
-    private static void WriteBase64Twin(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlyMemory<byte>? bytes)
-    {
-        if (bytes is { } raw)
+        // Asked only (absent otherwise): null when it could not be read.
+        if (exec.Environment is { } environment)
         {
-            writer.WriteBase64String(name, raw.Span);
+            WriteStrings(writer, Names.Env, Names.EnvBase64, environment);
+        }
+        else if (exec.EnvironmentUnavailable)
+        {
+            writer.WriteNull(Names.Env);
+        }
+
+        if (depth)
+        {
+            WriteNullable(writer, Names.Depth, exec.Depth);
         }
     }
 
@@ -187,29 +167,5 @@ internal sealed partial class JsonEventFormatter : IUtf8EventFormatter
         }
 
         WriteNullable(writer, Names.Nspid, namespacePid);
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
-    {
-        if (value is uint v)
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, int? value)
-    {
-        if (value is int v)
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

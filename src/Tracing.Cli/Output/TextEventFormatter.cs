@@ -6,11 +6,24 @@ namespace Tracing.Cli.Output;
 
 /// <summary>
 /// Human-readable lines:
-/// <c>14:02:11.532 12345 ppid=12000 [uid=1000(alice)] [cwd=/src] git commit -m 'fix bug'</c> and
+/// <c>14:02:11.532 12345 ppid=12000 [uid=1000(alice)] [cwd=/src] git commit -m 'fix bug' [[env] HOME=/home/alice ...]</c> and
 /// <c>14:02:11.610 12345 exit=0 0.078s git</c>; a process in a container has its name (or 12-digit id) after the pid:
-/// <c>14:02:11.532 12346 [web] ppid=12001 sh -c ...</c>.
+/// <c>14:02:11.532 12346 [web] ppid=12001 sh -c ...</c>. With the tree, the pid is indented two spaces per level
+/// below the scope's top; with the executable, its full path stands in place of argv[0] (as extrace -l).
 /// </summary>
-internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUser, LocalTimeOfDay timeOfDay) : IEventFormatter
+/// <param name="showWorkingDirectory">Show <c>cwd=</c>.</param>
+/// <param name="showUser">Show <c>uid=</c>.</param>
+/// <param name="timeOfDay">How times are written.</param>
+/// <param name="showExecutable">The executable's path in place of argv[0] (<c>?</c> when it could not be read).</param>
+/// <param name="showEnvironment">The environment after argv: <c>[env]</c> then its entries, quoted as argv; <c>[env unavailable]</c> when not readable.</param>
+/// <param name="indentByDepth">Two spaces per level of <see cref="ExecEvent.Depth"/> before the pid.</param>
+internal sealed class TextEventFormatter(
+    bool showWorkingDirectory,
+    bool showUser,
+    LocalTimeOfDay timeOfDay,
+    bool showExecutable = false,
+    bool showEnvironment = false,
+    bool indentByDepth = false) : IEventFormatter
 {
     /// <summary>Times in the machine's local zone.</summary>
     public TextEventFormatter(bool showWorkingDirectory, bool showUser)
@@ -39,6 +52,11 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
 
     private void FormatExec(ExecEvent exec, StringBuilder line)
     {
+        if (indentByDepth && exec.Depth is int depth)
+        {
+            line.Append(' ', 2 * depth);
+        }
+
         // 0: the process was gone before its parent could be read (an exec carries no parent).
         line.Append(exec.Pid);
         AppendContainer(line, exec.Container);
@@ -94,7 +112,20 @@ internal sealed class TextEventFormatter(bool showWorkingDirectory, bool showUse
         for (var i = 0; i < arguments.Count; i++)
         {
             line.Append(' ');
-            ShellQuoting.AppendQuoted(line, arguments.GetRaw(i));
+            // The fallback (the command name) is no argv[0]: it stays, the executable is likely gone with the argv.
+            if (i == 0 && showExecutable && exec.ArgvSource == ArgvSource.Complete)
+            {
+                ProcessWords.AppendExecutable(line, exec);
+            }
+            else
+            {
+                ShellQuoting.AppendQuoted(line, arguments.GetRaw(i));
+            }
+        }
+
+        if (showEnvironment)
+        {
+            ProcessWords.AppendEnvironment(line, exec);
         }
     }
 

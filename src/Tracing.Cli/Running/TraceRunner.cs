@@ -39,7 +39,8 @@ internal static class TraceRunner
         await using var output = opened.Stream!;
         await using var provider = TracerServices.Build(settings, filter);
         var tracer = provider.GetRequiredService<ExecTracer>();
-        IEventFormatter formatter = settings.Json ? new JsonEventFormatter() : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser);
+        IEventFormatter formatter = settings.Json ? new JsonEventFormatter(settings.Tree)
+            : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser, new LocalTimeOfDay(), settings.ShowExecutable, settings.ShowEnvironment, settings.Tree);
         // Never cancel on the receive thread itself: stopping waits for that thread.
         // To a regular file lines are gathered for up to 0.1 s (one write per batch, not per exec); to a terminal or a
         // pipe, where someone may be watching, each goes at once.

@@ -30,6 +30,15 @@ internal sealed record TraceSettings
 
     public bool ShowUser { get; init; }
 
+    /// <summary>Text: the executable's full path in place of argv[0] (extrace -l); JSON always has it.</summary>
+    public bool ShowExecutable { get; init; }
+
+    /// <summary>Each process's environment: in text after argv, in JSON as <c>env</c>.</summary>
+    public bool ShowEnvironment { get; init; }
+
+    /// <summary>Each exec's depth below the scope's top: text indented two spaces a level, JSON <c>depth</c>.</summary>
+    public bool Tree { get; init; }
+
     /// <summary>With a command: trace until the last process of its subtree has ended, not only the command.</summary>
     public bool Follow { get; init; }
 

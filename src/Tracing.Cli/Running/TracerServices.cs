@@ -21,14 +21,7 @@ internal static class TracerServices
             {
                 o.Filter = filter;
                 o.IncludeExits = settings.Exits;
-                // An exit line names the command; by the time the last thread exits the process may be reaped, so it is read at exec.
-                // Every line says which container its process runs in: the container is read in every mode, unless declined.
-                var container = settings.AttributeContainers ? ExecDetails.Container : ExecDetails.None;
-                o.Details = settings.Json ? ExecDetails.All & ~(ExecDetails.Container & ~container)
-                    : container
-                    | (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None)
-                    | (settings.ShowUser ? ExecDetails.Credentials | ExecDetails.UserName : ExecDetails.None)
-                    | (settings.Exits ? ExecDetails.CommandName : ExecDetails.None);
+                o.Details = DetailsFor(settings);
             });
         if (settings.EngineSocket is string socket)
         {
@@ -37,6 +30,23 @@ internal static class TracerServices
 
         GuardCommandStart(services);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>What the tracer reads per exec: what the output shows, no more (text reads less than JSON, to be cheap).</summary>
+    internal static ExecDetails DetailsFor(TraceSettings settings)
+    {
+        // An exit line names the command; by the time the last thread exits the process may be reaped, so it is read at exec.
+        // Every line says which container its process runs in: the container is read in every mode, unless declined.
+        // Environment and depth cost reads (and a tree of every process) that are not in All: only when asked.
+        var container = settings.AttributeContainers ? ExecDetails.Container : ExecDetails.None;
+        var optIn = (settings.ShowEnvironment ? ExecDetails.Environment : ExecDetails.None)
+            | (settings.Tree ? ExecDetails.Depth : ExecDetails.None);
+        return optIn | (settings.Json ? ExecDetails.All & ~(ExecDetails.Container & ~container)
+            : container
+            | (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None)
+            | (settings.ShowUser ? ExecDetails.Credentials | ExecDetails.UserName : ExecDetails.None)
+            | (settings.ShowExecutable ? ExecDetails.ExecutablePath : ExecDetails.None)
+            | (settings.Exits ? ExecDetails.CommandName : ExecDetails.None));
     }
 
     /// <summary>Wraps the registered launcher in a <see cref="CommandStartGuard"/>.</summary>

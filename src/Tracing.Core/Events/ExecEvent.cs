@@ -50,4 +50,25 @@ public sealed record ExecEvent : TraceEvent
     /// process in a container, null for a host process (whose pid as the host sees it is <see cref="TraceEvent.Pid"/>).
     /// </summary>
     public int? NamespacePid { get; init; }
+
+    /// <summary>
+    /// The environment as the process got it at exec (<c>NAME=value</c> entries, byte-exact, in the same shape as
+    /// <see cref="Arguments"/>), when asked (<see cref="Tracer.ExecDetails.Environment"/>) and read; null when not asked,
+    /// or asked and not readable (then <see cref="EnvironmentUnavailable"/> is true).
+    /// </summary>
+    public ProcessArguments? Environment { get; init; }
+
+    /// <summary>
+    /// True when the environment was asked for but could not be read: the process was gone, or the tracer may not read
+    /// it (another user's process without root). False when it was read, or not asked.
+    /// </summary>
+    public bool EnvironmentUnavailable { get; init; }
+
+    /// <summary>
+    /// How many forks below the scope's top the process is, when asked (<see cref="Tracer.ExecDetails.Depth"/>): 0 for
+    /// the top (the root of a process-tree scope, the command of a command scope; pid 1, and any process without a
+    /// parent, for a scope without a root), 1 for its children, and so on. Counted along the forks that made the process,
+    /// so a process adopted by a subreaper or init keeps the depth it was born at. Null when not asked or not known.
+    /// </summary>
+    public int? Depth { get; init; }
 }

@@ -28,6 +28,10 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
     internal override int? SubtreeRoot(int tracerPid) => tracerPid;
 
     /// <inheritdoc />
+    /// <remarks>The command, a child of the tracer, is the top (and so is a helper it made with <c>CLONE_PARENT</c>).</remarks>
+    internal override int TopDepth => 1;
+
+    /// <inheritdoc />
     internal override CommandSpec? CommandToLaunch => Command;
 
     /// <inheritdoc />

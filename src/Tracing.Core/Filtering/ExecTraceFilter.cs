@@ -48,6 +48,12 @@ public abstract record ExecTraceFilter
     internal virtual int? SubtreeRoot(int tracerPid) => null;
 
     /// <summary>
+    /// The tree depth reported as depth 0 (<see cref="ExecEvent.Depth"/>): the subtree's root, or pid 1 without one;
+    /// a command's, whose tree is rooted at the tracer, is the command.
+    /// </summary>
+    internal virtual int TopDepth => 0;
+
+    /// <summary>
     /// Whether the subtree exists before tracing and its processes then are in scope: the root must exist, and the
     /// exits of the processes found at start are reported.
     /// </summary>

@@ -18,6 +18,16 @@ public interface IProcessInfoReader
     /// <summary>The executable's path.</summary>
     bool TryReadExecutablePath(int pid, [NotNullWhen(true)] out string? path);
 
+    /// <summary>
+    /// The environment the process got at exec (<c>NAME=value</c> entries, NUL-separated as argv; empty for a process
+    /// without one); false when the process is gone, may not be read, or the platform does not read environments.
+    /// </summary>
+    bool TryReadEnvironment(int pid, [NotNullWhen(true)] out ProcessArguments? environment)
+    {
+        environment = null;
+        return false;
+    }
+
     /// <summary>The working directory.</summary>
     bool TryReadWorkingDirectory(int pid, [NotNullWhen(true)] out string? path);
 

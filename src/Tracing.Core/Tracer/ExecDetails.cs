@@ -31,6 +31,19 @@ public enum ExecDetails
     /// <summary>The user's name as the process's own root file system knows it (implies <see cref="Credentials"/>).</summary>
     UserName = 32,
 
-    /// <summary>Everything.</summary>
+    /// <summary>
+    /// The environment (<see cref="Events.ExecEvent.Environment"/>), read right after argv. Not in <see cref="All"/>:
+    /// it is large and holds secrets (tokens, passwords), so it is read only when asked by name.
+    /// </summary>
+    Environment = 64,
+
+    /// <summary>
+    /// The depth below the scope's top (<see cref="Events.ExecEvent.Depth"/>), from the process tree the tracer keeps.
+    /// Not in <see cref="All"/>: a scope without a root (every process, a cgroup, a container) then keeps a tree of
+    /// every process, which means reading the process table at start and following every fork and exit.
+    /// </summary>
+    Depth = 128,
+
+    /// <summary>Every per-exec read but the opt-in ones (<see cref="Environment"/>, <see cref="Depth"/>).</summary>
     All = WorkingDirectory | ExecutablePath | Credentials | CommandName | Container | UserName,
 }

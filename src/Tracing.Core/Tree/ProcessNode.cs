@@ -12,6 +12,7 @@ internal sealed class ProcessNode
         Branch = branch;
         ForkTimestampNs = forkTimestampNs;
         Parent = parent;
+        Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
     /// <summary>The process id.</summary>
@@ -25,6 +26,12 @@ internal sealed class ProcessNode
 
     /// <summary>The root's direct child this process descends from (itself for a direct child; 0 for the root or without a root).</summary>
     public int Branch { get; }
+
+    /// <summary>
+    /// Forks from the tree's root (0 for the root), or in a tree without a root from the oldest ancestor the tree knew
+    /// when it was added (pid 1 once seeded from the process table). Set at birth: a re-parenting does not change it.
+    /// </summary>
+    public int Depth { get; internal set; }
 
     /// <summary>The fork's kernel timestamp; 0 when the process existed before tracing.</summary>
     public long ForkTimestampNs { get; }

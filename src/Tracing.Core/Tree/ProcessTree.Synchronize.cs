@@ -36,9 +36,22 @@ internal sealed partial class ProcessTree
                 }
             }
 
-            foreach (var node in added)
+            // Every node without a parent gets the table's: the added ones, and those made from a fork seen before the
+            // table was read, whose forker the tree did not know then. Then each depth is counted again, from the
+            // linked parents.
+            foreach (var node in _nodes.Values)
             {
-                node.Parent = _nodes.GetValueOrDefault(node.ParentPid);
+                if (node.Parent is null && parentByPid.TryGetValue(node.Pid, out var parentPid) && parentPid != node.Pid
+                    && (node.ParentPid == 0 || node.ParentPid == parentPid) && _nodes.TryGetValue(parentPid, out var parent))
+                {
+                    node.ParentPid = parentPid;
+                    node.Parent = parent;
+                }
+            }
+
+            foreach (var node in _nodes.Values)
+            {
+                node.Depth = DepthThroughAncestors(node);
             }
 
             return added;
@@ -67,6 +80,23 @@ internal sealed partial class ProcessTree
 
         return added;
     }
+
+    // The steps up to the first ancestor without a parent, plus that one's depth (an ended ancestor keeps the depth it
+    // was born at); bounded, should a table read while pids were reused ever make a loop.
+    private static int DepthThroughAncestors(ProcessNode node)
+    {
+        var steps = 0;
+        var top = node;
+        while (top.Parent is { } parent && steps < MaxDepth)
+        {
+            top = parent;
+            steps++;
+        }
+
+        return steps + top.Depth;
+    }
+
+    private const int MaxDepth = 4096;
 
     /// <summary>The live processes the tree tracks, for refreshing what the kernel's events may have missed.</summary>
     public IEnumerable<ProcessNode> Nodes => _nodes.Values;

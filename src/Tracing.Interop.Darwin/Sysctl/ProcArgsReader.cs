@@ -36,8 +36,44 @@ internal sealed class ProcArgsReader
     /// <param name="execPath">The path given to exec, as given (it may be relative; for a script, the interpreter).</param>
     public ProcArgsReadResult TryRead(int pid, out ProcessArguments? arguments, out string? execPath)
     {
-        arguments = null;
-        execPath = null;
+        (ProcessArguments? Arguments, string? Path) result = default;
+        var read = TryRead(pid, (ReadOnlySpan<byte> blob, ref (ProcessArguments?, string?) decoded) =>
+        {
+            if (!ProcArgs2Decoder.TryDecode(blob, out var path, out var argv, out _))
+            {
+                return false;
+            }
+
+            decoded = (ProcessArguments.FromNulSeparated(argv), Encoding.UTF8.GetString(path));
+            return true;
+        }, ref result);
+        (arguments, execPath) = result;
+        return read;
+    }
+
+    /// <summary>
+    /// Reads the environment of <paramref name="pid"/>, the strings after argv, when the kernel gives it and the
+    /// answer tells where it ends (<see cref="ProcArgs2Decoder.TryDecodeEnvironment"/>); else NotPermitted.
+    /// </summary>
+    public ProcArgsReadResult TryReadEnvironment(int pid, out ProcessArguments? environment)
+    {
+        environment = null;
+        return TryRead(pid, (ReadOnlySpan<byte> blob, ref ProcessArguments? decoded) =>
+        {
+            if (!ProcArgs2Decoder.TryDecodeEnvironment(blob, out var strings))
+            {
+                return false;
+            }
+
+            decoded = ProcessArguments.FromNulSeparated(strings);
+            return true;
+        }, ref environment);
+    }
+
+    private delegate bool Decoder<T>(ReadOnlySpan<byte> blob, ref T decoded);
+
+    private ProcArgsReadResult TryRead<T>(int pid, Decoder<T> decode, ref T decoded)
+    {
         if (pid <= 0)
         {
             // pid 0 is the kernel: it has no user stack, and the kernel answers EINVAL.
@@ -46,6 +82,7 @@ internal sealed class ProcArgsReader
 
         var length = _bufferLength.Value;
         var buffer = ArrayPool<byte>.Shared.Rent(length);
+        var used = 0;
         try
         {
             var read = _sysctl.Read(SysctlNames.ProcArgs2(pid), buffer, length);
@@ -54,18 +91,17 @@ internal sealed class ProcArgsReader
                 return Explain(pid, read.Errno);
             }
 
-            if (read.Length < 0 || read.Length > length
-                || !ProcArgs2Decoder.TryDecode(buffer.AsSpan(0, (int)read.Length), out var path, out var argv, out _))
+            if (read.Length < 0 || read.Length > length || !decode(buffer.AsSpan(0, used = (int)read.Length), ref decoded))
             {
                 return ProcArgsReadResult.NotPermitted;
             }
 
-            arguments = ProcessArguments.FromNulSeparated(argv);
-            execPath = Encoding.UTF8.GetString(path);
             return ProcArgsReadResult.Read;
         }
         finally
         {
+            // The environment and argv may hold secrets: leave none of them in the shared pool.
+            buffer.AsSpan(0, used).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

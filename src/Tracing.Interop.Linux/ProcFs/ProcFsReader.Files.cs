@@ -9,7 +9,7 @@ internal sealed partial class ProcFsReader
 {
     private delegate bool ContentParser<T>(ReadOnlySpan<byte> content, out T result);
 
-    // stat, status and cgroup fit in one page; cmdline usually does and grows when not.
+    // stat, status and cgroup fit in one page; cmdline (and environ) usually does and grows when not.
     private const int InitialFileBufferSize = 4096;
     private const int InitialLinkBufferSize = 256;
     private const int StackPathBufferSize = 256;
@@ -76,7 +76,7 @@ internal sealed partial class ProcFsReader
         {
             fd?.Dispose();
 
-            // argv may hold secrets: leave none of it in the shared pool.
+            // argv and environ may hold secrets: leave none of it in the shared pool.
             buffer.AsSpan(0, length).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
         }

@@ -23,6 +23,13 @@ internal sealed partial class ProcFsReader : IProcessInfoReader
         return arguments is not null;
     };
 
+    private static readonly ContentParser<ProcessArguments?> s_parseEnvironment = static (ReadOnlySpan<byte> content, out ProcessArguments? environment) =>
+    {
+        // Empty is an empty environment (env -i), and also what a zombie or a kernel thread shows.
+        environment = ProcessArguments.FromNulSeparated(content);
+        return true;
+    };
+
     private static readonly ContentParser<(ProcessStat, ulong)> s_parseStatWithStartTime = static (ReadOnlySpan<byte> content, out (ProcessStat, ulong) result) =>
     {
         var parsed = ProcStatParser.TryParse(content, out var stat, out var startTimeTicks);
@@ -62,6 +69,14 @@ internal sealed partial class ProcFsReader : IProcessInfoReader
     /// <inheritdoc />
     public bool TryReadArguments(int pid, [NotNullWhen(true)] out ProcessArguments? arguments) =>
         TryReadFile(pid, "/cmdline"u8, s_parseArguments, out arguments) && arguments is not null;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>/proc/PID/environ</c>, read as cmdline is (one consistent copy, however many pages; the buffer cleared after):
+    /// the environment as exec left it. Another user's needs root (ptrace read access): without it, false.
+    /// </remarks>
+    public bool TryReadEnvironment(int pid, [NotNullWhen(true)] out ProcessArguments? environment) =>
+        TryReadFile(pid, "/environ"u8, s_parseEnvironment, out environment) && environment is not null;
 
     /// <inheritdoc />
     /// <remarks>The path is what the kernel shows, including a <c> (deleted)</c> suffix for a replaced executable.</remarks>

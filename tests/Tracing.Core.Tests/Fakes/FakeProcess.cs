@@ -18,6 +18,9 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
 
     public string? ExecutablePath { get; set; }
 
+    /// <summary>The raw environ (NUL-separated entries); null when it cannot be read.</summary>
+    public byte[]? Environment { get; set; }
+
     public string? WorkingDirectory { get; set; }
 
     /// <summary>The exact bytes of <see cref="ExecutablePath"/> when they are not valid UTF-8, as a byte-reading platform gives them.</summary>

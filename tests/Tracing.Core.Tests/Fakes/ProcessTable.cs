@@ -20,6 +20,12 @@ public sealed class ProcessTable
             call[1] = argv is null ? null : ProcessArguments.FromStrings(argv);
             return argv is not null;
         });
+        reader.TryReadEnvironment(Arg.Any<int>(), out Arg.Any<ProcessArguments?>()).Returns(call =>
+        {
+            var environ = Find(call.ArgAt<int>(0))?.Environment;
+            call[1] = environ is null ? null : ProcessArguments.FromNulSeparated(environ);
+            return environ is not null;
+        });
         reader.TryReadExecutablePath(Arg.Any<int>(), out Arg.Any<string?>()).Returns(call =>
         {
             call[1] = Find(call.ArgAt<int>(0))?.ExecutablePath;

@@ -65,19 +65,28 @@ public class ExecTracingSettingsBindingTests
         Assert.Equal(ExecDetails.Credentials | ExecDetails.CommandName, options.Details);
     }
 
+    [Fact]
+    public void The_opt_in_details_are_named_beside_All_which_leaves_them_out()
+    {
+        var options = Options(new() { ["ExecTracing:Details"] = "All, Environment, depth" });
+
+        Assert.Equal(ExecDetails.All | ExecDetails.Environment | ExecDetails.Depth, options.Details);
+        Assert.Equal(ExecDetails.None, ExecDetails.All & (ExecDetails.Environment | ExecDetails.Depth));
+    }
+
     [Theory]
     [InlineData("Scope", "Sometimes", "ExecTracing:Scope 'Sometimes' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("Scope", "7", "ExecTracing:Scope '7' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("Scope", " ", "ExecTracing:Scope ' ' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("QueueFullMode", "Block", "ExecTracing:QueueFullMode 'Block' is not one of DropNewest, DropOldest.")]
-    [InlineData("Details", "Environment", "ExecTracing:Details 'Environment' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All (or several, separated by commas).")]
-    [InlineData("Details", "16", "ExecTracing:Details '16' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All (or several, separated by commas).")]
+    [InlineData("Details", "Environ", "ExecTracing:Details 'Environ' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
+    [InlineData("Details", "16", "ExecTracing:Details '16' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
     [InlineData("Scope", "1", "ExecTracing:Scope '1' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("Scope", "ProcessTree, Cgroup", "ExecTracing:Scope 'ProcessTree, Cgroup' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("QueueFullMode", "0", "ExecTracing:QueueFullMode '0' is not one of DropNewest, DropOldest.")]
-    [InlineData("Details", "7", "ExecTracing:Details '7' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All (or several, separated by commas).")]
-    [InlineData("Details", "Credentials, 1", "ExecTracing:Details 'Credentials, 1' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All (or several, separated by commas).")]
-    [InlineData("Details", "Credentials,,CommandName", "ExecTracing:Details 'Credentials,,CommandName' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All (or several, separated by commas).")]
+    [InlineData("Details", "7", "ExecTracing:Details '7' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
+    [InlineData("Details", "Credentials, 1", "ExecTracing:Details 'Credentials, 1' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
+    [InlineData("Details", "Credentials,,CommandName", "ExecTracing:Details 'Credentials,,CommandName' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
     public void An_unknown_enum_value_fails_listing_the_values_allowed(string key, string value, string expected)
     {
         var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:" + key] = value });

@@ -36,6 +36,14 @@ public class ProcFsReaderRealProcTests
     }
 
     [Fact]
+    public void Reads_own_environment_as_exec_gave_it()
+    {
+        Assert.True(_reader.TryReadEnvironment(_pid, out var environment));
+
+        Assert.Equal(File.ReadAllBytes("/proc/self/environ"), environment.RawBytes.ToArray());
+    }
+
+    [Fact]
     public void Reads_own_executable_as_the_host_path()
     {
         Assert.True(_reader.TryReadExecutablePath(_pid, out var exe));

@@ -13,11 +13,18 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
     private readonly ExecDetails _details = context.Options.Details;
 
     /// <summary>Reads an exec. A <paramref name="knownParent"/> of <see cref="ParentOf.Unknown"/> means the parent is read from the process.</summary>
+    /// <param name="kernelEvent">The exec.</param>
+    /// <param name="knownParent">The parent the tree knows, or <see cref="ParentOf.Unknown"/>.</param>
+    /// <param name="depth">The depth the tree knows (<see cref="ExecEvent.Depth"/>), or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ExecEvent Read(in KernelEvent kernelEvent, int knownParent)
+    public ExecEvent Read(in KernelEvent kernelEvent, int knownParent, int? depth = null)
     {
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
+
+        // Right after argv, and only when asked: it goes with the process too, and is large.
+        ProcessArguments? environment = null;
+        var environmentUnavailable = (_details & ExecDetails.Environment) != 0 && !_reader.TryReadEnvironment(pid, out environment);
         var wantsCredentials = (_details & (ExecDetails.Credentials | ExecDetails.UserName)) != 0;
         var mustReadParent = ParentOf.MustRead(knownParent);
 
@@ -84,6 +91,9 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
             UserName = userName,
             Container = container,
             NamespacePid = namespacePid,
+            Environment = environment,
+            EnvironmentUnavailable = environmentUnavailable,
+            Depth = (_details & ExecDetails.Depth) != 0 ? depth : null,
         };
     }
 

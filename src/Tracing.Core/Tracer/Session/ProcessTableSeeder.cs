@@ -39,6 +39,17 @@ internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate, A
         }
     }
 
+    /// <summary>Seeds a tree without a root with every process that exists now, and their threads; none is in scope by that.</summary>
+    public void SeedAll(ProcessTree tree)
+    {
+        var table = ReadProcessTable();
+        lock (gate)
+        {
+            tree.Synchronize(ParentsOf(table), removeDead: false);
+            Refresh(tree.Nodes, table);
+        }
+    }
+
     /// <summary>After a kernel loss: forks, exits and thread events may be among the lost, so the tree is rebuilt from what exists now.</summary>
     /// <returns>How many processes were added.</returns>
     public int Resynchronize(ProcessTree tree)

@@ -130,7 +130,7 @@ internal sealed class SessionSink : IKernelEventSink
                 break;
         }
 
-        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent));
+        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent), node is null ? null : Math.Max(0, node.Depth - _filter.TopDepth));
         if (node is not null)
         {
             if (node.Orphaned)

@@ -24,14 +24,17 @@ internal sealed class TraceSession
         _delivery = delivery;
         _filter = filter;
 
-        // A subtree is followed from its root; exits need the tree anyway (to report one per process); else none is kept.
+        // A subtree is followed from its root; exits and depths need the tree anyway (to report one exit per process, to
+        // count a process's ancestors); else none is kept.
         _tree = filter.SubtreeRoot(context.Reader.CurrentProcessId) is int root ? new ProcessTree(root)
-            : context.Options.IncludeExits ? new ProcessTree(null)
+            : context.Options.IncludeExits || WantsDepth ? new ProcessTree(null)
             : null;
         _naming = new ContainerNaming(_gate, delivery.Publish, context.ContainerEngine, TracerContext.ContainerNameWait, filter.TracedContainer);
         _command = filter.CommandToLaunch is not null ? new CommandGate(_naming.Publish, _tree!, filter.ClaimsTracerChildren) : null;
         _sink = new SessionSink(context, filter, _gate, _tree, delivery, _naming, _command);
     }
+
+    private bool WantsDepth => (_context.Options.Details & ExecDetails.Depth) != 0;
 
     public Task CommandExitSeen => _command?.ExitSeen.Task ?? Task.CompletedTask;
 
@@ -87,6 +90,11 @@ internal sealed class TraceSession
             {
                 _command?.ExcludeExisting();
             }
+        }
+        else if (_tree is not null && WantsDepth)
+        {
+            // Every process's depth below pid 1 needs every process's ancestors: those that exist now come from /proc.
+            new ProcessTableSeeder(_context.Reader, _gate).SeedAll(_tree);
         }
 
         if (filter.CommandToLaunch is { } spec)
