@@ -10,7 +10,7 @@ namespace Tracing.Tracer.Session;
 /// Turns a run's kernel facts into events, on the source's receive thread: follows the tree, asks the filter whether
 /// an exec is in scope, reads it, and hands the event on (through the command gate when there is one).
 /// </summary>
-internal sealed class SessionSink : IKernelEventSink
+internal sealed partial class SessionSink : IKernelEventSink
 {
     private readonly TracerContext _context;
     private readonly ExecTraceFilter _filter;
@@ -35,6 +35,8 @@ internal sealed class SessionSink : IKernelEventSink
         _naming = naming;
         _delivery = delivery;
         _command = command;
+        _conditions = new ExecConditions(context.Options.Conditions);
+        _facts = new ExecFacts(context.Reader);
     }
 
     public long KernelLost => Interlocked.Read(ref _kernelLost);
@@ -130,7 +132,12 @@ internal sealed class SessionSink : IKernelEventSink
                 break;
         }
 
-        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent));
+        if (!Matches(kernelEvent))
+        {
+            return;
+        }
+
+        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent), _facts);
         if (node is not null)
         {
             if (node.Orphaned)

@@ -83,6 +83,7 @@ internal sealed class TraceSession
         if (_tree?.RootPid is int root)
         {
             new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses);
+            UnreportExistingThatDoNotMatch();
             lock (_gate)
             {
                 _command?.ExcludeExisting();
@@ -96,6 +97,41 @@ internal sealed class TraceSession
             lock (_gate)
             {
                 _command!.Launched(Command.Pid);
+            }
+        }
+    }
+
+    // The processes in scope at start had no exec reported, yet their exits are; with conditions, only those that
+    // meet them now (read outside the lock: the receive thread goes on meanwhile, and a process gone is not reported).
+    private void UnreportExistingThatDoNotMatch()
+    {
+        var conditions = _sink.Conditions;
+        if (conditions.IsEmpty || !_context.Options.IncludeExits)
+        {
+            return;
+        }
+
+        List<int> existing;
+        lock (_gate)
+        {
+            existing = [.. _tree!.Nodes.Where(n => n.Reported && n.ExecTimestampNs == 0).Select(n => n.Pid)];
+        }
+
+        var facts = new ExecFacts(_context.Reader);
+        var unmatched = existing.Where(pid =>
+        {
+            facts.Begin(pid);
+            return conditions.Test(facts) != ScopeVerdict.In;
+        }).ToList();
+        lock (_gate)
+        {
+            foreach (var pid in unmatched)
+            {
+                // Still the process that was tested: not replaced (a reused pid) and not since exec'd (that exec decided).
+                if (_tree!.TryGet(pid, out var node) && node.ExecTimestampNs == 0)
+                {
+                    node.Reported = false;
+                }
             }
         }
     }
