@@ -100,40 +100,6 @@ public sealed partial class ExecTracerTests
     }
 
     [Fact]
-    public async Task An_exec_that_does_not_match_costs_one_read_of_its_command_name()
-    {
-        AddRootWithDescendants();
-        _processes.Get(12).RealUid = _processes.Get(12).EffectiveUid = 0;
-
-        var events = await TraceAsync(() => _source.Exec(12), o => InTree(o, ExecCondition.CommandName("git")));
-
-        Assert.Empty(events);
-        _processes.Reader.Received(1).TryReadCommandName(12, out Arg.Any<string?>());
-        _processes.Reader.DidNotReceive().TryReadArguments(12, out Arg.Any<ProcessArguments?>());
-        _processes.Reader.DidNotReceive().TryReadIdentity(12, out Arg.Any<ProcessIdentity>());
-        _processes.Reader.DidNotReceive().TryReadCredentials(12, out Arg.Any<ProcessCredentials>());
-        _processes.Reader.DidNotReceive().TryReadWorkingDirectory(12, out Arg.Any<string?>(), out Arg.Any<byte[]?>());
-    }
-
-    [Fact]
-    public async Task A_matching_exec_reads_its_command_name_and_identity_once()
-    {
-        AddRootWithDescendants();
-        var cc = _processes.Get(12);
-        (cc.RealUid, cc.EffectiveUid, cc.IdentityReadable) = (1000, 1000, true);
-
-        var events = await TraceAsync(
-            () => _source.Exec(12),
-            o => InTree(o, ExecCondition.CommandName("cc"), ExecCondition.RealUid(1000)));
-
-        var exec = Assert.Single(events.OfType<ExecEvent>());
-        Assert.Equal(("cc", 1000u, 1000u), (exec.CommandName, exec.RealUid, exec.EffectiveUid));
-        _processes.Reader.Received(1).TryReadCommandName(12, out Arg.Any<string?>());
-        _processes.Reader.Received(1).TryReadIdentity(12, out Arg.Any<ProcessIdentity>());
-        _processes.Reader.DidNotReceive().TryReadCredentials(12, out Arg.Any<ProcessCredentials>());
-    }
-
-    [Fact]
     public async Task Real_uid_condition_matches_the_real_id_not_the_effective_one()
     {
         _processes.Add(40, 1, "passwd", "passwd").RealUid = 1000;
@@ -207,25 +173,5 @@ public sealed partial class ExecTracerTests
 
         var exit = Assert.Single(events.OfType<ExitEvent>());
         Assert.Equal((12, "cc"), (exit.Pid, exit.CommandName));
-    }
-
-    [Fact]
-    public async Task A_run_keeps_the_conditions_it_started_with()
-    {
-        _processes.Add(40, 1, "git", "git");
-        _processes.Add(41, 1, "make", "make");
-        var options = new ExecTracingOptions();
-        options.Conditions.Add(ExecCondition.CommandName("git"));
-        await using var tracer = new ExecTracer(_source, _processes.Reader, _clock, options);
-        var reader = tracer.CreateReader();
-        await tracer.StartAsync();
-
-        options.Conditions.Clear();
-        _source.Exec(40);
-        _source.Exec(41);
-        await tracer.StopAsync();
-
-        var events = await DrainAsync(reader);
-        Assert.Equal([40], ExecPids(events));
     }
 }

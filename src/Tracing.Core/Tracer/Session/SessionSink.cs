@@ -100,58 +100,6 @@ internal sealed partial class SessionSink : IKernelEventSink
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void OnExec(in KernelEvent kernelEvent)
-    {
-        var pid = kernelEvent.Tgid;
-        ProcessNode? node = null;
-        if (_tree is not null)
-        {
-            if (_tree.RootPid is null)
-            {
-                node = _tree.GetOrAdd(pid, kernelEvent.ParentTgid);
-            }
-            else if (!_tree.TryGet(pid, out node))
-            {
-                return;
-            }
-
-            // Whichever thread exec'd, the process is one thread now; in scope or not, the tree follows the kernel.
-            _tree.OnExec(pid, kernelEvent.TimestampNs);
-        }
-
-        switch (_filter.Admit(pid, _context.Reader))
-        {
-            case ScopeVerdict.Out:
-                return;
-            case ScopeVerdict.Undecided:
-                // Gone before the filter could tell: maybe in scope, maybe not. Never silent: counted.
-                _context.Metrics.ScopeUndecided();
-                Publish(LossEvents.ScopeUndecided(_context, pid, kernelEvent.TimestampNs));
-                return;
-            default:
-                break;
-        }
-
-        if (!Matches(kernelEvent))
-        {
-            return;
-        }
-
-        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent), _facts);
-        if (node is not null)
-        {
-            if (node.Orphaned)
-            {
-                _tree!.Reparent(node, exec.ParentPid);
-            }
-
-            node.OnReported(exec);
-        }
-
-        PublishScoped(node, exec);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnExit(in KernelEvent kernelEvent)
     {
         var pid = kernelEvent.Tgid;

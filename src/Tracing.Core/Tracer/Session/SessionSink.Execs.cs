@@ -1,10 +1,14 @@
 using System.Runtime.CompilerServices;
 using Tracing.Filtering;
 using Tracing.Ports;
+using Tracing.Tree;
 
 namespace Tracing.Tracer.Session;
 
-/// <summary>The conditions an exec in scope must meet to be reported (<see cref="ExecTracingOptions.Conditions"/>).</summary>
+/// <summary>
+/// An exec: the tree follows it, the filter says whether it is in scope, the conditions whether it is reported
+/// (<see cref="ExecTracingOptions.Conditions"/>), and only then is it read.
+/// </summary>
 internal sealed partial class SessionSink
 {
     private readonly ExecConditions _conditions;
@@ -15,6 +19,58 @@ internal sealed partial class SessionSink
 
     /// <summary>The facts of the exec being handled, shared by the conditions and the reader.</summary>
     internal ExecFacts Facts => _facts;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnExec(in KernelEvent kernelEvent)
+    {
+        var pid = kernelEvent.Tgid;
+        ProcessNode? node = null;
+        if (_tree is not null)
+        {
+            if (_tree.RootPid is null)
+            {
+                node = _tree.GetOrAdd(pid, kernelEvent.ParentTgid);
+            }
+            else if (!_tree.TryGet(pid, out node))
+            {
+                return;
+            }
+
+            // Whichever thread exec'd, the process is one thread now; in scope or not, the tree follows the kernel.
+            _tree.OnExec(pid, kernelEvent.TimestampNs);
+        }
+
+        switch (_filter.Admit(pid, _context.Reader))
+        {
+            case ScopeVerdict.Out:
+                return;
+            case ScopeVerdict.Undecided:
+                // Gone before the filter could tell: maybe in scope, maybe not. Never silent: counted.
+                _context.Metrics.ScopeUndecided();
+                Publish(LossEvents.ScopeUndecided(_context, pid, kernelEvent.TimestampNs));
+                return;
+            default:
+                break;
+        }
+
+        if (!Matches(kernelEvent))
+        {
+            return;
+        }
+
+        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent), _facts);
+        if (node is not null)
+        {
+            if (node.Orphaned)
+            {
+                _tree!.Reparent(node, exec.ParentPid);
+            }
+
+            node.OnReported(exec);
+        }
+
+        PublishScoped(node, exec);
+    }
 
     /// <summary>
     /// Begins the exec's facts and tests the conditions, which read the one cheap fact each needs (command name, user
