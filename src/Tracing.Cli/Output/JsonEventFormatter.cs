@@ -41,6 +41,7 @@ internal sealed class JsonEventFormatter : IEventFormatter
                     {
                         LossReason.KernelBufferOverflow => "kernel_buffer_overflow",
                         LossReason.SubscriberQueueFull => "subscriber_queue_full",
+                        LossReason.MatchUndecided => "match_undecided",
                         _ => "scope_undecided",
                     });
                     break;

@@ -10,7 +10,7 @@ namespace Tracing.Cli.Running;
 /// <summary>Composes the tracer the way the command line asks: scope, exits, the details the output shows.</summary>
 internal static class TracerServices
 {
-    public static ServiceProvider Build(TraceSettings settings, ExecTraceFilter filter)
+    public static ServiceProvider Build(TraceSettings settings, ExecTraceFilter filter, IReadOnlyList<ExecCondition> conditions)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging
@@ -20,6 +20,11 @@ internal static class TracerServices
             .AddExecTracing(o =>
             {
                 o.Filter = filter;
+                foreach (var condition in conditions)
+                {
+                    o.Conditions.Add(condition);
+                }
+
                 o.IncludeExits = settings.Exits;
                 // An exit line names the command; by the time the last thread exits the process may be reaped, so it is read at exec.
                 // Every line says which container its process runs in: the container is read in every mode, unless declined.

@@ -22,6 +22,19 @@ public class EventWriterTests
         Assert.StartsWith(expected + ";", diagnostics.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(LossReason.ScopeUndecided, "exectrace: pid 77 exec'd and ended before its cgroup could be read")]
+    [InlineData(LossReason.MatchUndecided, "exectrace: pid 77 exec'd and ended before its command name or user could be read")]
+    public void An_exec_that_could_not_be_decided_is_named_on_stderr(LossReason reason, string expected)
+    {
+        var diagnostics = new StringWriter();
+        using var writer = new EventWriter(new TextEventFormatter(false, false), new MemoryStream(), diagnostics, () => { });
+
+        writer.Write(new EventsLostEvent { Time = s_time, Pid = 77, Count = 1, IsExact = true, Reason = reason });
+
+        Assert.StartsWith(expected + ";", diagnostics.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_an_interval_each_line_is_written_at_once()
     {
