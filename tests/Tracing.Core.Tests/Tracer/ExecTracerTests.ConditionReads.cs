@@ -61,4 +61,27 @@ public sealed partial class ExecTracerTests
         var events = await DrainAsync(reader);
         Assert.Equal([40], ExecPids(events));
     }
+
+    [Fact]
+    public async Task At_start_only_the_processes_in_scope_are_tested_and_their_command_name_is_stats()
+    {
+        AddRootWithDescendants();
+        foreach (var pid in new[] { 1, Self, Root, 11, 12, 20 })
+        {
+            _processes.Get(pid).RealUid = _processes.Get(pid).EffectiveUid = pid == 12 ? 1000u : 0u;
+        }
+
+        var events = await TraceAsync(
+            () =>
+            {
+                _source.Exit(12, 0, 9_000_000_000, 11);
+                _source.Exit(11, 0, 9_100_000_000, Root);
+            },
+            o => InTreeWithExits(o, ExecCondition.RealUid(1000), ExecCondition.CommandName("cc")));
+
+        Assert.Equal(12, Assert.Single(events.OfType<ExitEvent>()).Pid);
+        _processes.Reader.DidNotReceive().TryReadCredentials(20, out Arg.Any<ProcessCredentials>());
+        _processes.Reader.DidNotReceive().TryReadCredentials(1, out Arg.Any<ProcessCredentials>());
+        _processes.Reader.DidNotReceive().TryReadCommandName(12, out Arg.Any<string?>());
+    }
 }

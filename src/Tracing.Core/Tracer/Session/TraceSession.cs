@@ -82,8 +82,7 @@ internal sealed class TraceSession
         // Subscribed first, seeded second: a process forked in between is in /proc or in the feed, or both.
         if (_tree?.RootPid is int root)
         {
-            new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses);
-            UnreportExistingThatDoNotMatch();
+            new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses, ExistingMatch());
             lock (_gate)
             {
                 _command?.ExcludeExisting();
@@ -101,39 +100,27 @@ internal sealed class TraceSession
         }
     }
 
-    // The processes in scope at start had no exec reported, yet their exits are; with conditions, only those that
-    // meet them now (read outside the lock: the receive thread goes on meanwhile, and a process gone is not reported).
-    private void UnreportExistingThatDoNotMatch()
+    // The processes in scope at start have no exec reported, yet their exits are; with conditions, only those that
+    // meet them (the command name is stat's, which the seeder read; other facts are read).
+    private Func<int, string?, bool>? ExistingMatch()
     {
         var conditions = _sink.Conditions;
         if (conditions.IsEmpty || !_context.Options.IncludeExits)
         {
-            return;
-        }
-
-        List<int> existing;
-        lock (_gate)
-        {
-            existing = [.. _tree!.Nodes.Where(n => n.Reported && n.ExecTimestampNs == 0).Select(n => n.Pid)];
+            return null;
         }
 
         var facts = new ExecFacts(_context.Reader);
-        var unmatched = existing.Where(pid =>
+        return (pid, commandName) =>
         {
             facts.Begin(pid);
-            return conditions.Test(facts) != ScopeVerdict.In;
-        }).ToList();
-        lock (_gate)
-        {
-            foreach (var pid in unmatched)
+            if (commandName is not null)
             {
-                // Still the process that was tested: not replaced (a reused pid) and not since exec'd (that exec decided).
-                if (_tree!.TryGet(pid, out var node) && node.ExecTimestampNs == 0)
-                {
-                    node.Reported = false;
-                }
+                facts.KnowCommandName(commandName);
             }
-        }
+
+            return conditions.Test(facts) == ScopeVerdict.In;
+        };
     }
 
     public async Task StopAsync()
