@@ -37,4 +37,7 @@ internal sealed class ExecConditions
 
         return verdict;
     }
+
+    /// <summary>The conditions in words, e.g. <c>CommandName(git) and RealUid(1000)</c>.</summary>
+    public override string ToString() => string.Join(" and ", _conditions.Select(c => c.ToString()));
 }

@@ -83,6 +83,7 @@ public class ExecConditionTests
         Assert.Equal("RealUid(0, 1000)", ExecCondition.RealUid(0, 1000).ToString());
         Assert.Equal(["git", "make"], Assert.IsType<CommandNameCondition>(ExecCondition.CommandName(["git", "make"])).Names);
         Assert.Equal([1000u], Assert.IsType<RealUidCondition>(ExecCondition.RealUid(1000)).Uids);
+        Assert.Equal("CommandName(git) and RealUid(1000)", new ExecConditions([ExecCondition.CommandName("git"), ExecCondition.RealUid(1000)]).ToString());
     }
 
     [Fact]

@@ -46,6 +46,9 @@ internal sealed class TraceSession
 
     public long KernelLost => _sink.KernelLost;
 
+    /// <summary>The conditions of this run.</summary>
+    public ExecConditions Conditions => _sink.Conditions;
+
     public int TrackedCount
     {
         get
