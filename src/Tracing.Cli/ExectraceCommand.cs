@@ -50,6 +50,16 @@ internal static class ExectraceCommand
         var env = new Option<bool>("--env", "-e") { Description = "Show each process's environment: after argv in text ([env] NAME=value ..., quoted like argv), env in JSON. Not read otherwise." };
         var tree = new Option<bool>("--tree") { Description = "Indent each exec two spaces per level below the traced root (the command, -p's pid, or pid 1); JSON gets depth." };
         var follow = new Option<bool>("--follow", "-f") { Description = "With -- COMMAND: trace until the last process of its subtree has ended (daemons it leaves behind too), not only the command; the exit code is still the command's." };
+        var comm = new Option<string[]>("--comm")
+        {
+            Description = "Report only execs whose command name (the kernel's comm: the executable's file name, at most 15 bytes, not argv[0]) is NAME, exactly; repeat for several. Other processes are still followed, so what they start is reported when it matches.",
+            HelpName = "NAME",
+        };
+        var uid = new Option<string[]>("--uid")
+        {
+            Description = "Report only execs whose real user is UID or USER (a name from /etc/passwd); repeat for several. With --comm, both must hold.",
+            HelpName = "UID|USER",
+        };
         var command = new Argument<string[]>("command")
         {
             Description = "After --: a command to run and trace with its whole subtree; exectrace exits with its exit code.",
@@ -60,7 +70,7 @@ internal static class ExectraceCommand
             "Reports every program started on this machine, in a process tree, a cgroup, a container, or a command it runs: " +
             "pid, parent and full argv, and the container each runs in. Ctrl-C stops. Under systemd (Type=notify) it sends READY=1 once tracing is live.")
         {
-            pid, cgroup, container, engineSocket, noContainer, json, exits, output, cwd, user, exe, env, tree, follow, command,
+            pid, cgroup, container, engineSocket, noContainer, comm, uid, json, exits, output, cwd, user, exe, env, tree, follow, command,
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -86,6 +96,8 @@ internal static class ExectraceCommand
                 Tree = parseResult.GetValue(tree),
                 Follow = parseResult.GetValue(follow),
                 Command = parseResult.GetValue(command) ?? [],
+                CommandNames = parseResult.GetValue(comm) ?? [],
+                Users = parseResult.GetValue(uid) ?? [],
             },
             parseResult.InvocationConfiguration.Error));
         return root;

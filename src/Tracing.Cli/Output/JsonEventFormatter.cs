@@ -67,6 +67,7 @@ internal sealed partial class JsonEventFormatter(bool depth = false) : IUtf8Even
                     {
                         LossReason.KernelBufferOverflow => "kernel_buffer_overflow",
                         LossReason.SubscriberQueueFull => "subscriber_queue_full",
+                        LossReason.MatchUndecided => "match_undecided",
                         _ => "scope_undecided",
                     });
                     break;

@@ -74,9 +74,12 @@ internal sealed class EventWriter : IDisposable
 
         if (item is EventsLostEvent lost)
         {
-            _diagnostics.WriteLine(lost.Reason == LossReason.ScopeUndecided
-                ? $"exectrace: pid {lost.Pid} exec'd and ended before its cgroup could be read; not shown, since it may be outside the cgroup."
-                : $"exectrace: the kernel dropped {(lost.IsExact ? string.Empty : "at least ")}{lost.Count} event(s) (receive buffer overflow); the process tree was resynchronised.");
+            _diagnostics.WriteLine(lost.Reason switch
+            {
+                LossReason.ScopeUndecided => $"exectrace: pid {lost.Pid} exec'd and ended before its cgroup could be read; not shown, since it may be outside the cgroup.",
+                LossReason.MatchUndecided => $"exectrace: pid {lost.Pid} exec'd and ended before its command name or user could be read; not shown, since it may not match --comm/--uid.",
+                _ => $"exectrace: the kernel dropped {(lost.IsExact ? string.Empty : "at least ")}{lost.Count} event(s) (receive buffer overflow); the process tree was resynchronised.",
+            });
         }
 
         byte[] bytes;

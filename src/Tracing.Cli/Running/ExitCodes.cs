@@ -31,7 +31,7 @@ internal static class ExitCodes
     [
         (Code(Success), "Tracing stopped on Ctrl-C or SIGTERM, the traced container stopped, or the reader of the output went away (such as head, having read enough)."),
         (Code(TracingFailed), "Tracing could not start or broke while running (the message names cause and remedy), or events could not be written (a closed stdout, a full disk): said once; a command runs on to its end first."),
-        (Code(UsageError), "The command line asks for something that cannot work: an unknown option, a command not after --, an option value that does not parse, two scopes, no such process, cgroup or container (or a container name and no engine to ask), an -o file that cannot be created."),
+        (Code(UsageError), "The command line asks for something that cannot work: an unknown option, a command not after --, an option value that does not parse, two scopes, no such process, cgroup or container (or a container name and no engine to ask), a --comm or --uid that could never match (a name over 15 bytes, an unknown user), an -o file that cannot be created."),
         (Code(ContainerNotRunning), "--container: the container exists but is not running. (One that stops while traced ends tracing with 0.)"),
         (Code(CommandNotStarted), "With -- COMMAND: the command could not be started (not found, not executable, a missing interpreter)."),
         (Code(Interrupted), "Ctrl-C or SIGTERM before tracing had started (as while -o waits for a FIFO's reader), or, with -- COMMAND, a second one before the command ended."),

@@ -18,13 +18,16 @@ internal static class TraceRunner
     public static async Task<int> RunAsync(TraceSettings settings, TextWriter diagnostics)
     {
         ExecTraceFilter filter;
+        IReadOnlyList<ExecCondition> conditions;
         try
         {
             filter = FilterFactory.Create(settings);
+            conditions = ConditionFactory.Create(settings);
         }
         catch (UsageException e)
         {
-            await diagnostics.WriteLineAsync($"exectrace: {e.Message}").ConfigureAwait(false);
+            // The message may quote what was typed (a name with escapes in it): never raw to the terminal.
+            await diagnostics.WriteLineAsync(StartFailure.Describe(e)).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -37,7 +40,7 @@ internal static class TraceRunner
         }
 
         await using var output = opened.Stream!;
-        await using var provider = TracerServices.Build(settings, filter);
+        await using var provider = TracerServices.Build(settings, filter, conditions);
         var tracer = provider.GetRequiredService<ExecTracer>();
         IEventFormatter formatter = settings.Json ? new JsonEventFormatter(settings.Tree)
             : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser, new LocalTimeOfDay(), settings.ShowExecutable, settings.ShowEnvironment, settings.Tree);

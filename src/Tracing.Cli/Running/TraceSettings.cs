@@ -17,6 +17,12 @@ internal sealed record TraceSettings
 
     public IReadOnlyList<string> Command { get; init; } = [];
 
+    /// <summary>--comm: report only execs whose command name is one of these (none: every exec in scope).</summary>
+    public IReadOnlyList<string> CommandNames { get; init; } = [];
+
+    /// <summary>--uid: report only execs whose real user is one of these, each a uid or a user name (none: any user).</summary>
+    public IReadOnlyList<string> Users { get; init; } = [];
+
     /// <summary>Whether each event says which container its process runs in (and its namespace pid).</summary>
     public bool AttributeContainers { get; init; } = true;
 

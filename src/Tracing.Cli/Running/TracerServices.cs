@@ -10,7 +10,7 @@ namespace Tracing.Cli.Running;
 /// <summary>Composes the tracer the way the command line asks: scope, exits, the details the output shows.</summary>
 internal static class TracerServices
 {
-    public static ServiceProvider Build(TraceSettings settings, ExecTraceFilter filter)
+    public static ServiceProvider Build(TraceSettings settings, ExecTraceFilter filter, IReadOnlyList<ExecCondition> conditions)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging
@@ -20,6 +20,11 @@ internal static class TracerServices
             .AddExecTracing(o =>
             {
                 o.Filter = filter;
+                foreach (var condition in conditions)
+                {
+                    o.Conditions.Add(condition);
+                }
+
                 o.IncludeExits = settings.Exits;
                 o.Details = DetailsFor(settings);
             });

@@ -14,4 +14,11 @@ public enum LossReason
     /// read): not reported, since it may be outside the filter, but counted.
     /// </summary>
     ScopeUndecided = 2,
+
+    /// <summary>
+    /// An exec in scope whose process was gone before the tracer could tell whether it meets the conditions
+    /// (<see cref="Tracer.ExecTracingOptions.Conditions"/>: its command name or user ids could not be read): not
+    /// reported, since it may not match, but counted.
+    /// </summary>
+    MatchUndecided = 3,
 }

@@ -127,7 +127,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             }
 
             _state = TracerState.Running;
-            Log.Started(_context.Logger, filter.ToString(), session.TrackedCount);
+            Log.Started(_context.Logger, session.Conditions.IsEmpty ? filter.ToString() : $"{filter}, reporting only {session.Conditions}", session.TrackedCount);
 
             // What it traces is gone (a container stopped): the run ends by itself, its events delivered.
             _ = session.ScopeEnded.ContinueWith(_ => StopAsync(session), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);

@@ -5,7 +5,8 @@ namespace Tracing.Tracer;
 
 /// <summary>
 /// The tracer's instruments, on the meter <c>Tracing</c>: events by kind, events lost (by the kernel or a full
-/// subscriber queue), execs whose argv was not recovered whole, and delivery latency from the kernel's timestamp.
+/// subscriber queue), execs whose argv was not recovered whole, execs in scope the conditions did not match, and
+/// delivery latency from the kernel's timestamp.
 /// </summary>
 public sealed class ExecTracerMetrics : IDisposable
 {
@@ -17,12 +18,14 @@ public sealed class ExecTracerMetrics : IDisposable
     private static readonly KeyValuePair<string, object?> s_kernel = new("tracing.loss.reason", "kernel_buffer_overflow");
     private static readonly KeyValuePair<string, object?> s_subscriber = new("tracing.loss.reason", "subscriber_queue_full");
     private static readonly KeyValuePair<string, object?> s_undecided = new("tracing.loss.reason", "scope_undecided");
+    private static readonly KeyValuePair<string, object?> s_matchUndecided = new("tracing.loss.reason", "match_undecided");
 
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _events;
     private readonly Counter<long> _lost;
     private readonly Counter<long> _argvIncomplete;
+    private readonly Counter<long> _notMatched;
     private readonly Histogram<double> _latency;
 
     /// <summary>Creates the instruments from <paramref name="meterFactory"/>, or on a meter of their own without one.</summary>
@@ -33,6 +36,7 @@ public sealed class ExecTracerMetrics : IDisposable
         _events = _meter.CreateCounter<long>("tracing.events", "{event}", "Events delivered, by kind.");
         _lost = _meter.CreateCounter<long>("tracing.events.lost", "{event}", "Events lost, by where: the kernel's buffer or a subscriber's queue.");
         _argvIncomplete = _meter.CreateCounter<long>("tracing.exec.argv_incomplete", "{exec}", "Execs whose argv could not be read whole.");
+        _notMatched = _meter.CreateCounter<long>("tracing.exec.not_matched", "{exec}", "Execs in scope not reported because they did not meet the conditions (command name, user).");
         _latency = _meter.CreateHistogram<double>(
             "tracing.delivery.latency", "s", "From the kernel's timestamp to delivery to subscribers.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1, 1] });
@@ -96,6 +100,24 @@ public sealed class ExecTracerMetrics : IDisposable
         if (_lost.Enabled)
         {
             _lost.Add(1, s_undecided);
+        }
+    }
+
+    /// <summary>Records an exec in scope that did not meet the conditions (not delivered, not an event).</summary>
+    internal void NotMatched()
+    {
+        if (_notMatched.Enabled)
+        {
+            _notMatched.Add(1);
+        }
+    }
+
+    /// <summary>Records an exec whose conditions could not be decided (the process was gone).</summary>
+    internal void MatchUndecided()
+    {
+        if (_lost.Enabled)
+        {
+            _lost.Add(1, s_matchUndecided);
         }
     }
 

@@ -8,6 +8,15 @@ public sealed class ExecTracingOptions
     /// <summary>Which processes to report. Default: every process.</summary>
     public ExecTraceFilter Filter { get; set; } = ExecTraceFilter.Everything;
 
+    /// <summary>
+    /// Which execs in scope are reported: every condition must hold (a condition holds when the exec has any one of
+    /// its values), e.g. <c>ExecCondition.CommandName("git")</c> and <c>ExecCondition.RealUid(1000)</c>. Empty (default):
+    /// every exec in scope. The processes followed are the filter's either way, so the descendants of a process that
+    /// does not match are reported when they match. An exit is reported only for a process an exec of which was.
+    /// A run keeps the conditions it started with.
+    /// </summary>
+    public IList<ExecCondition> Conditions { get; } = [];
+
     /// <summary>Also report exits of the processes whose exec was reported (or that were in the traced tree). Default: false.</summary>
     public bool IncludeExits { get; set; }
 
@@ -37,6 +46,19 @@ public sealed class ExecTracingOptions
             catch (ArgumentException e)
             {
                 errors.Add($"{nameof(Filter)}: {e.Message}");
+            }
+        }
+
+        for (var i = 0; i < Conditions.Count; i++)
+        {
+            try
+            {
+                var condition = Conditions[i] ?? throw new ArgumentException("must not be null.");
+                condition.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"{nameof(Conditions)}[{i}]: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}");
             }
         }
 

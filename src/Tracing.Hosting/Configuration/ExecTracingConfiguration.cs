@@ -75,6 +75,8 @@ internal static class ExecTracingConfiguration
         EnumSetting.Check<ExecTracingScope>(section, nameof(ExecTracingSettings.Scope), errors);
         EnumSetting.Check<ExecDetails>(section, nameof(ExecTracingSettings.Details), errors, combinable: true);
         EnumSetting.Check<QueueFullMode>(section, nameof(ExecTracingSettings.QueueFullMode), errors);
+        ListSetting.Check(section, nameof(ExecTracingSettings.CommandNames), "git", errors);
+        ListSetting.Check(section, nameof(ExecTracingSettings.Uids), "1000", errors);
         if (errors.Count == 0)
         {
             section.Bind(settings);

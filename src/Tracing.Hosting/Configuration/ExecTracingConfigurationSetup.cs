@@ -19,6 +19,17 @@ internal sealed class ExecTracingConfigurationSetup(IOptions<ExecTracingSettings
         options.QueueCapacity = values.QueueCapacity ?? options.QueueCapacity;
         options.QueueFullMode = values.QueueFullMode ?? options.QueueFullMode;
         options.Filter = CreateFilter(values) ?? options.Filter;
+
+        // Conditions add up (all must hold): these come first, and code may add more, or clear them.
+        if (values.CommandNames is { Count: > 0 } names)
+        {
+            options.Conditions.Add(ExecCondition.CommandName([.. names]));
+        }
+
+        if (values.Uids is { Count: > 0 } uids)
+        {
+            options.Conditions.Add(ExecCondition.RealUid([.. uids]));
+        }
     }
 
     // The settings are valid here: the scope is one of the four, with what it needs.

@@ -46,6 +46,18 @@ public sealed class ExecTracingSettings : IValidatableObject
     /// </summary>
     public string? Container { get; set; }
 
+    /// <summary>
+    /// Report only the execs whose command name (the kernel's <c>comm</c>, at most 15 bytes) is one of these; a list
+    /// (<c>ExecTracing:CommandNames:0=git</c>, a JSON array). Left out: any name. See <see cref="ExecCondition.CommandName"/>.
+    /// </summary>
+    public IList<string>? CommandNames { get; set; }
+
+    /// <summary>
+    /// Report only the execs whose real user id is one of these; a list (<c>ExecTracing:Uids:0=1000</c>, a JSON array)
+    /// of numbers, 0 to 4294967294. Left out: any user. See <see cref="ExecCondition.RealUid"/>.
+    /// </summary>
+    public IList<uint>? Uids { get; set; }
+
     /// <summary>Also report exits.</summary>
     public bool? IncludeExits { get; set; }
 
@@ -62,6 +74,11 @@ public sealed class ExecTracingSettings : IValidatableObject
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
         const string Prefix = SectionName + ":";
+        foreach (var error in ConditionErrors())
+        {
+            yield return new(error);
+        }
+
         var hasCgroup = !string.IsNullOrEmpty(Cgroup);
         var hasContainer = !string.IsNullOrEmpty(Container);
         switch (Scope)
@@ -104,6 +121,33 @@ public sealed class ExecTracingSettings : IValidatableObject
         if (hasContainer && Scope != ExecTracingScope.Container)
         {
             yield return new($"{Prefix}Container applies only when {Prefix}Scope is Container; it is {Scope}.");
+        }
+    }
+
+    // The conditions' own checks, in their words, under the keys they come from.
+    private IEnumerable<string> ConditionErrors()
+    {
+        if (CommandNames is not null && ConditionError(ExecCondition.CommandName(CommandNames)) is { } names)
+        {
+            yield return $"{SectionName}:{nameof(CommandNames)}: {names}";
+        }
+
+        if (Uids is not null && ConditionError(ExecCondition.RealUid(Uids)) is { } uids)
+        {
+            yield return $"{SectionName}:{nameof(Uids)}: {uids}";
+        }
+    }
+
+    private static string? ConditionError(ExecCondition condition)
+    {
+        try
+        {
+            condition.Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
         }
     }
 

@@ -63,4 +63,25 @@ internal static class PasswdParser
 
         return names;
     }
+
+    /// <summary>
+    /// The uid of the user <paramref name="name"/>: the first line that names it, as with <c>getpwnam</c>; false when
+    /// no well-formed line does. Malformed lines are skipped.
+    /// </summary>
+    /// <param name="content">The file's bytes.</param>
+    /// <param name="name">The user name, as UTF-8 bytes; matched exactly.</param>
+    /// <param name="uid">The user id.</param>
+    public static bool TryFindUid(ReadOnlySpan<byte> content, ReadOnlySpan<byte> name, out uint uid)
+    {
+        foreach (var line in new LineEnumerator(content))
+        {
+            if (TryParseLine(line, out var lineName, out uid) && lineName.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        uid = 0;
+        return false;
+    }
 }

@@ -164,19 +164,6 @@ public class JsonEventFormatterTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("comm").ValueKind);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Lost_events_are_reported_with_whether_the_count_is_exact(bool exact)
-    {
-        using var json = Parse(new EventsLostEvent { Time = s_time, Count = 42, IsExact = exact, Reason = LossReason.KernelBufferOverflow });
-
-        Assert.Equal("lost", json.RootElement.GetProperty("event").GetString());
-        Assert.Equal(42, json.RootElement.GetProperty("count").GetInt64());
-        Assert.Equal(exact, json.RootElement.GetProperty("exact").GetBoolean());
-        Assert.Equal("kernel_buffer_overflow", json.RootElement.GetProperty("reason").GetString());
-    }
-
     [Fact]
     public void Each_event_is_one_line_and_the_formatter_can_be_reused()
     {

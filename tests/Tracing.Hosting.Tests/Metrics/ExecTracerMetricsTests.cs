@@ -1,7 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using NSubstitute;
+using Tracing.Filtering;
 using Tracing.Hosting.Tests.Fakes;
+using Tracing.Ports;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Tests.Metrics;
@@ -33,5 +36,34 @@ public class ExecTracerMetricsTests
         Assert.Equal(7, loss.Value);
         Assert.Equal("kernel_buffer_overflow", loss.Tags["tracing.loss.reason"]);
         Assert.Single(latency.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task Execs_the_conditions_did_not_match_are_counted_apart_and_never_as_delivered()
+    {
+        var services = new ServiceCollection().AddMetrics();
+        var source = SubstitutePorts.Add(services);
+        services.AddExecTracing(o => o.Conditions.Add(ExecCondition.CommandName("make")));
+        await using var provider = services.BuildServiceProvider();
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        using var events = new MetricCollector<long>(meters, ExecTracerMetrics.MeterName, "tracing.events");
+        using var notMatched = new MetricCollector<long>(meters, ExecTracerMetrics.MeterName, "tracing.exec.not_matched");
+        using var lost = new MetricCollector<long>(meters, ExecTracerMetrics.MeterName, "tracing.events.lost");
+        provider.GetRequiredService<IProcessInfoReader>().TryReadCommandName(300, out Arg.Any<string?>()).Returns(call =>
+        {
+            call[1] = "git";
+            return true;
+        });
+        var tracer = provider.GetRequiredService<ExecTracer>();
+
+        await tracer.StartAsync();
+        source.Exec(300, timestampNs: 1);
+        source.Exec(301, timestampNs: 2);
+        await tracer.StopAsync();
+
+        Assert.Empty(events.GetMeasurementSnapshot());
+        Assert.Equal(1, Assert.Single(notMatched.GetMeasurementSnapshot()).Value);
+        var undecided = Assert.Single(lost.GetMeasurementSnapshot());
+        Assert.Equal("match_undecided", undecided.Tags["tracing.loss.reason"]);
     }
 }

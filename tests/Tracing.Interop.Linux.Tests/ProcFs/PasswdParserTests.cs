@@ -69,5 +69,30 @@ public class PasswdParserTests
         Assert.Empty(PasswdParser.ParseNames(Bytes("no newline at all"), truncated: true));
     }
 
+    [Theory]
+    [InlineData("root", 0U)]
+    [InlineData("app", 1000U)] // the first line of a name wins, as with getpwnam
+    [InlineData("ünï", 8U)]
+    public void Finds_a_users_uid_by_its_exact_name(string name, uint uid)
+    {
+        var content = Bytes("#app:x:1:1::/:\nroot:x:0:0::/:\n+app:x:2:2::/:\napp:x:1000:1000::/:\napp:x:1001:1001::/:\nünï:x:8:8::/:");
+
+        Assert.True(PasswdParser.TryFindUid(content, Bytes(name), out var found));
+        Assert.Equal(uid, found);
+    }
+
+    [Theory]
+    [InlineData("App")]
+    [InlineData("ap")]
+    [InlineData("nobody")]
+    [InlineData("")]
+    public void A_name_no_well_formed_line_has_is_not_found(string name)
+    {
+        var content = Bytes("app:x:1000:1000::/:\nnobody:x:oops:1::/:\n:x:5:5::/:\n");
+
+        Assert.False(PasswdParser.TryFindUid(content, Bytes(name), out var uid));
+        Assert.Equal(0U, uid);
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Tracing.Events;
+using Tracing.Filtering;
 using Tracing.Ports;
 
 namespace Tracing.Tracer.Session;
@@ -12,12 +13,16 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
     private readonly IProcessInfoReader _reader = context.Reader;
     private readonly ExecDetails _details = context.Options.Details;
 
-    /// <summary>Reads an exec. A <paramref name="knownParent"/> of <see cref="ParentOf.Unknown"/> means the parent is read from the process.</summary>
+    /// <summary>
+    /// Reads an exec. A <paramref name="knownParent"/> of <see cref="ParentOf.Unknown"/> means the parent is read from
+    /// the process. <paramref name="facts"/> are this exec's (begun for its pid): what the conditions read is not read again.
+    /// </summary>
     /// <param name="kernelEvent">The exec.</param>
     /// <param name="knownParent">The parent the tree knows, or <see cref="ParentOf.Unknown"/>.</param>
+    /// <param name="facts">What the conditions read of the process.</param>
     /// <param name="depth">The depth the tree knows (<see cref="ExecEvent.Depth"/>), or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ExecEvent Read(in KernelEvent kernelEvent, int knownParent, int? depth = null)
+    public ExecEvent Read(in KernelEvent kernelEvent, int knownParent, ExecFacts facts, int? depth = null)
     {
         var pid = kernelEvent.Tgid;
         var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
@@ -30,13 +35,18 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
 
         // The pidfd gives parent and ids in one go; stat is the fallback for the parent.
         ProcessIdentity identity = default;
-        var hasIdentity = (wantsCredentials || mustReadParent) && _reader.TryReadIdentity(pid, out identity);
+        var hasIdentity = (wantsCredentials || mustReadParent || facts.IdentityKnown) && facts.TryGetIdentity(out identity);
 
         // Stat only when nothing else gave the parent; the command name alone has a cheaper read.
         ProcessStat stat = default;
         var hasStat = mustReadParent && !hasIdentity && _reader.TryReadStat(pid, out stat);
-        var commandName = hasStat ? stat.CommandName : null;
-        if (commandName is null && (!hasArgv || (_details & ExecDetails.CommandName) != 0) && _reader.TryReadCommandName(pid, out var name))
+        if (hasStat && stat.CommandName is { } statName)
+        {
+            facts.KnowCommandName(statName);
+        }
+
+        string? commandName = null;
+        if ((!hasArgv || (_details & ExecDetails.CommandName) != 0 || facts.CommandNameKnown) && facts.TryGetCommandName(out var name))
         {
             commandName = name;
         }
@@ -55,9 +65,9 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
             _reader.TryReadWorkingDirectory(pid, out cwd, out cwdBytes);
         }
 
-        var credentials = identity.Credentials;
-        var hasCredentials = wantsCredentials
-            && (hasIdentity || _reader.TryReadCredentials(pid, out credentials));
+        // Read for a condition (a user filter) or for the event; either way, reported.
+        ProcessCredentials credentials = default;
+        var hasCredentials = (wantsCredentials || facts.CredentialsKnown) && facts.TryGetCredentials(out credentials);
         string? userName = null;
         if (hasCredentials && (_details & ExecDetails.UserName) != 0)
         {

@@ -25,4 +25,15 @@ internal static class LossEvents
         KernelTimestampNs = kernelTimestampNs,
         Time = context.ToWallClock(kernelTimestampNs),
     };
+
+    /// <summary>A process in scope exec'd and was gone before the conditions could tell whether to report it.</summary>
+    public static EventsLostEvent MatchUndecided(TracerContext context, int pid, long kernelTimestampNs) => new()
+    {
+        Pid = pid,
+        Count = 1,
+        IsExact = true,
+        Reason = LossReason.MatchUndecided,
+        KernelTimestampNs = kernelTimestampNs,
+        Time = context.ToWallClock(kernelTimestampNs),
+    };
 }

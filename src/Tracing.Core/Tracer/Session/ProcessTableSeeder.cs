@@ -11,10 +11,12 @@ internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate, A
 {
     /// <summary>
     /// Seeds a rooted tree with the root's descendants that exist now, and their threads. With
-    /// <paramref name="includesExisting"/>, the root must exist and those processes are in scope (their exits reported).
+    /// <paramref name="includesExisting"/>, the root must exist and those processes are in scope (their exits reported),
+    /// those <paramref name="reportExisting"/> accepts (pid and stat's command name) when it is given: it is asked
+    /// before the lock is taken, so the receive thread does not wait for its reads.
     /// </summary>
     /// <exception cref="ArgumentException">The root must exist and does not.</exception>
-    public void Seed(ProcessTree tree, int root, bool includesExisting)
+    public void Seed(ProcessTree tree, int root, bool includesExisting, Func<int, string?, bool>? reportExisting = null)
     {
         var table = ReadProcessTable();
         if (includesExisting && !table.ContainsKey(root))
@@ -22,16 +24,19 @@ internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate, A
             throw new ArgumentException($"Process {root} does not exist.");
         }
 
+        HashSet<int>? reported = includesExisting && reportExisting is not null
+            ? [.. SubtreeOf(table, root).Where(pid => reportExisting(pid, table[pid].CommandName))]
+            : null;
         lock (gate)
         {
             foreach (var node in tree.Synchronize(ParentsOf(table), removeDead: false))
             {
-                node.Reported = includesExisting;
+                node.Reported = includesExisting && (reported is null || reported.Contains(node.Pid));
             }
 
             if (tree.TryGet(root, out var rootNode))
             {
-                rootNode.Reported = includesExisting;
+                rootNode.Reported = includesExisting && (reported is null || reported.Contains(root));
             }
 
             // Their threads that exist already: the kernel reports only those created from now on.
@@ -76,6 +81,19 @@ internal sealed class ProcessTableSeeder(IProcessInfoReader reader, Lock gate, A
         }
 
         return table;
+    }
+
+    // The root and its descendants in the table, by the parents stat shows.
+    private static List<int> SubtreeOf(Dictionary<int, ProcessStat> table, int root)
+    {
+        var children = table.Where(p => p.Key != root).ToLookup(p => p.Value.ParentPid, p => p.Key);
+        var subtree = new List<int> { root };
+        for (var i = 0; i < subtree.Count; i++)
+        {
+            subtree.AddRange(children[subtree[i]]);
+        }
+
+        return subtree;
     }
 
     private static Dictionary<int, int> ParentsOf(Dictionary<int, ProcessStat> table) =>

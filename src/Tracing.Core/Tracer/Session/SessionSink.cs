@@ -10,7 +10,7 @@ namespace Tracing.Tracer.Session;
 /// Turns a run's kernel facts into events, on the source's receive thread: follows the tree, asks the filter whether
 /// an exec is in scope, reads it, and hands the event on (through the command gate when there is one).
 /// </summary>
-internal sealed class SessionSink : IKernelEventSink
+internal sealed partial class SessionSink : IKernelEventSink
 {
     private readonly TracerContext _context;
     private readonly ExecTraceFilter _filter;
@@ -35,6 +35,8 @@ internal sealed class SessionSink : IKernelEventSink
         _naming = naming;
         _delivery = delivery;
         _command = command;
+        _conditions = new ExecConditions(context.Options.Conditions);
+        _facts = new ExecFacts(context.Reader);
     }
 
     public long KernelLost => Interlocked.Read(ref _kernelLost);
@@ -95,53 +97,6 @@ internal sealed class SessionSink : IKernelEventSink
         {
             Publish(LossEvents.KernelOverflow(_context, count, exact));
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void OnExec(in KernelEvent kernelEvent)
-    {
-        var pid = kernelEvent.Tgid;
-        ProcessNode? node = null;
-        if (_tree is not null)
-        {
-            if (_tree.RootPid is null)
-            {
-                node = _tree.GetOrAdd(pid, kernelEvent.ParentTgid);
-            }
-            else if (!_tree.TryGet(pid, out node))
-            {
-                return;
-            }
-
-            // Whichever thread exec'd, the process is one thread now; in scope or not, the tree follows the kernel.
-            _tree.OnExec(pid, kernelEvent.TimestampNs);
-        }
-
-        switch (_filter.Admit(pid, _context.Reader))
-        {
-            case ScopeVerdict.Out:
-                return;
-            case ScopeVerdict.Undecided:
-                // Gone before the filter could tell: maybe in scope, maybe not. Never silent: counted.
-                _context.Metrics.ScopeUndecided();
-                Publish(LossEvents.ScopeUndecided(_context, pid, kernelEvent.TimestampNs));
-                return;
-            default:
-                break;
-        }
-
-        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent), node is null ? null : Math.Max(0, node.Depth - _filter.TopDepth));
-        if (node is not null)
-        {
-            if (node.Orphaned)
-            {
-                _tree!.Reparent(node, exec.ParentPid);
-            }
-
-            node.OnReported(exec);
-        }
-
-        PublishScoped(node, exec);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -17,7 +17,10 @@ internal static class SinkWarmUp
     public static void Run(SessionSink sink, TracerContext context)
     {
         var self = context.Reader.CurrentProcessId;
-        _ = sink.Execs.Read(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, ParentOf.Unknown);
+        // The conditions' reads and tests too, on this process (whether it matches does not matter).
+        sink.Facts.Begin(self);
+        _ = sink.Conditions.Test(sink.Facts);
+        _ = sink.Execs.Read(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, ParentOf.Unknown, sink.Facts);
         context.Reader.TryReadCgroups(self, out _);
         sink.Execs.WarmUp();
         _ = sink.Filter.Admit(self, context.Reader);

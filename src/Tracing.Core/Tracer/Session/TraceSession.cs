@@ -49,6 +49,9 @@ internal sealed class TraceSession
 
     public long KernelLost => _sink.KernelLost;
 
+    /// <summary>The conditions of this run.</summary>
+    public ExecConditions Conditions => _sink.Conditions;
+
     public int TrackedCount
     {
         get
@@ -85,7 +88,7 @@ internal sealed class TraceSession
         // Subscribed first, seeded second: a process forked in between is in /proc or in the feed, or both.
         if (_tree?.RootPid is int root)
         {
-            new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses);
+            new ProcessTableSeeder(_context.Reader, _gate).Seed(_tree, root, filter.IncludesExistingProcesses, ExistingMatch());
             lock (_gate)
             {
                 _command?.ExcludeExisting();
@@ -106,6 +109,29 @@ internal sealed class TraceSession
                 _command!.Launched(Command.Pid);
             }
         }
+    }
+
+    // The processes in scope at start have no exec reported, yet their exits are; with conditions, only those that
+    // meet them (the command name is stat's, which the seeder read; other facts are read).
+    private Func<int, string?, bool>? ExistingMatch()
+    {
+        var conditions = _sink.Conditions;
+        if (conditions.IsEmpty || !_context.Options.IncludeExits)
+        {
+            return null;
+        }
+
+        var facts = new ExecFacts(_context.Reader);
+        return (pid, commandName) =>
+        {
+            facts.Begin(pid);
+            if (commandName is not null)
+            {
+                facts.KnowCommandName(commandName);
+            }
+
+            return conditions.Test(facts) == ScopeVerdict.In;
+        };
     }
 
     public async Task StopAsync()
