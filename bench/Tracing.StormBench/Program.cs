@@ -127,7 +127,7 @@ if (storm)
 if (startup)
 {
     var extrace = TracerCatalog.FindOnPath("extrace");
-    List<StartupSubject> subjects = [new("exectrace (JIT)", [exectrace, "--", "/bin/true"])];
+    List<StartupSubject> subjects = [new("/bin/true alone", ["/bin/true"]), new("exectrace (JIT)", [exectrace, "--", "/bin/true"])];
     if (exectraceAot is not null)
     {
         subjects.Add(new("exectrace (AOT)", [exectraceAot, "--", "/bin/true"]));
@@ -143,7 +143,10 @@ if (startup)
     }
 
     WarnAboutBystanders();
-    StartupBench.Run(subjects, options.StartupRounds, output, log);
+    if (!StartupBench.Run(subjects, options.StartupRounds, output, log))
+    {
+        return 1;
+    }
 }
 
 if (options.LongCount > 0 && !options.StartupOnly)

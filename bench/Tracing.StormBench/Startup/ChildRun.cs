@@ -6,8 +6,11 @@ using System.Text;
 namespace Tracing.StormBench.Startup;
 
 /// <summary>
-/// Runs a command to its end as a shell would, with this process's environment and its stdout on /dev/null, by
-/// posix_spawn and wait4, so the peak RSS is the kernel's for that process alone (not sampled).
+/// Runs a command to its end as a shell would, with this process's environment, by posix_spawn and wait4; stdout
+/// and stderr go to /dev/null (a tracer's complaints about the machine's other processes are not what is measured).
+/// The peak RSS wait4 gives is no use for the program itself: the kernel keeps, across exec, the high-water mark of
+/// the memory the child had before, and a child spawned from this harness had the harness's (tens of MB).
+/// <see cref="StartupBench"/> reads the program's own from GNU time instead.
 /// </summary>
 internal static class ChildRun
 {
@@ -40,6 +43,7 @@ internal static class ChildRun
                 fixed (byte* devNull = DevNull)
                 {
                     Interop.Libc.PosixSpawnFileActionsAddOpen(actions, 1, devNull, Interop.Libc.O_WRONLY);
+                    Interop.Libc.PosixSpawnFileActionsAddOpen(actions, 2, devNull, Interop.Libc.O_WRONLY);
                 }
 
                 var started = Stopwatch.GetTimestamp();
