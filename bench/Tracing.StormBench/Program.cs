@@ -86,8 +86,12 @@ var invariant = CultureInfo.InvariantCulture;
 var output = Console.Out;
 
 output.WriteLine(string.Create(invariant, $"Machine: {Machine.Describe()}"));
-output.WriteLine(string.Create(invariant, $"Storm: {options.Count} × `/bin/true storm-RUNID-i` by posix_spawn, {options.Runs} run(s), medians; exectrace {exectrace}"));
-output.WriteLine(string.Create(invariant, $"Storm processes sit {Machine.StormDepth()} processes below pid 1 (extrace reads /proc/PID/stat for each ancestor of every exec it prints)."));
+if (storm)
+{
+    output.WriteLine(string.Create(invariant, $"Storm: {options.Count} × `/bin/true storm-RUNID-i` by posix_spawn, {options.Runs} run(s), medians; exectrace {exectrace}"));
+    output.WriteLine(string.Create(invariant, $"Storm processes sit {Machine.StormDepth()} processes below pid 1 (extrace reads /proc/PID/stat for each ancestor of every exec it prints)."));
+}
+
 output.WriteLine();
 
 if (storm)
