@@ -20,9 +20,10 @@ public sealed class ToolPackageTests : IDisposable
         var root = typeof(ToolPackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TracingRepositoryRoot").Value!;
         var packages = Path.Combine(_work.FullName, "packages");
         var tools = Path.Combine(_work.FullName, "tools");
-        // Only this machine's native package (a cross-linked one is docs/packaging.md's business, not this test's).
+        // Only this machine's native package (a cross-linked one is docs/packaging.md's business, not this test's); no
+        // build server outlives the pack.
         await RunDotnetAsync(
-            "pack", Path.Combine(root, "src/Tracing.Cli"), "-c", "Release", "-o", packages,
+            "pack", Path.Combine(root, "src/Tracing.Cli"), "-c", "Release", "-o", packages, "--disable-build-servers",
             "--artifacts-path", Path.Combine(_work.FullName, "build"), $"-p:ToolNativeRuntimeIdentifiers={RuntimeInformation.RuntimeIdentifier}");
         await RunDotnetAsync("tool", "install", "--tool-path", tools, "--add-source", packages, "Tracing.Cli");
 
