@@ -14,10 +14,16 @@ internal sealed class BenchOptions
           --count N         execs per storm (default 3000)
           --inflight 1,2    variants: processes kept in flight by the spawner (default 1,2)
           --only a,b        tracers to run: exectrace, exectrace-text, exectrace-pipe, exectrace-nocontainer,
-                            exectrace-text-nocontainer (attribution off: its cost is the difference), extrace, extrace-rt, forkstat, forkstat-rt
+                            exectrace-text-nocontainer (attribution off: its cost is the difference), exectrace-aot,
+                            exectrace-aot-json (the Native AOT build, as dotnet tool install gives it on Linux),
+                            extrace, extrace-rt, forkstat, forkstat-rt
+          --startup N       rounds of the start-up section: `exectrace -- /bin/true`, JIT and Native AOT, against
+                            `extrace /bin/true`, wall clock, CPU and peak RSS (default 20)
+          --startup-only    only the start-up section
           --long N          afterwards, a storm of N execs (e.g. 100000) under exectrace sampling its RSS every 10,000
           --long-only       only the long run
-          --no-build        do not build src/Tracing.Cli in Release first
+          --no-build        do not build src/Tracing.Cli in Release, nor publish it with Native AOT (into
+                            artifacts/stormbench/exectrace-aot), first
           --keep            keep the tracers' output files (printed at the end)
           --depth N         run the storm N processes below pid 1, the harness included, whatever launched it
                             (shells that wait are put between; extrace reads /proc/PID/stat for every ancestor
@@ -37,6 +43,10 @@ internal sealed class BenchOptions
     public int LongCount { get; private set; }
 
     public bool LongOnly { get; private set; }
+
+    public int StartupRounds { get; private set; } = 20;
+
+    public bool StartupOnly { get; private set; }
 
     public bool Build { get; private set; } = true;
 
@@ -60,6 +70,8 @@ internal sealed class BenchOptions
                     case "--count": options.Count = Number(); break;
                     case "--long": options.LongCount = Number(); break;
                     case "--long-only": options.LongOnly = true; break;
+                    case "--startup": options.StartupRounds = Number(); break;
+                    case "--startup-only": options.StartupOnly = true; break;
                     case "--inflight": options.InFlight = [.. Value().Split(',').Select(k => int.Parse(k, NumberStyles.None, CultureInfo.InvariantCulture))]; break;
                     case "--only": options.Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "--no-build": options.Build = false; break;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Tracing.StormBench;
 using Tracing.StormBench.Results;
+using Tracing.StormBench.Startup;
 using Tracing.StormBench.Storm;
 using Tracing.StormBench.Tracers;
 
@@ -50,13 +51,19 @@ if (!File.Exists(exectrace))
     return 1;
 }
 
+var storm = !options.LongOnly && !options.StartupOnly;
+var startup = !options.LongOnly;
+var aotWanted = startup || (storm && (options.Only is null || options.Only.Any(name => name.StartsWith("exectrace-aot", StringComparison.Ordinal))));
+// Published before nesting (--depth): the nested run finds it.
+var exectraceAot = aotWanted ? AotBuild.Find(root, options.Build, log) : null;
+
 if (Nesting.RunAt(options.Depth, args, log) is { } nestedExitCode)
 {
     return nestedExitCode;
 }
 
 var specs = new List<TracerSpec>();
-foreach (var spec in TracerCatalog.All(exectrace))
+foreach (var spec in TracerCatalog.All(exectrace, exectraceAot))
 {
     if (options.Only is not null && !options.Only.Contains(spec.Name))
     {
@@ -79,11 +86,15 @@ var invariant = CultureInfo.InvariantCulture;
 var output = Console.Out;
 
 output.WriteLine(string.Create(invariant, $"Machine: {Machine.Describe()}"));
-output.WriteLine(string.Create(invariant, $"Storm: {options.Count} × `/bin/true storm-RUNID-i` by posix_spawn, {options.Runs} run(s), medians; exectrace {exectrace}"));
-output.WriteLine(string.Create(invariant, $"Storm processes sit {Machine.StormDepth()} processes below pid 1 (extrace reads /proc/PID/stat for each ancestor of every exec it prints)."));
+if (storm)
+{
+    output.WriteLine(string.Create(invariant, $"Storm: {options.Count} × `/bin/true storm-RUNID-i` by posix_spawn, {options.Runs} run(s), medians; exectrace {exectrace}"));
+    output.WriteLine(string.Create(invariant, $"Storm processes sit {Machine.StormDepth()} processes below pid 1 (extrace reads /proc/PID/stat for each ancestor of every exec it prints)."));
+}
+
 output.WriteLine();
 
-if (!options.LongOnly)
+if (storm)
 {
     foreach (var inFlight in options.InFlight)
     {
@@ -117,7 +128,32 @@ if (!options.LongOnly)
     output.WriteLine();
 }
 
-if (options.LongCount > 0)
+if (startup)
+{
+    var extrace = TracerCatalog.FindOnPath("extrace");
+    List<StartupSubject> subjects = [new("/bin/true alone", ["/bin/true"]), new("exectrace (JIT)", [exectrace, "--", "/bin/true"])];
+    if (exectraceAot is not null)
+    {
+        subjects.Add(new("exectrace (AOT)", [exectraceAot, "--", "/bin/true"]));
+    }
+
+    if (extrace is null)
+    {
+        log.WriteLine($"warning: extrace not installed ({TracerCatalog.InstallHint}); the start-up section has no anchor.");
+    }
+    else
+    {
+        subjects.Add(new("extrace", [extrace, "/bin/true"]));
+    }
+
+    WarnAboutBystanders();
+    if (!StartupBench.Run(subjects, options.StartupRounds, output, log))
+    {
+        return 1;
+    }
+}
+
+if (options.LongCount > 0 && !options.StartupOnly)
 {
     WarnAboutBystanders();
     LongRun.Run(TracerCatalog.All(exectrace)[0], options.LongCount, work, output, log);

@@ -5,26 +5,33 @@ internal static class TracerCatalog
 {
     public const string InstallHint = "apt-get install -y extrace forkstat";
 
-    public static IReadOnlyList<TracerSpec> All(string exectracePath)
+    /// <param name="exectraceAotPath">The Native AOT build, for the <c>exectrace-aot</c> rows; none without it.</param>
+    public static IReadOnlyList<TracerSpec> All(string exectracePath, string? exectraceAotPath = null)
     {
         var json = new ExectraceJsonParser();
         var text = ExectraceTextParser.Create();
         var extrace = ExtraceParser.Create();
         var forkstat = new ForkstatParser();
         var half = TimeSpan.FromSeconds(0.5);
-        return
+        var aot = exectraceAotPath ?? "exectrace-aot";
+        List<TracerSpec> all =
         [
             new("exectrace-text", "exectrace", [exectracePath, "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-text-nocontainer", "exectrace", [exectracePath, "--no-container", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace", "exectrace", [exectracePath, "--json", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-nocontainer", "exectrace", [exectracePath, "--json", "--no-container", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
+            new("exectrace-aot", "exectrace", [aot, "-o", "{out}"], "exectrace", TracerOutput.FileArgument, text, TimeSpan.FromSeconds(1.5), ProbeReady: true),
+            new("exectrace-aot-json", "exectrace", [aot, "--json", "-o", "{out}"], "exectrace", TracerOutput.FileArgument, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("exectrace-pipe", "exectrace", [exectracePath, "--json"], "exectrace", TracerOutput.Pipe, json, TimeSpan.FromSeconds(1.5), ProbeReady: true),
             new("extrace", "extrace", ["extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
             new("extrace-rt", "extrace", ["chrt", "-f", "50", "extrace", "-o", "{out}"], "extrace", TracerOutput.FileArgument, extrace, half, ProbeReady: false),
             new("forkstat", "forkstat", ["forkstat", "-e", "exec"], "forkstat", TracerOutput.Stdout, forkstat, half, ProbeReady: false),
             new("forkstat-rt", "forkstat", ["forkstat", "-r", "-e", "exec"], "forkstat", TracerOutput.Stdout, forkstat, half, ProbeReady: false),
         ];
+        return exectraceAotPath is null ? [.. all.Where(spec => !IsAot(spec))] : all;
     }
+
+    public static bool IsAot(TracerSpec spec) => spec.Name.StartsWith("exectrace-aot", StringComparison.Ordinal);
 
     /// <summary>The label of a row in the table, as the issue writes it.</summary>
     public static string Label(TracerSpec spec) => spec.Name switch
@@ -34,6 +41,8 @@ internal static class TracerCatalog
         "exectrace-text-nocontainer" => "exectrace `--no-container -o file` (text)",
         "exectrace-nocontainer" => "exectrace `--json --no-container -o file`",
         "exectrace-pipe" => "exectrace `--json` to a pipe",
+        "exectrace-aot" => "exectrace Native AOT (text) `-o file`",
+        "exectrace-aot-json" => "exectrace Native AOT `--json -o file`",
         "extrace" => "extrace",
         "extrace-rt" => "extrace under `chrt -f 50`",
         "forkstat" => "forkstat `-e exec`",

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tracing.Cli.Logging;
 using Tracing.Filtering;
 using Tracing.Linux;
 using Tracing.Ports;
@@ -15,8 +16,7 @@ internal static class TracerServices
         var services = new ServiceCollection()
             .AddLogging(logging => logging
                 .SetMinimumLevel(LogLevel.Warning)
-                .AddSimpleConsole(o => o.SingleLine = true)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+                .AddProvider(new StderrLoggerProvider(Console.Error)))
             .AddExecTracing(o =>
             {
                 o.Filter = filter;

@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Tracing.Cli.Logging;
+
+/// <summary>
+/// One category's lines for <see cref="StderrLoggerProvider"/>. A message may quote what a traced program or an
+/// engine said, so every control character is written as <c>\xNN</c>: none reaches the terminal raw.
+/// </summary>
+internal sealed class StderrLogger(string category, TextWriter stderr) : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (!IsEnabled(logLevel))
+        {
+            return;
+        }
+
+        var line = new StringBuilder().Append(Abbreviation(logLevel)).Append(": ").Append(category).Append('[').Append(eventId.Id).Append("] ");
+        AppendEscaped(line, formatter(state, exception));
+        if (exception is not null)
+        {
+            line.Append(' ');
+            AppendEscaped(line, exception.ToString().ReplaceLineEndings(" "));
+        }
+
+        // TextWriter.Synchronized (Console.Error) keeps the lines of two threads whole.
+        stderr.WriteLine(line.ToString());
+    }
+
+    private static string Abbreviation(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "trce",
+        LogLevel.Debug => "dbug",
+        LogLevel.Information => "info",
+        LogLevel.Warning => "warn",
+        LogLevel.Error => "fail",
+        _ => "crit",
+    };
+
+    private static void AppendEscaped(StringBuilder line, string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                line.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                line.Append(c);
+            }
+        }
+    }
+}
