@@ -92,11 +92,14 @@ public partial class ExectraceCliTests
     {
         var marker = KernelTracer.NewMarker();
         var file = Path.Combine(Path.GetTempPath(), marker + ".log");
+        var childPidFile = Path.Combine(Path.GetTempPath(), marker + ".child");
         try
         {
-            // The command shares exectrace's stdin: it ends when the test writes a line, after READY=1.
+            // The command shares exectrace's stdin: it ends when the test writes a line, after READY=1. Its child ends at
+            // once, after writing down its pid: it may be gone before its argv is read, and the file is no place to wait
+            // for its line; the test is about the file, and knows the child by the pid it recorded.
             await using var exectrace = await ExectraceSession.StartAsync(
-                "-t", "-o", file, "--", "/bin/sh", "-c", "read x; /bin/sh -c 'exit 0' child; exit 4", marker);
+                "-t", "-o", file, "--", "/bin/sh", "-c", $"read x; /bin/sh -c 'echo $$ > {childPidFile}' child; exit 4", marker);
             var status = ReadyStatus().Match(exectrace.Ready);
             Assert.True(status.Success, exectrace.Ready);
             exectrace.WriteInput(string.Empty);
@@ -105,13 +108,20 @@ public partial class ExectraceCliTests
             Assert.True(exitCode == 4, $"exit code {exitCode}; stderr: {errors}");
             var lines = await File.ReadAllLinesAsync(file);
             var pid = status.Groups["pid"].Value;
+            var child = File.ReadAllText(childPidFile).Trim();
             Assert.Contains(lines, l => l.Contains($" {pid} ppid={exectrace.Pid} /bin/sh -c ", StringComparison.Ordinal) && l.EndsWith($" {marker}", StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.EndsWith($" ppid={pid} /bin/sh -c 'exit 0' child", StringComparison.Ordinal));
+            var childExec = Assert.Single(lines, l => l.Contains($" {child} ppid={pid} ", StringComparison.Ordinal));
+            Assert.True(
+                childExec.EndsWith($" {child} ppid={pid} /bin/sh -c 'echo $$ > {childPidFile}' child", StringComparison.Ordinal)
+                || childExec.EndsWith($" {child} ppid={pid} [argv unavailable: process ended] sh", StringComparison.Ordinal),
+                childExec);
+            Assert.Contains(lines, l => l.Contains($" {child} exit=0 ", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.Contains($" {pid} exit=4 ", StringComparison.Ordinal));
         }
         finally
         {
             File.Delete(file);
+            File.Delete(childPidFile);
         }
     }
 

@@ -17,6 +17,9 @@ internal sealed class ExecStorm : IDisposable
 
     public bool IsRunning => !_shell.HasExited;
 
+    /// <summary>The looping shell's pid: the parent of every exec of the storm.</summary>
+    public int ShellPid => _shell.Id;
+
     public void Dispose()
     {
         _shell.Kill(entireProcessTree: true);

@@ -25,6 +25,7 @@ public class ExecTracerCgroupKernelTests
         }
 
         var started = new List<Process>();
+        using var fifos = new Fifos();
         try
         {
             Assert.True(CgroupPaths.IsOnCgroupFileSystem(cgroup), $"{cgroup} is no cgroup");
@@ -35,28 +36,38 @@ public class ExecTracerCgroupKernelTests
 
             // Each shell waits on stdin, so the test decides when it moves; the tracer reads a process's cgroups when
             // it handles the exec, in the kernel's order, so the sentinel's exec being reported proves that the
-            // shell's own exec was handled while the shell was still outside.
-            var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; read line; exec /bin/echo {marker}-sentinel", started);
-            var shell = StartShell($"read line; echo $$ > {cgroup}/cgroup.procs; /bin/echo {marker}-inside", started);
-            var outside = StartShell($"{(decoy is null ? "" : $"echo $$ > {decoy}/cgroup.procs; ")}/bin/echo {marker}-outside", started);
+            // shell's own exec, and the outsider's, were handled while each still lived where it was. Each marked
+            // process lives until the test lets it go (it reads its own FIFO), so its argv and cgroups are read
+            // whatever the machine's load: this tests the filter, not the race.
+            string Marked(string name) => $"/bin/sh -c 'read go < {fifos.Make(name)}' {marker}-{name}";
+            var sentinel = StartShell($"echo $$ > {cgroup}/cgroup.procs; read line; exec {Marked("sentinel")}", started);
+            var shell = StartShell($"read line; echo $$ > {cgroup}/cgroup.procs; {Marked("inside")}", started);
+            var outside = StartShell($"{(decoy is null ? "" : $"echo $$ > {decoy}/cgroup.procs; ")}{Marked("outside")}", started);
             outside.StandardInput.Close();
+            // Once the outsider reads its FIFO it has exec'd; it is let go after the sentinel's exec was reported.
+            await using (var writer = await fifos.OpenAsync(fifos.PathOf("outside"), s_wait))
+            {
+                await sentinel.StandardInput.WriteLineAsync();
+                Assert.True(await tracer.WaitForAsync(e => IsMarked(e, marker, "sentinel"), s_wait), "the sentinel's exec inside the cgroup was not reported");
+                await writer.WriteLineAsync("go");
+            }
+
             await outside.WaitForExitAsync();
             Assert.Equal(0, outside.ExitCode);
-
-            await sentinel.StandardInput.WriteLineAsync();
-            Assert.True(await tracer.WaitForAsync(e => IsEcho(e, $"{marker}-sentinel"), s_wait), "the sentinel's exec inside the cgroup was not reported");
+            await fifos.ReleaseAsync(fifos.PathOf("sentinel"), s_wait);
             await shell.StandardInput.WriteLineAsync();
-            Assert.True(await tracer.WaitForAsync(e => IsEcho(e, $"{marker}-inside"), s_wait), "the exec inside the cgroup was not reported");
+            Assert.True(await tracer.WaitForAsync(e => IsMarked(e, marker, "inside"), s_wait), "the exec inside the cgroup was not reported");
+            await fifos.ReleaseAsync(fifos.PathOf("inside"), s_wait);
             await sentinel.WaitForExitAsync();
             await shell.WaitForExitAsync();
             await tracer.Tracer.StopAsync();
 
             Assert.Equal(0, sentinel.ExitCode);
             Assert.Equal(0, shell.ExitCode);
-            var inside = Assert.Single(tracer.Execs, e => IsEcho(e, $"{marker}-inside"));
+            var inside = Assert.Single(tracer.Execs, e => IsMarked(e, marker, "inside"));
             Assert.Equal(shell.Id, inside.ParentPid);
             Assert.DoesNotContain(tracer.Execs, e => e.Pid == shell.Id);
-            Assert.DoesNotContain(tracer.Execs, e => e.Arguments.Strings.Any(a => a.Contains($"{marker}-outside", StringComparison.Ordinal)));
+            Assert.DoesNotContain(tracer.Execs, e => IsMarked(e, marker, "outside") || e.Pid == outside.Id);
         }
         finally
         {
@@ -156,9 +167,6 @@ public class ExecTracerCgroupKernelTests
 
     private static bool IsMarked(TraceEvent e, string marker, string name) =>
         e is ExecEvent exec && exec.Arguments.Count == 4 && exec.Arguments.Strings[0] == "/bin/sh" && exec.Arguments.Strings[3] == $"{marker}-{name}";
-
-    private static bool IsEcho(TraceEvent e, string argument) =>
-        e is ExecEvent exec && exec.Arguments.Strings.SequenceEqual(["/bin/echo", argument]);
 
     // rmdir of a cgroup fails with EBUSY while the kernel still counts an exited task in it. Nothing signals when it
     // lets go on cgroup v1 (v2's cgroup.events could be watched, but this is clean-up, not what a test checks): a
