@@ -53,6 +53,19 @@ public class ExectraceCommandTests
     }
 
     [Theory]
+    [InlineData("--tree=yes", "--tree")]
+    [InlineData("-e=1", "-e")]
+    [InlineData("--exe=/bin/true", "--exe")]
+    [InlineData("--tree=yes", "--tree", "--", "/bin/true")]
+    public async Task A_value_given_to_a_switch_is_refused_as_such_not_as_a_command(string arg, string option, params string[] rest)
+    {
+        var (exitCode, _, errors) = await InvokeAsync([arg, .. rest]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.StartsWith($"exectrace: {option} takes no value; got '{arg}'.", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("abc")]
     [InlineData("-3")]
     [InlineData("0")]
