@@ -53,6 +53,19 @@ public class ExectraceCommandTests
     }
 
     [Theory]
+    [InlineData("--bogus\u001b[31m")]
+    [InlineData("-p", "1\u001b[31m")]
+    [InlineData("ls\u001b[2J")]
+    public async Task A_usage_error_quotes_the_word_given_with_its_escapes_as_xNN(params string[] args)
+    {
+        var (exitCode, _, errors) = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("\\x1b[", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(errors.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal), char.IsControl);
+    }
+
+    [Theory]
     [InlineData("--tree=yes", "--tree")]
     [InlineData("-e=1", "-e")]
     [InlineData("--exe=/bin/true", "--exe")]
