@@ -20,7 +20,7 @@ internal static class ExectraceCommand
             // One voice and one code for every usage error (System.CommandLine's own would exit 1).
             foreach (var error in errors)
             {
-                await configuration.Error.WriteLineAsync($"exectrace: {error}").ConfigureAwait(false);
+                await configuration.Error.WriteLineAsync(StartFailure.Printable($"exectrace: {error}")).ConfigureAwait(false);
             }
 
             await configuration.Error.WriteLineAsync("Try 'exectrace --help'.").ConfigureAwait(false);

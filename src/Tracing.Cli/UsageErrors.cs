@@ -35,6 +35,15 @@ internal static class UsageErrors
         }
 
         var first = words[0];
+
+        // --tree=yes: the parser splits off the value of a switch, which then looks like a command.
+        var given = args.Take(separator < 0 ? args.Length : separator)
+            .FirstOrDefault(a => a.Length > first.Length + 2 && a[0] == '-' && a.EndsWith("=" + first, StringComparison.Ordinal));
+        if (given is not null)
+        {
+            return [$"{given[..^(first.Length + 1)]} takes no value; got '{given}'."];
+        }
+
         return first.Length > 1 && first[0] == '-'
             ? [$"unknown option '{first}' (a command to run goes after --: exectrace [options] -- COMMAND)."]
             : [$"put -- before the command to run: exectrace [options] -- {first} ..."];

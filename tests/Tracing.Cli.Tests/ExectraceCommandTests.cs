@@ -53,6 +53,32 @@ public class ExectraceCommandTests
     }
 
     [Theory]
+    [InlineData("--bogus\u001b[31m")]
+    [InlineData("-p", "1\u001b[31m")]
+    [InlineData("ls\u001b[2J")]
+    public async Task A_usage_error_quotes_the_word_given_with_its_escapes_as_xNN(params string[] args)
+    {
+        var (exitCode, _, errors) = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("\\x1b[", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(errors.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal), char.IsControl);
+    }
+
+    [Theory]
+    [InlineData("--tree=yes", "--tree")]
+    [InlineData("-e=1", "-e")]
+    [InlineData("--exe=/bin/true", "--exe")]
+    [InlineData("--tree=yes", "--tree", "--", "/bin/true")]
+    public async Task A_value_given_to_a_switch_is_refused_as_such_not_as_a_command(string arg, string option, params string[] rest)
+    {
+        var (exitCode, _, errors) = await InvokeAsync([arg, .. rest]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.StartsWith($"exectrace: {option} takes no value; got '{arg}'.", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("abc")]
     [InlineData("-3")]
     [InlineData("0")]

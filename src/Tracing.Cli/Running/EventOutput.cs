@@ -41,7 +41,7 @@ internal static class EventOutput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            diagnostics.WriteLine($"exectrace: cannot write {path}: {e.Message}");
+            diagnostics.WriteLine(StartFailure.Describe(e, $"cannot write {path}: "));
             return null;
         }
     }

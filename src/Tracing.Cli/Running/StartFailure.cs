@@ -11,12 +11,16 @@ internal static class StartFailure
             or ArgumentException or InvalidOperationException or IOException;
 
     /// <summary>
-    /// The one line exectrace says for <paramref name="e"/>, its message after <paramref name="lead"/>. Its message may quote what an engine answered (a container's
+    /// The one line exectrace says for <paramref name="e"/>, its message after <paramref name="lead"/>. Both may quote a path the user gave; the message may quote what an engine answered (a container's
     /// name, an error, a status line), which a hostile or broken engine can fill with terminal escapes: every control
     /// character is written as <c>\xNN</c>, so none reaches the terminal raw.
     /// </summary>
     public static string Describe(Exception e, string lead = "") =>
-        "exectrace: " + lead + string.Concat(e.Message.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
+        "exectrace: " + Printable(lead + e.Message);
+
+    /// <summary><paramref name="text"/> with every control character written as <c>\xNN</c>: safe to say on a terminal.</summary>
+    public static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
 
     /// <summary>The exit code when tracing could not start because of <paramref name="e"/>.</summary>
     public static int ExitCodeOf(Exception e) => e switch

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Tracing.Cli.Running;
 
 namespace Tracing.Cli.Systemd;
 
@@ -59,7 +60,7 @@ internal sealed class SystemdNotifier
             }
         }
 
-        diagnostics.WriteLine($"exectrace: {SocketVariable}={address} is not a socket path or @name; readiness will not be reported.");
+        diagnostics.WriteLine(StartFailure.Printable($"exectrace: {SocketVariable}={address} is not a socket path or @name; readiness will not be reported."));
         return new SystemdNotifier(null, null, diagnostics);
     }
 
@@ -100,7 +101,7 @@ internal sealed class SystemdNotifier
             if (!_warned)
             {
                 _warned = true;
-                _diagnostics.WriteLine($"exectrace: cannot notify {SocketVariable}={_address}: {e.Message}");
+                _diagnostics.WriteLine(StartFailure.Printable($"exectrace: cannot notify {SocketVariable}={_address}: {e.Message}"));
             }
         }
     }

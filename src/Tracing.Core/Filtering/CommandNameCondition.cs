@@ -64,18 +64,37 @@ public sealed class CommandNameCondition : ExecCondition
         }
 
         var bytes = Encoding.UTF8.GetBytes(name);
-        if (bytes.Length <= MaxNameBytes)
+        var length = KernelByteCount(name, bytes.Length);
+        if (length <= MaxNameBytes)
         {
             return null;
         }
 
-        // The kernel's name of this program would be its first 15 bytes; suggest them when they are whole characters.
-        var cut = Encoding.UTF8.GetString(bytes, 0, MaxNameBytes);
-        var suggestion = Encoding.UTF8.GetByteCount(cut) == MaxNameBytes && !cut.Contains('\uFFFD', StringComparison.Ordinal)
-            ? $" A program started as '{name}' is named '{cut}'."
-            : string.Empty;
-        return $"The command name '{name}' is {bytes.Length} bytes; the kernel keeps {MaxNameBytes}, so it could never match.{suggestion}";
+        return $"The command name '{name}' is {length} bytes; the kernel keeps {MaxNameBytes}, so it could never match.{Suggestion(name, bytes)}";
     }
+
+    // The kernel's name of the program: its first 15 bytes. When they cut a character, the bytes of it that are kept
+    // read as U+FFFD (every comm is read as UTF-8), and a name given that way matches.
+    private static string Suggestion(string name, byte[] bytes)
+    {
+        var cut = Encoding.UTF8.GetString(bytes, 0, MaxNameBytes);
+        if (!cut.EndsWith('\uFFFD'))
+        {
+            return Encoding.UTF8.GetByteCount(cut) == MaxNameBytes && !cut.Contains('\uFFFD', StringComparison.Ordinal)
+                ? $" A program started as '{name}' is named '{cut}'."
+                : string.Empty;
+        }
+
+        var whole = cut[..^1];
+        var kept = bytes.AsSpan(Encoding.UTF8.GetByteCount(whole), MaxNameBytes - Encoding.UTF8.GetByteCount(whole));
+        var escaped = string.Concat(kept.ToArray().Select(b => $"\\x{b:x2}"));
+        return $" A program started as '{name}' is named '{whole}' and {escaped} (the 15th byte cuts a character), read as U+FFFD:"
+            + $" give '{whole}\\uFFFD' (in a shell, $'{whole}{escaped}').";
+    }
+
+    // A comm's bytes that are not UTF-8 are read as U+FFFD (as arguments are): one stands for at least one byte.
+    private static int KernelByteCount(string name, int utf8Length) =>
+        utf8Length - (name.AsSpan().Count('\uFFFD') * (Encoding.UTF8.GetByteCount("\uFFFD") - 1));
 
     /// <inheritdoc />
     public override string ToString() => $"CommandName({string.Join(", ", Names)})";

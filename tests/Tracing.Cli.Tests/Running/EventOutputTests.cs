@@ -43,4 +43,17 @@ public class EventOutputTests
         Assert.Null(EventOutput.Open(path, diagnostics, out _));
         Assert.StartsWith($"exectrace: cannot write {path}: ", diagnostics.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_name_with_terminal_escapes_is_said_escaped()
+    {
+        var diagnostics = new StringWriter();
+        var folder = Path.Combine(Path.GetTempPath(), $"no-such-dir-{Guid.NewGuid():N}");
+        var path = Path.Combine(folder, "\u001b]0;pwn\u0007\u001b[31mout\n");
+
+        Assert.Null(EventOutput.Open(path, diagnostics, out _));
+        var said = diagnostics.ToString().TrimEnd('\n');
+        Assert.StartsWith($"exectrace: cannot write {folder}/\\x1b]0;pwn\\x07\\x1b[31mout\\x0a: ", said, StringComparison.Ordinal);
+        Assert.DoesNotContain(said, char.IsControl);
+    }
 }

@@ -35,4 +35,14 @@ public class OutputFailureTests
             "exectrace: cannot write events to /dev/full: No space left on device; no more events are written; the command runs on to its end, then exectrace exits with 1.",
             OutputFailure.Describe(enospc, "/dev/full", runsCommand: true));
     }
+
+    [Fact]
+    public void A_file_name_with_terminal_escapes_is_said_escaped()
+    {
+        var enospc = new IOException("No space left on device : '/mnt/\u001b[2Jx'", 28);
+
+        Assert.Equal(
+            "exectrace: cannot write events to /mnt/\\x1b[2Jx: No space left on device; tracing stops (exit code 1).",
+            OutputFailure.Describe(enospc, "/mnt/\u001b[2Jx", runsCommand: false));
+    }
 }

@@ -99,4 +99,18 @@ public class SystemdNotifierTests
         var lines = diagnostics.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith($"exectrace: cannot notify NOTIFY_SOCKET={address}: ", Assert.Single(lines), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("x\u001b[31m")]
+    [InlineData("/no-such-dir-tracing/x\u001b[31m.sock")]
+    public void An_address_with_terminal_escapes_is_said_escaped(string address)
+    {
+        var diagnostics = new StringWriter();
+        var notifier = SystemdNotifier.Create(address, diagnostics);
+
+        notifier.Ready("live");
+
+        Assert.Contains("NOTIFY_SOCKET=" + address.Replace("\u001b", "\\x1b", StringComparison.Ordinal), diagnostics.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.ToString().TrimEnd(), char.IsControl);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Text;
+using NSubstitute;
 using Tracing.Filtering;
+using Tracing.Ports;
 using Tracing.Tracer;
 
 namespace Tracing.Core.Tests.Filtering;
@@ -30,14 +32,39 @@ public class ExecConditionTests
     [Fact]
     public void Command_name_length_is_counted_in_UTF8_bytes()
     {
-        // 8 characters, 16 bytes: the cut would split a character, so no name is suggested.
+        // 8 characters, 16 bytes: the cut splits a character, whose first byte the kernel keeps.
         var name = new string('é', 8);
         Assert.Equal(16, Encoding.UTF8.GetByteCount(name));
 
         var error = Assert.Single(OptionsWith(ExecCondition.CommandName(name)).GetValidationErrors());
 
         Assert.Contains("16 bytes", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("named", error, StringComparison.Ordinal);
+        Assert.Contains($"named '{new string('é', 7)}' and \\xc3 (the 15th byte cuts a character)", error, StringComparison.Ordinal);
+        Assert.Contains($"give '{new string('é', 7)}\\uFFFD' (in a shell, $'{new string('é', 7)}\\xc3')", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("программа")] // 18 bytes: the 15th is the first of a 2-byte character
+    [InlineData("abcdefghijklm€x")] // the cut keeps 2 of the euro sign's 3 bytes
+    [InlineData("ééééééééé")]
+    public void A_name_whose_15_byte_cut_splits_a_character_matches_as_its_comm_reads(string startedAs)
+    {
+        // What the kernel keeps (the first 15 bytes), read as every comm is read; a name given that way is valid and matches.
+        var comm = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(startedAs), 0, CommandNameCondition.MaxNameBytes);
+        var reader = Substitute.For<IProcessInfoReader>();
+        reader.TryReadCommandName(7, out Arg.Any<string?>()).Returns(call =>
+        {
+            call[1] = comm;
+            return true;
+        });
+        var facts = new ExecFacts(reader);
+        facts.Begin(7);
+
+        var error = Assert.Single(OptionsWith(ExecCondition.CommandName(startedAs)).GetValidationErrors());
+
+        Assert.Contains($"give '{comm}'", error.Replace("\\uFFFD", "\uFFFD", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Empty(OptionsWith(ExecCondition.CommandName(comm)).GetValidationErrors());
+        Assert.Equal(ScopeVerdict.In, ExecCondition.CommandName(comm).Test(facts));
     }
 
     [Theory]

@@ -87,6 +87,29 @@ public class ExectraceConditionTests
         Assert.DoesNotContain(events, e => e.Pid == outer || e.Pid == rootCat);
     }
 
+    [Fact]
+    public async Task Comm_selects_a_program_whose_15th_byte_cuts_a_character_by_the_name_its_comm_reads_as()
+    {
+        // 18 bytes in UTF-8: the kernel keeps 15, the last the first byte of a character, which reads as U+FFFD.
+        const string startedAs = "программа";
+        using var fifos = new Fifos();
+        var folder = MakeFifos(fifos, "m1");
+        File.Copy("/bin/cat", Path.Join(folder, startedAs));
+        File.SetUnixFileMode(Path.Join(folder, startedAs), (UnixFileMode)0b111_101_101);
+        var given = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(startedAs), 0, 15);
+        await using var session = await ExectraceSession.StartAsync(
+            "--json", "--comm", given, "--", "/bin/sh", "-c", $"\"$0/{startedAs}\" \"$0/m1\" >/dev/null", folder);
+
+        var exec = Event((await session.ReadUntilAsync(l => Event(l) is { Kind: "exec" } e && e.Argv[^1] == Path.Join(folder, "m1")))[^1])!;
+        var comm = File.ReadAllText($"/proc/{exec.Pid}/comm").TrimEnd('\n');
+        await fifos.ReleaseAsync(Path.Join(folder, "m1"), ExectraceSession.Bound);
+        var (exitCode, _, errors) = await session.WaitForExitAsync();
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
+        Assert.Equal(given, comm);
+        Assert.Equal(comm, exec.Comm);
+    }
+
     private static string MakeFifos(Fifos fifos, params string[] names)
     {
         foreach (var name in names)

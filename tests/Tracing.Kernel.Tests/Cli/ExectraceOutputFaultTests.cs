@@ -96,18 +96,20 @@ public class ExectraceOutputFaultTests
         Assert.Empty(Lines(errors));
     }
 
-    [Fact]
-    public async Task A_signal_while_waiting_for_a_fifos_reader_ends_exectrace_with_130_and_says_why()
+    [Theory]
+    [InlineData("events")]
+    [InlineData("ev\u001b[31ments\n")] // said with the escapes as \xNN, never raw
+    public async Task A_signal_while_waiting_for_a_fifos_reader_ends_exectrace_with_130_and_says_why(string name)
     {
         using var fifos = new Fifos();
-        var fifo = fifos.Make("events");
+        var fifo = fifos.Make(name);
         using var notify = NotifySocket.Bind();
         var info = ExectraceProcess.StartInfo("-o", fifo, "--", "/bin/true");
         info.Environment["NOTIFY_SOCKET"] = notify.Address;
         using var exectrace = Process.Start(info)!;
         var errors = exectrace.StandardError.ReadToEndAsync();
 
-        await notify.WaitForAsync($"STATUS=Opening {fifo} (a FIFO waits for its reader)", ExectraceSession.Bound);
+        await notify.WaitForAsync($"STATUS=Opening {fifo.Replace('\u001b', '?').Replace('\n', '?')} (a FIFO waits for its reader)", ExectraceSession.Bound);
         using (var kill = Process.Start("kill", ["-TERM", exectrace.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
         {
             await kill.WaitForExitAsync();
@@ -116,7 +118,8 @@ public class ExectraceOutputFaultTests
         await exectrace.WaitForExitAsync(new CancellationTokenSource(ExectraceSession.Bound).Token);
 
         Assert.True(exectrace.ExitCode == Interrupted, $"exit code {exectrace.ExitCode}; stderr: {await errors}");
-        Assert.Equal([$"exectrace: stopped by a signal while opening {fifo} (a FIFO with no reader?); nothing was traced."], Lines(await errors));
+        var said = fifo.Replace("\u001b", "\\x1b", StringComparison.Ordinal).Replace("\n", "\\x0a", StringComparison.Ordinal);
+        Assert.Equal([$"exectrace: stopped by a signal while opening {said} (a FIFO with no reader?); nothing was traced."], Lines(await errors));
         Assert.DoesNotContain(notify.Received, d => d.StartsWith("READY=1", StringComparison.Ordinal));
     }
 
