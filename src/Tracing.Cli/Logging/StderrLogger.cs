@@ -7,12 +7,15 @@ namespace Tracing.Cli.Logging;
 /// One category's lines for <see cref="StderrLoggerProvider"/>. A message may quote what a traced program or an
 /// engine said, so every control character is written as <c>\xNN</c>: none reaches the terminal raw.
 /// </summary>
-internal sealed class StderrLogger(string category, TextWriter stderr) : ILogger
+/// <param name="category">The category each line names.</param>
+/// <param name="stderr">Where the lines go.</param>
+/// <param name="minimum">The least level written.</param>
+internal sealed class StderrLogger(string category, TextWriter stderr, LogLevel minimum = LogLevel.Trace) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= minimum;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {

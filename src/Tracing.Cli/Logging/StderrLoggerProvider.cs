@@ -8,9 +8,11 @@ namespace Tracing.Cli.Logging;
 /// Native AOT tool 2 MB of start-up allocation (reflection over their constructors and options) and a thread, for the
 /// few warnings a run may have.
 /// </summary>
-internal sealed class StderrLoggerProvider(TextWriter stderr) : ILoggerProvider
+/// <param name="stderr">Where the lines go.</param>
+/// <param name="minimum">The least level written.</param>
+internal sealed class StderrLoggerProvider(TextWriter stderr, LogLevel minimum = LogLevel.Trace) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new StderrLogger(categoryName, stderr);
+    public ILogger CreateLogger(string categoryName) => new StderrLogger(categoryName, stderr, minimum);
 
     public void Dispose()
     {

@@ -1,8 +1,12 @@
+using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracing.Cli.Logging;
+using Tracing.Darwin;
 using Tracing.Filtering;
+using Tracing.Hosting.Configuration;
 using Tracing.Linux;
+using Tracing.Linux.Netlink;
 using Tracing.Ports;
 using Tracing.Tracer;
 
@@ -13,10 +17,13 @@ internal static class TracerServices
 {
     public static ServiceProvider Build(TraceSettings settings, ExecTraceFilter filter, IReadOnlyList<ExecCondition> conditions)
     {
+        // The warnings on stderr. Not AddLogging: the tracer's two loggers are made directly (no LoggerFactory, whose
+        // options the container would build by reflection); ILogger<T> for any other type the platform may ask for.
+        var stderr = new StderrLoggerProvider(Console.Error, LogLevel.Warning);
         var services = new ServiceCollection()
-            .AddLogging(logging => logging
-                .SetMinimumLevel(LogLevel.Warning)
-                .AddProvider(new StderrLoggerProvider(Console.Error)))
+            .AddSingleton(stderr)
+            .AddSingleton<ILogger<ExecTracer>>(_ => new CategoryLogger<ExecTracer>(stderr))
+            .AddSingleton(typeof(ILogger<>), typeof(CategoryLogger<>))
             .AddExecTracing(o =>
             {
                 o.Filter = filter;
@@ -28,6 +35,18 @@ internal static class TracerServices
                 o.IncludeExits = settings.Exits;
                 o.Details = DetailsFor(settings);
             });
+        if (OperatingSystem.IsLinux())
+        {
+            AddLinuxLogger(services, stderr);
+        }
+
+        // The options the tracer reads, made without the container's reflection over the open-generic manager.
+        FactoryOptions<ExecTracingSettings>.Register(services);
+        FactoryOptions<ExecTracingOptions>.Register(services);
+        FactoryOptions<ProcConnectorOptions>.Register(services);
+        FactoryOptions<ContainerEngineOptions>.Register(services);
+        FactoryOptions<DarwinPollingOptions>.Register(services);
+
         if (settings.EngineSocket is string socket)
         {
             services.Configure<ContainerEngineOptions>(o => o.Socket = socket);
@@ -36,6 +55,10 @@ internal static class TracerServices
         GuardCommandStart(services);
         return services.BuildServiceProvider();
     }
+
+    [SupportedOSPlatform("linux")]
+    private static void AddLinuxLogger(IServiceCollection services, StderrLoggerProvider stderr) =>
+        services.AddSingleton<ILogger<ProcConnectorEventSource>>(_ => new CategoryLogger<ProcConnectorEventSource>(stderr));
 
     /// <summary>What the tracer reads per exec: what the output shows, no more (text reads less than JSON, to be cheap).</summary>
     internal static ExecDetails DetailsFor(TraceSettings settings)

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,7 +38,8 @@ internal static class ExecTracingConfiguration
             services, ExecTracingSettings.DarwinPollingSectionName, static (section, options, _) => section.Bind(options), new DarwinPollingOptionsValidator());
 
         // The section's settings become the tracer's options; code passed to AddExecTracing runs after and wins.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ExecTracingOptions>, ExecTracingConfigurationSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ExecTracingOptions>, ExecTracingConfigurationSetup>(
+            sp => new ExecTracingConfigurationSetup(sp.GetRequiredService<IOptions<ExecTracingSettings>>())));
     }
 
     private static void AddSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(
@@ -57,11 +57,8 @@ internal static class ExecTracingConfiguration
             options.ValidateOnStart();
         }
 
-        // The keys the binder binds: the public settable properties.
-        var keys = new SectionKeys(typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true })
-            .Select(p => p.Name)
-            .Concat(subSections ?? []));
+        // The keys the binder binds: the public settable properties, read when a section is there to check.
+        var keys = new SectionKeys(typeof(TOptions), subSections ?? []);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TOptions>, ConfigurationSectionSetup<TOptions>>(
             sp => new ConfigurationSectionSetup<TOptions>(sp, path, keys, bind)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SectionKeyValidator<TOptions>(validator, path)));

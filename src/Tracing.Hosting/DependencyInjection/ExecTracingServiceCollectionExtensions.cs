@@ -34,7 +34,7 @@ public static class ExecTracingServiceCollectionExtensions
         // The configuration section first, then the caller's code, which wins.
         ExecTracingConfiguration.Add(services);
         services.AddOptions<ExecTracingOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExecTracingOptions>, ExecTracingOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExecTracingOptions>, ExecTracingOptionsValidator>(_ => new ExecTracingOptionsValidator()));
         services.TryAddSingleton(TimeProvider.System);
         PlatformServices.AddPlatform(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExecTracingHostedService>());

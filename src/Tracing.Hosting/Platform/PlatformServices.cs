@@ -48,8 +48,9 @@ internal static class PlatformServices
         services.TryAddSingleton<IKernelEventSource>(sp => new ProcConnectorEventSource(
             sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value, sp.GetService<ILogger<ProcConnectorEventSource>>()));
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
-        services.TryAddSingleton<IMonotonicClock, LinuxMonotonicClock>();
-        services.TryAddSingleton<ICommandLauncher, SpawnCommandLauncher>();
+        // Factories, not types: the container would find a type's constructor by reflection (costly in Native AOT).
+        services.TryAddSingleton<IMonotonicClock>(_ => new LinuxMonotonicClock());
+        services.TryAddSingleton<ICommandLauncher>(_ => new SpawnCommandLauncher());
         services.TryAddSingleton<IContainerEngine>(sp => new DockerEngineClient(sp.GetRequiredService<IOptions<ContainerEngineOptions>>().Value));
     }
 
