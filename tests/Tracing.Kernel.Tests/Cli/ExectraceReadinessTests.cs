@@ -55,4 +55,21 @@ public class ExectraceReadinessTests
         Assert.True(exitCode == 0, errors);
         Assert.Contains("the output is not being read", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Started_in_the_background_by_a_script_sigint_stays_ignored_and_sigterm_still_stops_it()
+    {
+        // `exectrace ... &` in a script: the shell gives SIGINT as ignored, so a Ctrl-C meant for the script's
+        // foreground leaves it running. exectrace keeps that, as a POSIX program does; SIGTERM stops it.
+        var info = ExectraceProcess.StartInfo();
+        info.ArgumentList.Insert(1, "--ignore-signal=INT"); // after --default-signal=INT: env applies them in order
+        await using var exectrace = await ExectraceSession.StartAsync(info, NotifySocket.Bind(), readOutput: false);
+
+        var ignored = File.ReadLines($"/proc/{exectrace.Pid}/status").Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        await exectrace.SignalAsync("TERM");
+        var (exitCode, _, errors) = await exectrace.WaitForExitAsync();
+
+        Assert.True((Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16) & (1UL << (2 - 1))) != 0, ignored);
+        Assert.True(exitCode == 0, errors);
+    }
 }
