@@ -19,9 +19,8 @@ command -v extrace >/dev/null || { echo "extrace is missing: apt-get install -y 
 # CPU of every thread of PID, in ns (schedstat: exact, where /proc/PID/stat counts 10 ms ticks).
 cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
 
-# measure NAME COMMAND...: start the tracer, let it subscribe, run the storm, print µs of its CPU per exec.
+# measure COMMAND...: start the tracer, let it subscribe, run the storm, print µs of its CPU per exec.
 measure() {
-  local name=$1; shift
   "$@" >/dev/null 2>&1 &
   local pid=$!
   sleep 1.5                                  # subscribed (exectrace warms up first); not part of the figure
@@ -50,7 +49,7 @@ echo "storm processes sit $(( $(depth_of $$) + 1 )) below pid 1 (extrace's cost 
 for round in $(seq 1 "$rounds"); do
   for row in "${order[@]}"; do
     # shellcheck disable=SC2086
-    value=$(measure "$row" ${rows[$row]})
+    value=$(measure ${rows[$row]})
     all[$row]="${all[$row]:-} $value"
     echo "round $round  $row  $value µs/exec"
   done
