@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using Tracing.Cli.Output;
 using Tracing.Cli.Running;
 
 namespace Tracing.Cli;
@@ -20,7 +21,7 @@ internal static class ExectraceCommand
             // One voice and one code for every usage error (System.CommandLine's own would exit 1).
             foreach (var error in errors)
             {
-                await configuration.Error.WriteLineAsync(StartFailure.Printable($"exectrace: {error}")).ConfigureAwait(false);
+                await configuration.Error.WriteLineAsync(TerminalText.Printable($"exectrace: {error}")).ConfigureAwait(false);
             }
 
             await configuration.Error.WriteLineAsync("Try 'exectrace --help'.").ConfigureAwait(false);

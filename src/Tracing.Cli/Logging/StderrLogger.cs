@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Tracing.Cli.Output;
 
 namespace Tracing.Cli.Logging;
 
@@ -25,11 +26,11 @@ internal sealed class StderrLogger(string category, TextWriter stderr, LogLevel 
         }
 
         var line = new StringBuilder().Append(Abbreviation(logLevel)).Append(": ").Append(category).Append('[').Append(eventId.Id).Append("] ");
-        AppendEscaped(line, formatter(state, exception));
+        TerminalText.AppendPrintable(line, formatter(state, exception));
         if (exception is not null)
         {
             line.Append(' ');
-            AppendEscaped(line, exception.ToString().ReplaceLineEndings(" "));
+            TerminalText.AppendPrintable(line, exception.ToString().ReplaceLineEndings(" "));
         }
 
         // TextWriter.Synchronized (Console.Error) keeps the lines of two threads whole.
@@ -45,19 +46,4 @@ internal sealed class StderrLogger(string category, TextWriter stderr, LogLevel 
         LogLevel.Error => "fail",
         _ => "crit",
     };
-
-    private static void AppendEscaped(StringBuilder line, string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                line.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                line.Append(c);
-            }
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using Tracing.Cli.Output;
+
 namespace Tracing.Cli.Running;
 
 /// <summary>What exectrace says, once, when events can no longer be written, and what it means for the exit code.</summary>
@@ -25,7 +27,7 @@ internal static class OutputFailure
 
         // EBADF on a closed stdout comes wrapped: the inner exception has the errno's words.
         var reason = failure is UnauthorizedAccessException { InnerException: IOException inner } ? inner.Message : failure.Message;
-        var target = outputPath is null ? "standard output" : StartFailure.Printable(outputPath);
+        var target = outputPath is null ? "standard output" : TerminalText.Printable(outputPath);
         // .NET appends " : 'PATH'" to the errno's words; the path is said once, first.
         var suffix = reason.LastIndexOf(" : '", StringComparison.Ordinal);
         reason = suffix > 0 ? reason[..suffix] : reason;

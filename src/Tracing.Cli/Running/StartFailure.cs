@@ -1,3 +1,4 @@
+using Tracing.Cli.Output;
 using Tracing.Ports;
 
 namespace Tracing.Cli.Running;
@@ -16,11 +17,7 @@ internal static class StartFailure
     /// character is written as <c>\xNN</c>, so none reaches the terminal raw.
     /// </summary>
     public static string Describe(Exception e, string lead = "") =>
-        "exectrace: " + Printable(lead + e.Message);
-
-    /// <summary><paramref name="text"/> with every control character written as <c>\xNN</c>: safe to say on a terminal.</summary>
-    public static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
+        "exectrace: " + TerminalText.Printable(lead + e.Message);
 
     /// <summary>The exit code when tracing could not start because of <paramref name="e"/>.</summary>
     public static int ExitCodeOf(Exception e) => e switch

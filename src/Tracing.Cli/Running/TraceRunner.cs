@@ -181,7 +181,7 @@ internal static class TraceRunner
             _ = opening.ContinueWith(static t => t.Result.Item1?.Dispose(), TaskScheduler.Default);
             await diagnostics.WriteLineAsync(path is null
                 ? "exectrace: stopped by a signal before tracing had started."
-                : $"exectrace: stopped by a signal while opening {StartFailure.Printable(path)} (a FIFO with no reader?); nothing was traced.").ConfigureAwait(false);
+                : $"exectrace: stopped by a signal while opening {TerminalText.Printable(path)} (a FIFO with no reader?); nothing was traced.").ConfigureAwait(false);
             return (null, false, ExitCodes.Interrupted);
         }
     }

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using Tracing.Cli.Running;
+using Tracing.Cli.Output;
 
 namespace Tracing.Cli.Systemd;
 
@@ -60,7 +60,7 @@ internal sealed class SystemdNotifier
             }
         }
 
-        diagnostics.WriteLine(StartFailure.Printable($"exectrace: {SocketVariable}={address} is not a socket path or @name; readiness will not be reported."));
+        diagnostics.WriteLine(TerminalText.Printable($"exectrace: {SocketVariable}={address} is not a socket path or @name; readiness will not be reported."));
         return new SystemdNotifier(null, null, diagnostics);
     }
 
@@ -101,7 +101,7 @@ internal sealed class SystemdNotifier
             if (!_warned)
             {
                 _warned = true;
-                _diagnostics.WriteLine(StartFailure.Printable($"exectrace: cannot notify {SocketVariable}={_address}: {e.Message}"));
+                _diagnostics.WriteLine(TerminalText.Printable($"exectrace: cannot notify {SocketVariable}={_address}: {e.Message}"));
             }
         }
     }

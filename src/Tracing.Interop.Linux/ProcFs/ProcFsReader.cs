@@ -37,7 +37,6 @@ internal sealed partial class ProcFsReader : IProcessInfoReader
         return parsed;
     };
 
-
     private static readonly ContentParser<string?> s_parseCommandName = static (ReadOnlySpan<byte> content, out string? name) =>
     {
         // "name\n"; the name itself may hold a newline (prctl PR_SET_NAME takes any bytes but NUL): only the last goes.

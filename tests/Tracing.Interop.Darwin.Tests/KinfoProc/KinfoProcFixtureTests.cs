@@ -44,7 +44,7 @@ public class KinfoProcFixtureTests
     [Fact]
     public void Expected_json_has_no_section_these_tests_do_not_read()
     {
-        Assert.Equal(["kinfo_proc", "layout", "poll", "procargs2"], DarwinFixtures.Expected.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["kinfo_proc", "layout", "poll", "procargs2", "procargs2_environment"], DarwinFixtures.Expected.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     private static JsonNode ToJson(KinfoProcRecord r) => new JsonObject

@@ -18,6 +18,8 @@ public class ProcArgs2EnvironmentTests
         { [] },
     };
 
+    public static TheoryData<string> Files => DarwinFixtures.Entries("procargs2_environment");
+
     [Theory]
     [MemberData(nameof(Environments))]
     public void The_environment_before_the_padding_is_given_byte_exact_and_no_apple_string_with_it(string[] environment)
@@ -66,16 +68,12 @@ public class ProcArgs2EnvironmentTests
     }
 
     [Theory]
-    [InlineData("args_git_commit.bin", new[] { "PATH=/usr/bin:/bin", "HOME=/Users/dev" })]   // env, padding, apple strings
-    [InlineData("args_env_omitted.bin", null)]        // ends with argv
-    [InlineData("args_utf8_and_spaces.bin", null)]    // ends with argv
-    [InlineData("args_shebang.bin", null)]            // X=y then the end: no padding says where the environment ends
-    [InlineData("args_argc_overstated.bin", null)]    // argv cut by the end of the answer
-    [InlineData("args_argc_zero.bin", null)]
-    [InlineData("args_short.bin", null)]
-    [InlineData("args_negative_argc.bin", null)]
-    public void Fixtures_give_an_environment_only_where_their_bytes_bound_it(string file, string[]? expected)
+    [MemberData(nameof(Files))]
+    public void Fixtures_give_an_environment_only_where_their_bytes_bound_it(string file)
     {
+        // expected.json: the strings between argv and the padding, or null where nothing bounds them (omitted, cut
+        // short, argc 0, no padding) or the buffer does not decode.
+        var expected = DarwinFixtures.Expected["procargs2_environment"]![file]?.AsArray().Select(s => (string)s!).ToArray();
         var decoded = ProcArgs2Decoder.TryDecodeEnvironment(DarwinFixtures.Read(file), out var strings);
 
         Assert.Equal(expected is not null, decoded);
