@@ -20,9 +20,6 @@ internal sealed class ExecFacts(IProcessInfoReader reader)
     private bool _hasCredentials;
     private ProcessCredentials _credentials;
 
-    /// <summary>The process these facts are of.</summary>
-    public int Pid => _pid;
-
     /// <summary>Forgets the previous exec's facts: the next questions are about <paramref name="pid"/>.</summary>
     public void Begin(int pid)
     {

@@ -37,8 +37,9 @@ internal sealed partial class ProcessTree
             }
 
             // Every node without a parent gets the table's: the added ones, and those made from a fork seen before the
-            // table was read, whose forker the tree did not know then. Then each depth is counted again, from the
-            // linked parents.
+            // table was read, whose forker the tree did not know then. Then the depths below a linked node are counted
+            // again; the others keep theirs (an adopted process keeps the depth it was born at).
+            var linked = new HashSet<ProcessNode>();
             foreach (var node in _nodes.Values)
             {
                 if (node.Parent is null && parentByPid.TryGetValue(node.Pid, out var parentPid) && parentPid != node.Pid
@@ -46,12 +47,23 @@ internal sealed partial class ProcessTree
                 {
                     node.ParentPid = parentPid;
                     node.Parent = parent;
+                    linked.Add(node);
                 }
             }
 
-            foreach (var node in _nodes.Values)
+            if (linked.Count > 0)
             {
-                node.Depth = DepthThroughAncestors(node);
+                // Every shift first, from the old depths; then each is added.
+                var shifts = new Dictionary<ProcessNode, int>();
+                foreach (var node in _nodes.Values)
+                {
+                    ShiftOf(node, linked, shifts);
+                }
+
+                foreach (var (node, shift) in shifts)
+                {
+                    node.Depth += shift;
+                }
             }
 
             return added;
@@ -81,19 +93,34 @@ internal sealed partial class ProcessTree
         return added;
     }
 
-    // The steps up to the first ancestor without a parent, plus that one's depth (an ended ancestor keeps the depth it
-    // was born at); bounded, should a table read while pids were reused ever make a loop.
-    private static int DepthThroughAncestors(ProcessNode node)
+    // How much a node's depth moves now that the linked nodes have parents: a linked node comes to lie one below its
+    // parent's new depth, and every other node moves as its parent does. Counted from the old depths, up the
+    // ancestors, once each; bounded, should a table read while pids were reused ever make a loop.
+    private static void ShiftOf(ProcessNode node, HashSet<ProcessNode> linked, Dictionary<ProcessNode, int> shifts)
     {
-        var steps = 0;
-        var top = node;
-        while (top.Parent is { } parent && steps < MaxDepth)
+        var chain = new Stack<ProcessNode>();
+        var shift = 0;
+        for (ProcessNode? current = node; current is not null && chain.Count < MaxDepth; current = current.Parent)
         {
-            top = parent;
-            steps++;
+            if (shifts.TryGetValue(current, out shift))
+            {
+                break;
+            }
+
+            chain.Push(current);
         }
 
-        return steps + top.Depth;
+        // Down again, from the top of the chain (whose shift is known, or 0 without a parent) to the node.
+        while (chain.Count > 0)
+        {
+            var current = chain.Pop();
+            if (linked.Contains(current) && current.Parent is { } parent)
+            {
+                shift = parent.Depth + (shifts.TryGetValue(parent, out var parentShift) ? parentShift : 0) + 1 - current.Depth;
+            }
+
+            shifts[current] = shift;
+        }
     }
 
     private const int MaxDepth = 4096;

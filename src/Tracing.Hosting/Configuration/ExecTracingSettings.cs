@@ -127,36 +127,25 @@ public sealed class ExecTracingSettings : IValidatableObject
     // The conditions' own checks, in their words, under the keys they come from.
     private IEnumerable<string> ConditionErrors()
     {
-        if (CommandNames is not null && ConditionError(ExecCondition.CommandName(CommandNames)) is { } names)
+        if (CommandNames is not null && ErrorOf(ExecCondition.CommandName(CommandNames).Validate) is { } names)
         {
             yield return $"{SectionName}:{nameof(CommandNames)}: {names}";
         }
 
-        if (Uids is not null && ConditionError(ExecCondition.RealUid(Uids)) is { } uids)
+        if (Uids is not null && ErrorOf(ExecCondition.RealUid(Uids).Validate) is { } uids)
         {
             yield return $"{SectionName}:{nameof(Uids)}: {uids}";
         }
     }
 
-    private static string? ConditionError(ExecCondition condition)
-    {
-        try
-        {
-            condition.Validate();
-            return null;
-        }
-        catch (ArgumentException e)
-        {
-            return e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
-        }
-    }
+    private static string? ContainerError(string? container) => ErrorOf(ExecTraceFilter.Container(container!).Validate);
 
-    // The filter's own check, in its words (without the parameter name .NET appends).
-    private static string? ContainerError(string? container)
+    // A filter's or condition's own check, in its words (without the parameter name .NET appends); null when it passes.
+    private static string? ErrorOf(Action validate)
     {
         try
         {
-            ExecTraceFilter.Container(container!).Validate();
+            validate();
             return null;
         }
         catch (ArgumentException e)

@@ -35,6 +35,9 @@ public sealed class FakeProcess(int pid, int parentPid, string commandName)
 
     public IReadOnlyList<CgroupMembership>? Cgroups { get; set; }
 
+    /// <summary>Its cgroup v2 cgroup's id, as a pidfd read gives it (also with the identity); 0 when there is none to read.</summary>
+    public ulong UnifiedCgroupId { get; set; }
+
     /// <summary>Its pid in its own pid namespace (1 for a container's first process); null when unreadable.</summary>
     public int? NamespacePid { get; set; }
 

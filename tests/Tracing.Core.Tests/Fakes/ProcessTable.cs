@@ -74,8 +74,15 @@ public sealed class ProcessTable
         {
             var process = Find(call.ArgAt<int>(0));
             var readable = process is { IdentityReadable: true, RealUid: not null, EffectiveUid: not null };
-            call[1] = readable ? new ProcessIdentity(process!.ParentPid, new ProcessCredentials(process.RealUid!.Value, process.EffectiveUid!.Value)) : default;
+            call[1] = readable
+                ? new ProcessIdentity(process!.ParentPid, new ProcessCredentials(process.RealUid!.Value, process.EffectiveUid!.Value), process.UnifiedCgroupId)
+                : default;
             return readable;
+        });
+        reader.TryReadUnifiedCgroupId(Arg.Any<int>(), out Arg.Any<ulong>()).Returns(call =>
+        {
+            call[1] = Find(call.ArgAt<int>(0))?.UnifiedCgroupId ?? 0UL;
+            return (ulong)call[1] != 0;
         });
         reader.TryReadCgroups(Arg.Any<int>(), out Arg.Any<IReadOnlyList<CgroupMembership>?>()).Returns(call =>
         {

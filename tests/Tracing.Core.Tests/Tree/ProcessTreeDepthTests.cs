@@ -60,6 +60,24 @@ public class ProcessTreeDepthTests
         Assert.Equal(2, grandchild.Depth);
     }
 
+    [Fact]
+    public void An_adopted_child_keeps_its_birth_depth_through_a_resynchronisation()
+    {
+        // 150 forks 151, which forks 152 and ends: init adopts 152. A kernel loss then has the table read again.
+        var tree = new ProcessTree(null);
+        tree.Synchronize(s_table, removeDead: false);
+        tree.OnFork(150, 151, 1);
+        var grandchild = tree.OnFork(151, 152, 2)!;
+        tree.OnExit(151);
+        tree.Reparent(grandchild, 1);
+        var born = Ancestors(150) + 2;
+
+        tree.Synchronize(new Dictionary<int, int>(s_table) { [152] = 1, [400] = 152 }, removeDead: true);
+
+        Assert.Equal(born, grandchild.Depth);
+        Assert.Equal(born + 1, tree.TryGet(400, out var found) ? found.Depth : -1);
+    }
+
     private static int Ancestors(int pid)
     {
         var count = 0;
