@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Tracing.Cli.Logging;
 using Tracing.Darwin;
 using Tracing.Filtering;
-using Tracing.Hosting.Configuration;
 using Tracing.Linux;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
@@ -41,7 +40,6 @@ internal static class TracerServices
         }
 
         // The options the tracer reads, made without the container's reflection over the open-generic manager.
-        FactoryOptions<ExecTracingSettings>.Register(services);
         FactoryOptions<ExecTracingOptions>.Register(services);
         FactoryOptions<ProcConnectorOptions>.Register(services);
         FactoryOptions<ContainerEngineOptions>.Register(services);

@@ -29,6 +29,14 @@ public sealed record CgroupFilter(string Path, string? Controller = null) : Exec
         }
     }
 
+    /// <summary>
+    /// Without a hierarchy: the hierarchy and path the platform finds for <see cref="Path"/> (Linux: a /sys/fs/cgroup
+    /// path becomes its hierarchy's path); itself otherwise.
+    /// </summary>
+    internal override ValueTask<ExecTraceFilter> ResolveAsync(IProcessInfoReader reader, IContainerEngine? engine, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ExecTraceFilter>(
+            Controller is null && reader.FindCgroup(Path) is { } found ? new CgroupFilter(found.Path, found.Controllers) : this);
+
     /// <inheritdoc />
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) =>
         !reader.TryReadCgroups(pid, out var memberships) ? ScopeVerdict.Undecided

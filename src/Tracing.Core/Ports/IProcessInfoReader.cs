@@ -78,6 +78,15 @@ public interface IProcessInfoReader
     bool TryReadCgroups(int pid, [NotNullWhen(true)] out IReadOnlyList<CgroupMembership>? memberships);
 
     /// <summary>
+    /// The hierarchy, and the path within it, of a cgroup path a user gave, as <c>/proc/PID/cgroup</c> would show them
+    /// (Linux: <c>/sys/fs/cgroup/cpu,cpuacct/foo</c> is <c>("cpu,cpuacct", "/foo")</c>, and must be a cgroup); null
+    /// when the path is taken as it is, a path within any hierarchy (the default, and Linux for a path outside
+    /// /sys/fs/cgroup). A cgroup filter without a hierarchy asks it when tracing starts.
+    /// </summary>
+    /// <exception cref="ArgumentException">The path names no cgroup; the message says why, for the user.</exception>
+    CgroupMembership? FindCgroup(string userPath) => null;
+
+    /// <summary>
     /// The process's pid in its own pid namespace, as the process itself sees it (the last field of Linux's
     /// <c>NSpid</c>): its pid when it is in the tracer's namespace, 1 for a container's first process; false when the
     /// process is gone or the platform has no pid namespaces.

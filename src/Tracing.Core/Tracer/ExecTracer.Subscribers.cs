@@ -10,9 +10,11 @@ public sealed partial class ExecTracer
     /// Calls <paramref name="callback"/> for every event, in order, on a dispatch thread (never the kernel's
     /// receive thread). A callback that throws is logged and tracing continues. Dispose the result to unsubscribe.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable Subscribe(Action<TraceEvent> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        ThrowIfDisposed();
         return _delivery.Subscribers.AddCallback(callback);
     }
 
@@ -23,9 +25,11 @@ public sealed partial class ExecTracer
     /// buffer then absorbs the burst (and counts what overflows). One that throws is logged and tracing continues.
     /// Dispose the result to unsubscribe.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable SubscribeInline(Action<TraceEvent> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        ThrowIfDisposed();
         return _delivery.Subscribers.AddInlineHandler(handler, null);
     }
 
@@ -35,10 +39,12 @@ public sealed partial class ExecTracer
     /// handler's first real event does not wait for the JIT (or a first-use initialisation) while the process it is
     /// about exits. It must not deliver anything anywhere; one that throws is logged and tracing continues.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable SubscribeInline(Action<TraceEvent> handler, Action warmUp)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(warmUp);
+        ThrowIfDisposed();
         return _delivery.Subscribers.AddInlineHandler(handler, warmUp);
     }
 
@@ -46,10 +52,22 @@ public sealed partial class ExecTracer
     /// A queue of the events of the current run (or of the next one when stopped), completed when that run
     /// stops, or faulted when the kernel source fails. Create it before <see cref="StartAsync"/> to miss nothing.
     /// </summary>
-    public ChannelReader<TraceEvent> CreateReader() => _delivery.AddReader();
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
+    public ChannelReader<TraceEvent> CreateReader()
+    {
+        ThrowIfDisposed();
+        return _delivery.AddReader();
+    }
 
     /// <summary>The events of the current run as an async stream, from the moment enumeration begins until the run stops.</summary>
-    public async IAsyncEnumerable<TraceEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ObjectDisposedException">The tracer was disposed (thrown by this call, before any enumeration).</exception>
+    public IAsyncEnumerable<TraceEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return ReadEvents(cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TraceEvent> ReadEvents([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = CreateReader();
         try
@@ -64,4 +82,6 @@ public sealed partial class ExecTracer
             _delivery.Subscribers.RemoveReader(reader);
         }
     }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_state == TracerState.Disposed, this);
 }

@@ -69,7 +69,10 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     /// filter) starts the command. Events flow from then on.
     /// </summary>
     /// <exception cref="InvalidOperationException">The tracer is already started.</exception>
-    /// <exception cref="ArgumentException">The options are invalid or the root process does not exist.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are invalid, the root process does not exist, or the cgroup path names no cgroup.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     /// <exception cref="TracingUnavailableException">The platform refuses to trace; the message names cause and remedy.</exception>
     /// <exception cref="ContainerLookupException">
     /// With a container filter: the container was not found, is not running, or its name could not be looked up
@@ -93,7 +96,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
                 throw new ArgumentException("Invalid exec tracing options: " + string.Join(" ", errors));
             }
 
-            if (options.Filter.CommandToLaunch is not null && _context.Launcher is null)
+            var wanted = options.GetFilter();
+            if (wanted.CommandToLaunch is not null && _context.Launcher is null)
             {
                 throw new InvalidOperationException("A command filter needs an ICommandLauncher.");
             }
@@ -104,7 +108,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             ExecTraceFilter filter;
             try
             {
-                filter = await options.Filter.ResolveAsync(_context.Reader, _context.ContainerEngine, cancellationToken).ConfigureAwait(false);
+                filter = await wanted.ResolveAsync(_context.Reader, _context.ContainerEngine, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -149,7 +153,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         var session = _session ?? throw new InvalidOperationException("The tracer has not started.");
         var command = session.Command ?? throw new InvalidOperationException("The tracer was not asked to run a command.");
         var exitCode = await command.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (_context.Options.Filter.WaitsForSubtree)
+        if (session.Filter.WaitsForSubtree)
         {
             // Nothing to time out on: a daemon may live for days. A run that ends (stopped, or the source failed) ends the wait.
             var ended = await Task.WhenAny(session.CommandSubtreeEnded, session.Done.Task).WaitAsync(cancellationToken).ConfigureAwait(false);

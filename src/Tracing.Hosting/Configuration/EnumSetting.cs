@@ -13,7 +13,7 @@ internal static class EnumSetting
     /// Adds an error when <paramref name="key"/> in <paramref name="section"/> is set but is not a name of
     /// <typeparamref name="TEnum"/> (or, with <paramref name="combinable"/>, a comma-separated list of names).
     /// </summary>
-    public static void Check<TEnum>(IConfigurationSection section, string key, List<string> errors, bool combinable = false)
+    public static void Check<TEnum>(IConfiguration section, string key, List<string> errors, bool combinable = false)
         where TEnum : struct, Enum
     {
         var text = section[key];
@@ -22,7 +22,7 @@ internal static class EnumSetting
             return;
         }
 
-        errors.Add(NotOneOf<TEnum>(section.Path + ":" + key, text, combinable));
+        errors.Add(NotOneOf<TEnum>(section.GetSection(key).Path, text, combinable));
     }
 
     /// <summary>The message for a value of <typeparamref name="TEnum"/> that is not one of its names.</summary>

@@ -4,22 +4,30 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tracing.Darwin;
 using Tracing.Linux;
-using Tracing.Tracer;
 
 namespace Tracing.Hosting.Configuration;
 
 /// <summary>
-/// Reads every section's options, both backends' on every platform, so that resolving the tracer without a host
+/// Reads a tracer's options and every backend section's, both backends' on every platform, so that resolving the tracer without a host
 /// reports every wrong setting at once, as a host's start validation does: one failure as its
 /// <see cref="OptionsValidationException"/>, several in an <see cref="AggregateException"/>. In a host they were read
 /// and found valid at start already, so this finds nothing new.
 /// </summary>
 internal static class ExecTracingValidation
 {
-    public static void ValidateAll(IServiceProvider services)
+    public static void ValidateAll(IServiceProvider services, ExecTracerRegistration registration)
     {
         var failures = new List<OptionsValidationException>();
-        Read<ExecTracingOptions>(services, failures);
+        try
+        {
+            _ = registration.OptionsIn(services);
+        }
+        catch (OptionsValidationException e)
+        {
+            failures.Add(e);
+        }
+
+
         Read<ProcConnectorOptions>(services, failures);
         Read<ContainerEngineOptions>(services, failures);
         Read<DarwinPollingOptions>(services, failures);

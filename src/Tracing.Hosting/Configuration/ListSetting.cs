@@ -14,7 +14,7 @@ internal static class ListSetting
     /// <param name="key">The list setting's key.</param>
     /// <param name="example">A value to show in the message.</param>
     /// <param name="errors">Where the error goes.</param>
-    public static void Check(IConfigurationSection section, string key, string example, List<string> errors)
+    public static void Check(IConfiguration section, string key, string example, List<string> errors)
     {
         var setting = section.GetSection(key);
         if (setting.Value is { Length: > 0 } && !setting.GetChildren().Any())

@@ -18,7 +18,8 @@ namespace Tracing.Hosting.Platform;
 /// <summary>
 /// Chooses the backend for the operating system the process runs on, and how a command is started: on Linux with
 /// posix_spawn (its argv and environment bytes, signal dispositions and mask as the tracer was given them), elsewhere
-/// with <see cref="System.Diagnostics.Process"/>.
+/// with <see cref="System.Diagnostics.Process"/>. A keyed tracer's kernel source (and, where it shares the source's
+/// state, its reader) is a keyed service of its key, made for any key; clock, launcher and container engine are shared.
 /// </summary>
 internal static class PlatformServices
 {
@@ -40,23 +41,43 @@ internal static class PlatformServices
         services.TryAddSingleton<IKernelEventSource, UnsupportedPlatformEventSource>();
         services.TryAddSingleton<IProcessInfoReader, UnsupportedPlatformProcessInfoReader>();
         services.TryAddSingleton<IMonotonicClock, StopwatchClock>();
+        services.TryAddKeyedSingleton<IKernelEventSource>(KeyedService.AnyKey, static (_, _) => new UnsupportedPlatformEventSource());
+        AddSharedReader(services);
     }
+
+    // A keyed tracer's reader: the unkeyed one, which is safe to use from several receive threads at once.
+    private static void AddSharedReader(IServiceCollection services) =>
+        services.TryAddKeyedSingleton<IProcessInfoReader>(KeyedService.AnyKey, static (sp, _) => sp.GetRequiredService<IProcessInfoReader>());
 
     [SupportedOSPlatform("linux")]
     private static void AddLinux(IServiceCollection services)
     {
-        services.TryAddSingleton<IKernelEventSource>(sp => new ProcConnectorEventSource(
-            sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value, sp.GetService<ILogger<ProcConnectorEventSource>>()));
+        services.TryAddSingleton<IKernelEventSource>(CreateProcConnector);
+        services.TryAddKeyedSingleton<IKernelEventSource>(KeyedService.AnyKey, static (sp, _) => CreateProcConnector(sp));
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
+        AddSharedReader(services);
         // Factories, not types: the container would find a type's constructor by reflection (costly in Native AOT).
         services.TryAddSingleton<IMonotonicClock>(_ => new LinuxMonotonicClock());
         services.TryAddSingleton<ICommandLauncher>(_ => new SpawnCommandLauncher());
         services.TryAddSingleton<IContainerEngine>(sp => new DockerEngineClient(sp.GetRequiredService<IOptions<ContainerEngineOptions>>().Value));
     }
 
+    [SupportedOSPlatform("linux")]
+    private static ProcConnectorEventSource CreateProcConnector(IServiceProvider sp) => new(
+        sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value, sp.GetService<ILogger<ProcConnectorEventSource>>());
+
     [SupportedOSPlatform("macos")]
     private static void AddMacOS(IServiceCollection services)
     {
+        // A keyed tracer polls on its own: its poller, reader and their table are its key's.
+        services.TryAddKeyedSingleton<ProcessSnapshotStore>(KeyedService.AnyKey, static (_, _) => new ProcessSnapshotStore());
+        services.TryAddKeyedSingleton<IKernelEventSource>(KeyedService.AnyKey, static (sp, key) => new DarwinPollingEventSource(
+            sp.GetRequiredService<IOptions<DarwinPollingOptions>>().Value,
+            sp.GetRequiredKeyedService<ProcessSnapshotStore>(key),
+            clock: sp.GetRequiredService<IMonotonicClock>()));
+        services.TryAddKeyedSingleton<IProcessInfoReader>(KeyedService.AnyKey, static (sp, key) =>
+            new DarwinProcessInfoReader(sp.GetRequiredKeyedService<ProcessSnapshotStore>(key)));
+
         // The poller and the reader share one table, so an event's process is described as the poll saw it.
         services.TryAddSingleton<ProcessSnapshotStore>();
         services.TryAddSingleton<IMonotonicClock, DarwinMonotonicClock>();

@@ -35,7 +35,7 @@ internal sealed partial class SessionSink : IKernelEventSink
         _naming = naming;
         _delivery = delivery;
         _command = command;
-        _conditions = new ExecConditions(context.Options.Conditions);
+        _conditions = new ExecConditions(context.Options.GetConditions());
         _facts = new ExecFacts(context.Reader);
     }
 

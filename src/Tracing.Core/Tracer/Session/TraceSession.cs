@@ -34,6 +34,9 @@ internal sealed class TraceSession
         _sink = new SessionSink(context, filter, _gate, _tree, delivery, _naming, _command);
     }
 
+    /// <summary>The filter of this run, resolved.</summary>
+    public ExecTraceFilter Filter => _filter;
+
     private bool WantsDepth => (_context.Options.Details & ExecDetails.Depth) != 0;
 
     public Task CommandExitSeen => _command?.ExitSeen.Task ?? Task.CompletedTask;

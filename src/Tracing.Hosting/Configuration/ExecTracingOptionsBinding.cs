@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Tracing.Tracer;
+
+namespace Tracing.Hosting.Configuration;
+
+/// <summary>
+/// Binds a tracer's configuration section onto its <see cref="ExecTracingOptions"/> (those of its name): each key
+/// named after a property, a key left out keeps the property as it is. A key the section does not know, an enum value
+/// that is not a name, a list given as one value and a value the binder cannot convert fail like a validation, every
+/// one at once, each naming its key. Runs before the caller's code, which wins.
+/// </summary>
+internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecTracerRegistration registration) : IConfigureNamedOptions<ExecTracingOptions>
+{
+    // The settings configuration may hold; Filter and Conditions are code's. Backends' sub-sections live in the unkeyed tracer's section.
+    private static readonly string[] s_settings =
+    [
+        nameof(ExecTracingOptions.Scope), nameof(ExecTracingOptions.Pid), nameof(ExecTracingOptions.Cgroup), nameof(ExecTracingOptions.Container),
+        nameof(ExecTracingOptions.CommandNames), nameof(ExecTracingOptions.Uids), nameof(ExecTracingOptions.IncludeExits),
+        nameof(ExecTracingOptions.Details), nameof(ExecTracingOptions.QueueCapacity), nameof(ExecTracingOptions.QueueFullMode),
+    ];
+
+    private static readonly SectionKeys s_keys = new(s_settings);
+    private static readonly SectionKeys s_keysWithBackends = new([.. s_settings, .. BackendSections.Names]);
+
+    public void Configure(ExecTracingOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, ExecTracingOptions options)
+    {
+        if ((name ?? Options.DefaultName) != registration.Name || registration.SectionIn(services) is not { } section
+            || (section is IConfigurationSection { } child && !child.Exists()))
+        {
+            return;
+        }
+
+        var errors = new List<string>();
+        (registration.IsKeyed ? s_keys : s_keysWithBackends).Check(section, registration.Path, errors);
+        EnumSetting.Check<ExecTracingScope>(section, nameof(ExecTracingOptions.Scope), errors);
+        EnumSetting.Check<ExecDetails>(section, nameof(ExecTracingOptions.Details), errors, combinable: true);
+        EnumSetting.Check<QueueFullMode>(section, nameof(ExecTracingOptions.QueueFullMode), errors);
+        ListSetting.Check(section, nameof(ExecTracingOptions.CommandNames), "git", errors);
+        ListSetting.Check(section, nameof(ExecTracingOptions.Uids), "1000", errors);
+        if (errors.Count == 0)
+        {
+            Bind(section, options, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(registration.Name, typeof(ExecTracingOptions), errors);
+        }
+    }
+
+    // Key by key, each call intercepted by the binder's source generator (no reflection); Filter and Conditions, which
+    // no text can give, are not the binder's to look at.
+    private static void Bind(IConfiguration section, ExecTracingOptions options, List<string> errors)
+    {
+        Try(errors, () => options.Scope = section.GetValue(nameof(options.Scope), options.Scope));
+        Try(errors, () => options.Pid = section.GetValue(nameof(options.Pid), options.Pid));
+        Try(errors, () => options.Cgroup = section.GetValue(nameof(options.Cgroup), options.Cgroup));
+        Try(errors, () => options.Container = section.GetValue(nameof(options.Container), options.Container));
+        Try(errors, () => options.CommandNames = section.GetSection(nameof(options.CommandNames)).Get<List<string>>() ?? options.CommandNames);
+        Try(errors, () => options.Uids = section.GetSection(nameof(options.Uids)).Get<List<uint>>() ?? options.Uids);
+        Try(errors, () => options.IncludeExits = section.GetValue(nameof(options.IncludeExits), options.IncludeExits));
+        Try(errors, () => options.Details = section.GetValue(nameof(options.Details), options.Details));
+        Try(errors, () => options.QueueCapacity = section.GetValue(nameof(options.QueueCapacity), options.QueueCapacity));
+        Try(errors, () => options.QueueFullMode = section.GetValue(nameof(options.QueueFullMode), options.QueueFullMode));
+    }
+
+    private static void Try(List<string> errors, Action bind)
+    {
+        try
+        {
+            bind();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key: "Failed to convert configuration value '...' at 'ExecTracing:Pid' ...".
+            errors.Add(e.Message);
+        }
+    }
+}
