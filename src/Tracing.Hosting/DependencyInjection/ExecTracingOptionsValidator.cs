@@ -21,9 +21,11 @@ internal sealed class ExecTracingOptionsValidator(ExecTracerRegistration registr
 
         var prefix = registration.KeyPrefix;
         var errors = options.GetValidationErrors(prefix).ToList();
-        if (options.Filter is null && options.Scope == ExecTracingScope.Cgroup && !string.IsNullOrWhiteSpace(options.Cgroup))
+        if (options.Filter is null && options.Scope == ExecTracingScope.Cgroup && !string.IsNullOrWhiteSpace(options.Cgroup)
+            && options.Pid is null && string.IsNullOrEmpty(options.Container))
         {
-            // The cgroup is checked as exectrace --cgroup checks it, in the same words, instead of the filter's own check.
+            // The cgroup is checked as exectrace --cgroup checks it, in the same words, instead of the filter's own
+            // check; only once the scope's settings are right, so the cgroup of a wrong scope is not looked for.
             var key = $"{prefix}{nameof(options.Cgroup)}: ";
             errors.RemoveAll(e => e.StartsWith(key, StringComparison.Ordinal));
             if (!CgroupPaths.TryResolve(options.Cgroup, out _, out var error))

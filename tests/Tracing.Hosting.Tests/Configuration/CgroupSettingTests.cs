@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tracing.Filtering;
 using Tracing.Linux.ProcFs;
+using Tracing.Ports;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Tests.Configuration;
@@ -10,10 +11,15 @@ namespace Tracing.Hosting.Tests.Configuration;
 /// <summary><c>ExecTracing:Cgroup</c> is checked by <see cref="CgroupPaths"/>, as <c>exectrace --cgroup</c> is.</summary>
 public class CgroupSettingTests
 {
-    private static ExecTracingOptions Options(string cgroup)
+    // The filter a tracer of these options follows once started: the options' cgroup, found by the platform's reader.
+    private static CgroupFilter TracedFilter(string cgroup)
     {
         using var provider = ConfiguredProvider.Build(new() { ["ExecTracing:Scope"] = "Cgroup", ["ExecTracing:Cgroup"] = cgroup });
-        return provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value;
+        var filter = Assert.IsType<CgroupFilter>(provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.GetFilter());
+        Assert.Equal(new CgroupFilter(cgroup), filter);
+        return provider.GetRequiredService<IProcessInfoReader>().FindCgroup(filter.Path) is { } found
+            ? new CgroupFilter(found.Path, found.Controllers)
+            : filter;
     }
 
     [Fact]
@@ -45,7 +51,7 @@ public class CgroupSettingTests
             .First();
 
         // A v1 hierarchy's mount is named after its controllers.
-        Assert.Equal(new CgroupFilter("/", isV2 ? "" : Path.GetFileName(mountPoint)), Options(mountPoint).Filter);
+        Assert.Equal(new CgroupFilter("/", isV2 ? "" : Path.GetFileName(mountPoint)), TracedFilter(mountPoint));
     }
 
     [Theory]
@@ -54,7 +60,7 @@ public class CgroupSettingTests
     {
         if (CgroupPaths.TryResolve(cgroup, out var resolved, out var error))
         {
-            Assert.Equal(new CgroupFilter(resolved.Path, resolved.Controller), Options(cgroup).Filter);
+            Assert.Equal(new CgroupFilter(resolved.Path, resolved.Controller), TracedFilter(cgroup));
         }
         else
         {

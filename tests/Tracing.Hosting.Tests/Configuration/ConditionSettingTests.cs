@@ -23,9 +23,9 @@ public class ConditionSettingTests
 
         var options = provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value;
 
-        Assert.Equal(ExecTraceFilter.ProcessTree(77), options.Filter);
+        Assert.Equal(ExecTraceFilter.ProcessTree(77), options.GetFilter());
         Assert.Collection(
-            options.Conditions,
+            options.GetConditions(),
             c => Assert.Equal(["git", "make"], Assert.IsType<CommandNameCondition>(c).Names),
             c => Assert.Equal([1000u, 0u], Assert.IsType<RealUidCondition>(c).Uids));
     }
@@ -35,7 +35,7 @@ public class ConditionSettingTests
     {
         using var provider = ConfiguredProvider.Build(new() { ["ExecTracing:IncludeExits"] = "true" });
 
-        Assert.Empty(provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Conditions);
+        Assert.Empty(provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.GetConditions());
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class ConditionSettingTests
             new() { ["ExecTracing:CommandNames:0"] = "git" },
             services => services.AddExecTracing(o => o.Conditions.Add(ExecCondition.RealUid(1000))));
 
-        var conditions = provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Conditions;
+        var conditions = provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.GetConditions();
 
         Assert.Collection(conditions, c => Assert.IsType<CommandNameCondition>(c), c => Assert.IsType<RealUidCondition>(c));
     }

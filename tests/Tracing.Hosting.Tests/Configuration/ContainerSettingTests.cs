@@ -17,7 +17,7 @@ public class ContainerSettingTests
     {
         using var provider = ConfiguredProvider.Build(new() { ["ExecTracing:Scope"] = "Container", ["ExecTracing:Container"] = container });
 
-        Assert.Equal(ExecTraceFilter.Container(container), provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Filter);
+        Assert.Equal(ExecTraceFilter.Container(container), provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.GetFilter());
     }
 
     [Theory]

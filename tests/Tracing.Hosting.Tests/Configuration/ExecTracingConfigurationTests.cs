@@ -28,7 +28,7 @@ public class ExecTracingConfigurationTests
 
         var options = provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value;
 
-        Assert.Equal(ExecTraceFilter.ProcessTree(1234), options.Filter);
+        Assert.Equal(ExecTraceFilter.ProcessTree(1234), options.GetFilter());
         Assert.True(options.IncludeExits);
         Assert.Equal(ExecDetails.WorkingDirectory | ExecDetails.Credentials, options.Details);
         Assert.Equal(4096, options.QueueCapacity);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NSubstitute;
-using Tracing.Hosting.Configuration;
 using Tracing.Hosting.Tests.Fakes;
 using Tracing.Darwin;
 using Tracing.Linux;
@@ -106,12 +105,10 @@ public class ExecTracingServiceCollectionExtensionsTests
         await using var provider = services.BuildServiceProvider();
 
         Assert.Single(provider.GetServices<IValidateOptions<ExecTracingOptions>>());
-        Assert.Single(provider.GetServices<IValidateOptions<ExecTracingSettings>>());
         Assert.Single(provider.GetServices<IValidateOptions<ProcConnectorOptions>>());
         Assert.Single(provider.GetServices<IValidateOptions<DarwinPollingOptions>>());
         Assert.Single(provider.GetServices<IConfigureOptions<ProcConnectorOptions>>());
         Assert.Single(provider.GetServices<IConfigureOptions<DarwinPollingOptions>>());
-        Assert.Single(provider.GetServices<IConfigureOptions<ExecTracingSettings>>());
         Assert.Single(services, d => d.ServiceType == typeof(ExecTracer));
     }
 

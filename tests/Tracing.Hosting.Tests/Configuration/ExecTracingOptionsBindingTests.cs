@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tracing.Filtering;
-using Tracing.Hosting.Configuration;
 using Tracing.Tracer;
 
 namespace Tracing.Hosting.Tests.Configuration;
 
 /// <summary>The enums of the <c>ExecTracing</c> section, bound as enums, and the values it refuses.</summary>
-public class ExecTracingSettingsBindingTests
+public class ExecTracingOptionsBindingTests
 {
     private static ExecTracingOptions Options(Dictionary<string, string?> settings)
     {
@@ -21,7 +20,8 @@ public class ExecTracingSettingsBindingTests
         var options = Options([]);
         var defaults = new ExecTracingOptions();
 
-        Assert.Equal(defaults.Filter, options.Filter);
+        Assert.Equal(defaults.GetFilter(), options.GetFilter());
+        Assert.Null(options.Filter);
         Assert.Equal(defaults.IncludeExits, options.IncludeExits);
         Assert.Equal(defaults.Details, options.Details);
         Assert.Equal(defaults.QueueCapacity, options.QueueCapacity);
@@ -37,21 +37,21 @@ public class ExecTracingSettingsBindingTests
     {
         using var provider = ConfiguredProvider.Build(new() { ["ExecTracing:Scope"] = scope, ["ExecTracing:Pid"] = "77" });
 
-        Assert.Equal(ExecTracingScope.ProcessTree, provider.GetRequiredService<IOptions<ExecTracingSettings>>().Value.Scope);
-        Assert.Equal(ExecTraceFilter.ProcessTree(77), provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Filter);
+        Assert.Equal(ExecTracingScope.ProcessTree, provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.Scope);
+        Assert.Equal(ExecTraceFilter.ProcessTree(77), provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value.GetFilter());
     }
 
     [Fact]
     public void Scope_Everything_replaces_a_filter_only_code_would_set()
     {
-        Assert.Equal(ExecTraceFilter.Everything, Options(new() { ["ExecTracing:Scope"] = "everything" }).Filter);
+        Assert.Equal(ExecTraceFilter.Everything, Options(new() { ["ExecTracing:Scope"] = "everything" }).GetFilter());
     }
 
     [Fact]
     public void Scope_Cgroup_makes_a_cgroup_filter_of_the_path()
     {
         var path = Tracing.Tests.Cgroups.MachineCgroups.ExistingHierarchyPath();
-        var filter = Assert.IsType<CgroupFilter>(Options(new() { ["ExecTracing:Scope"] = "Cgroup", ["ExecTracing:Cgroup"] = path }).Filter);
+        var filter = Assert.IsType<CgroupFilter>(Options(new() { ["ExecTracing:Scope"] = "Cgroup", ["ExecTracing:Cgroup"] = path }).GetFilter());
 
         Assert.EndsWith(path, filter.Path, StringComparison.Ordinal);
     }
@@ -109,7 +109,7 @@ public class ExecTracingSettingsBindingTests
     [Fact]
     public void Every_unknown_enum_value_is_reported_at_once()
     {
-        var message = ConfiguredProvider.FailureOf<ExecTracingSettings>(new() { ["ExecTracing:Scope"] = "All", ["ExecTracing:QueueFullMode"] = "Block" });
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:Scope"] = "All", ["ExecTracing:QueueFullMode"] = "Block" });
 
         Assert.Contains("ExecTracing:Scope 'All'", message, StringComparison.Ordinal);
         Assert.Contains("ExecTracing:QueueFullMode 'Block'", message, StringComparison.Ordinal);
