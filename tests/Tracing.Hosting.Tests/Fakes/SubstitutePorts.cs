@@ -29,4 +29,13 @@ internal static class SubstitutePorts
         services.AddSingleton<IKernelEventSource>(source).AddSingleton(reader).AddSingleton(clock);
         return source;
     }
+
+    /// <summary>A fake kernel of the tracer keyed <paramref name="key"/>; its /proc is the one of <see cref="Add"/>.</summary>
+    public static FakeKernelEventSource AddKeyed(IServiceCollection services, string key)
+    {
+        var source = new FakeKernelEventSource();
+        services.AddKeyedSingleton<IKernelEventSource>(key, source);
+        services.AddKeyedSingleton<IProcessInfoReader>(key, (sp, _) => sp.GetRequiredService<IProcessInfoReader>());
+        return source;
+    }
 }
