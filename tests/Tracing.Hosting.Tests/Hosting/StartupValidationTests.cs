@@ -70,6 +70,21 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task A_keyed_tracer_root_process_that_does_not_exist_fails_the_start_naming_its_key_in_its_section()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Tracers:ci:Scope"] = "ProcessTree", ["Tracers:ci:Pid"] = "999999" });
+        SubstitutePorts.Add(builder.Services);
+        SubstitutePorts.AddKeyed(builder.Services, "ci");
+        builder.Services.AddExecTracing("ci", builder.Configuration.GetSection("Tracers:ci"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal("Tracers:ci:Pid: Process 999999 does not exist.", error.Message);
+    }
+
+    [Fact]
     public async Task A_root_process_set_in_code_fails_the_start_as_the_tracer_says()
     {
         // Code wins over the section: the key did not choose this root, so it is not named.
