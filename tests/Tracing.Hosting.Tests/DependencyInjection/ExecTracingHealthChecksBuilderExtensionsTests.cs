@@ -9,9 +9,9 @@ using Tracing.Ports;
 using Tracing.Tracer;
 using Data = Tracing.Hosting.HealthChecks.ExecTracingHealthData;
 
-namespace Tracing.Hosting.Tests.HealthChecks;
+namespace Tracing.Hosting.Tests.DependencyInjection;
 
-public class ExecTracingHealthCheckRegistrationTests
+public class ExecTracingHealthChecksBuilderExtensionsTests
 {
     [Fact]
     public void The_check_is_registered_with_its_default_name_and_status_or_those_given()
@@ -34,6 +34,14 @@ public class ExecTracingHealthCheckRegistrationTests
         Assert.Equal([HealthStatus.Unhealthy, HealthStatus.Degraded, HealthStatus.Unhealthy], registrations.Select(r => r.FailureStatus));
         Assert.Equal(["ready"], registrations[1].Tags);
         Assert.Empty(registrations[0].Tags);
+    }
+
+    [Fact]
+    public void A_negative_loss_window_is_refused_when_registered()
+    {
+        var checks = new ServiceCollection().AddHealthChecks();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => checks.AddExecTracing(o => o.LossWindow = TimeSpan.FromSeconds(-1)));
     }
 
     [Fact]
