@@ -19,6 +19,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     private readonly bool _ownsMetrics;
     private TracerState _state;
     private TraceSession? _session;
+    private bool _hasStarted;
 
     /// <summary>Creates a tracer over a platform's ports; <paramref name="containerEngine"/> finds containers by name and names them in events.</summary>
     public ExecTracer(
@@ -45,6 +46,12 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
 
     /// <summary>Where the tracer is in its life.</summary>
     public TracerState State => _state;
+
+    /// <summary>
+    /// True once a run has started (the tracer reached <see cref="TracerState.Running"/>), and from then on; before that,
+    /// <see cref="ScopeEnded"/> and <see cref="Completion"/> are completed tasks that describe no run.
+    /// </summary>
+    public bool HasStarted => Volatile.Read(ref _hasStarted);
 
     /// <summary>The command the tracer started (with a command filter), once started.</summary>
     public ILaunchedCommand? Command => _session?.Command;
@@ -131,6 +138,7 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
             }
 
             _state = TracerState.Running;
+            Volatile.Write(ref _hasStarted, true);
             Log.Started(_context.Logger, session.Conditions.IsEmpty ? filter.ToString() : $"{filter}, reporting only {session.Conditions}", session.TrackedCount);
 
             // What it traces is gone (a container stopped): the run ends by itself, its events delivered.

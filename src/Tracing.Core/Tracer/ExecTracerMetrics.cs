@@ -4,8 +4,8 @@ using Tracing.Events;
 namespace Tracing.Tracer;
 
 /// <summary>
-/// The tracer's instruments, on the meter <c>Tracing</c>: events by kind, events lost (by the kernel or a full
-/// subscriber queue), execs whose argv was not recovered whole, execs in scope the conditions did not match, and
+/// The tracer's instruments, on the meter <c>Tracing</c>: events by kind, events lost (by the kernel, a full
+/// subscriber queue, or an exec whose scope or conditions could not be decided), execs whose argv was not recovered whole, execs in scope the conditions did not match, and
 /// delivery latency from the kernel's timestamp.
 /// </summary>
 public sealed class ExecTracerMetrics : IDisposable
@@ -34,7 +34,7 @@ public sealed class ExecTracerMetrics : IDisposable
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _events = _meter.CreateCounter<long>("tracing.events", "{event}", "Events delivered, by kind.");
-        _lost = _meter.CreateCounter<long>("tracing.events.lost", "{event}", "Events lost, by where: the kernel's buffer or a subscriber's queue.");
+        _lost = _meter.CreateCounter<long>("tracing.events.lost", "{event}", "Events lost, by reason: the kernel's buffer overflowed, a subscriber's queue was full, or an exec's scope or conditions could not be decided.");
         _argvIncomplete = _meter.CreateCounter<long>("tracing.exec.argv_incomplete", "{exec}", "Execs whose argv could not be read whole.");
         _notMatched = _meter.CreateCounter<long>("tracing.exec.not_matched", "{exec}", "Execs in scope not reported because they did not meet the conditions (command name, user).");
         _latency = _meter.CreateHistogram<double>(

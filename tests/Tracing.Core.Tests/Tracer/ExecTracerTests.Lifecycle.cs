@@ -1,4 +1,6 @@
 using Tracing.Events;
+using Tracing.Filtering;
+using Tracing.Ports;
 using Tracing.Tracer;
 
 namespace Tracing.Core.Tests.Tracer;
@@ -38,6 +40,25 @@ public sealed partial class ExecTracerTests
 
         Assert.Equal(TracerState.Stopped, tracer.State);
         Assert.Equal(0, _source.StopCount);
+    }
+
+    [Fact]
+    public async Task HasStarted_once_a_run_started_and_from_then_on_and_not_for_a_start_that_failed()
+    {
+        _containerEngine.Add(new ContainerRecord(s_webId, "web", "podman", Running: false, InitPid: null));
+        await using var refused = CreateContainerTracer(o => o.Filter = ExecTraceFilter.Container("web"));
+        await using var tracer = CreateTracer();
+        var before = tracer.HasStarted;
+
+        await Assert.ThrowsAsync<ContainerLookupException>(() => refused.StartAsync());
+        await tracer.StartAsync();
+        var running = tracer.HasStarted;
+        await tracer.StopAsync();
+
+        Assert.False(before);
+        Assert.False(refused.HasStarted);
+        Assert.True(running);
+        Assert.True(tracer.HasStarted);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Tracing.Hosting.HealthChecks;
+using Tracing.Tracer;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the health check of an exec tracer: <c>services.AddHealthChecks().AddExecTracing()</c>.</summary>
+public static class ExecTracingHealthChecksBuilderExtensions
+{
+    /// <summary>Checks the <see cref="ExecTracer"/> service, as the check <c>exectracing</c>.</summary>
+    public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder) =>
+        Add(builder, serviceKey: null, _ => { });
+
+    /// <summary>Checks the <see cref="ExecTracer"/> service, with the name, tags, failure status and loss window <paramref name="configure"/> sets.</summary>
+    public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder, Action<ExecTracingHealthCheckOptions> configure) =>
+        Add(builder, serviceKey: null, configure);
+
+    /// <summary>Checks the <see cref="ExecTracer"/> registered with the service key <paramref name="serviceKey"/>, as the check <c>exectracing-KEY</c>.</summary>
+    public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder, string serviceKey) =>
+        Add(builder, serviceKey ?? throw new ArgumentNullException(nameof(serviceKey)), _ => { });
+
+    /// <summary>Checks the <see cref="ExecTracer"/> registered with the service key <paramref name="serviceKey"/>, as <paramref name="configure"/> sets.</summary>
+    public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder, string serviceKey, Action<ExecTracingHealthCheckOptions> configure) =>
+        Add(builder, serviceKey ?? throw new ArgumentNullException(nameof(serviceKey)), configure);
+
+    private static IHealthChecksBuilder Add(IHealthChecksBuilder builder, string? serviceKey, Action<ExecTracingHealthCheckOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new ExecTracingHealthCheckOptions();
+        configure(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LossWindow, TimeSpan.Zero, nameof(configure));
+        var name = options.Name ?? (serviceKey is null ? ExecTracingHealthCheckOptions.DefaultName : $"{ExecTracingHealthCheckOptions.DefaultName}-{serviceKey}");
+        var lossWindow = options.LossWindow;
+
+        // The check is made anew for every run; what it saw of losses lives as long as its registration.
+        var watch = new LossWatch();
+        return builder.Add(new HealthCheckRegistration(
+            name,
+            sp => new ExecTracingHealthCheck(
+                serviceKey is null ? sp.GetRequiredService<ExecTracer>() : sp.GetRequiredKeyedService<ExecTracer>(serviceKey),
+                watch,
+                lossWindow,
+                sp.GetService<IHostApplicationLifetime>(),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System),
+            options.FailureStatus,
+            options.Tags));
+    }
+}
