@@ -1,31 +1,22 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Tracing.Kernel.Tests.Packaging;
 
 /// <summary>
 /// What the README promises: dotnet pack, then dotnet tool install from the packages, gives a native exectrace on
-/// Linux. Packs the real source, with its own build folders, so the repository's bin and obj are not touched.
+/// Linux.
 /// </summary>
-public sealed class ToolPackageTests : IDisposable
+[Collection(PackedPackagesGroup.Name)]
+public sealed class ToolPackageTests(PackedPackages packages)
 {
-    private static readonly TimeSpan s_packBound = TimeSpan.FromMinutes(10);
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("exectrace-pack-");
+    private static readonly TimeSpan s_installBound = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task The_installed_tool_is_a_native_executable_that_traces_its_command()
     {
-        var root = typeof(ToolPackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TracingRepositoryRoot").Value!;
-        var packages = Path.Combine(_work.FullName, "packages");
-        var tools = Path.Combine(_work.FullName, "tools");
-        // Only this machine's native package (a cross-linked one is docs/packaging.md's business, not this test's); no
-        // build server outlives the pack.
-        await RunDotnetAsync(
-            "pack", Path.Combine(root, "src/Tracing.Cli"), "-c", "Release", "-o", packages, "--disable-build-servers",
-            "--artifacts-path", Path.Combine(_work.FullName, "build"), $"-p:ToolNativeRuntimeIdentifiers={RuntimeInformation.RuntimeIdentifier}");
-        await RunDotnetAsync("tool", "install", "--tool-path", tools, "--add-source", packages, "Tracing.Cli");
+        var tools = packages.NewFolder("tools");
+        await Dotnet.RunAsync(s_installBound, null, "tool", "install", "--tool-path", tools, "--add-source", packages.Folder, "Tracing.Cli");
 
         var installed = new FileInfo(Path.Combine(tools, "exectrace"));
         var binary = installed.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? installed.FullName;
@@ -60,26 +51,5 @@ public sealed class ToolPackageTests : IDisposable
         Assert.True(line is not null, $"no exec line for {marker}; stderr: {await errors}");
         Assert.EndsWith($" /bin/sh -c 'read x; exit 7' sh {marker}", line, StringComparison.Ordinal);
         Assert.Equal(7, exectrace.ExitCode);
-    }
-
-    public void Dispose() => _work.Delete(recursive: true);
-
-    private static async Task RunDotnetAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test host's own MSBuild settings must not leak into the pack.
-        info.Environment.Remove("MSBuildExtensionsPath");
-        info.Environment.Remove("MSBuildSDKsPath");
-        info.Environment.Remove("MSBUILD_EXE_PATH");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(s_packBound).Token);
-        var text = new StringBuilder().Append(await output).Append(await errors).ToString();
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:\n{text}");
     }
 }
