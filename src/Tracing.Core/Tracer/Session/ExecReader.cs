@@ -8,7 +8,7 @@ namespace Tracing.Tracer.Session;
 /// <summary>Reads what the platform knows of a process that just exec'd, argv first: it is the first to go.</summary>
 /// <param name="context">The tracer's ports and options.</param>
 /// <param name="naming">Which container a process is in, and its name once an engine has said it.</param>
-internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
+internal sealed partial class ExecReader(TracerContext context, ContainerNaming naming)
 {
     private readonly IProcessInfoReader _reader = context.Reader;
     private readonly ExecDetails _details = context.Options.Details;
@@ -25,11 +25,22 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
     public ExecEvent Read(in KernelEvent kernelEvent, int knownParent, ExecFacts facts, int? depth = null)
     {
         var pid = kernelEvent.Tgid;
-        var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
-
-        // Right after argv, and only when asked: it goes with the process too, and is large.
+        var ahead = _aheadPid == pid;
+        ProcessArguments? arguments;
+        bool hasArgv;
         ProcessArguments? environment = null;
-        var environmentUnavailable = (_details & ExecDetails.Environment) != 0 && !_reader.TryReadEnvironment(pid, out environment);
+        bool environmentUnavailable;
+        if (ahead)
+        {
+            (hasArgv, arguments, environment, environmentUnavailable) = (_aheadHasArgv, _aheadArguments, _aheadEnvironment, _aheadEnvironmentUnavailable);
+        }
+        else
+        {
+            hasArgv = _reader.TryReadArguments(pid, out arguments) && arguments.Count > 0;
+
+            // Right after argv, and only when asked: it goes with the process too, and is large.
+            environmentUnavailable = (_details & ExecDetails.Environment) != 0 && !_reader.TryReadEnvironment(pid, out environment);
+        }
         var wantsCredentials = (_details & (ExecDetails.Credentials | ExecDetails.UserName)) != 0;
         var mustReadParent = ParentOf.MustRead(knownParent);
 
@@ -55,14 +66,22 @@ internal sealed class ExecReader(TracerContext context, ContainerNaming naming)
         string? cwd = null;
         byte[]? executableBytes = null;
         byte[]? cwdBytes = null;
-        if ((_details & ExecDetails.ExecutablePath) != 0)
+        if (ahead)
         {
-            _reader.TryReadExecutablePath(pid, out executable, out executableBytes);
+            (executable, executableBytes, cwd, cwdBytes) = (_aheadExecutable, _aheadExecutableBytes, _aheadCwd, _aheadCwdBytes);
+            DropReadAhead();
         }
-
-        if ((_details & ExecDetails.WorkingDirectory) != 0)
+        else
         {
-            _reader.TryReadWorkingDirectory(pid, out cwd, out cwdBytes);
+            if ((_details & ExecDetails.ExecutablePath) != 0)
+            {
+                _reader.TryReadExecutablePath(pid, out executable, out executableBytes);
+            }
+
+            if ((_details & ExecDetails.WorkingDirectory) != 0)
+            {
+                _reader.TryReadWorkingDirectory(pid, out cwd, out cwdBytes);
+            }
         }
 
         // Read for a condition (a user filter) or for the event; either way, reported.

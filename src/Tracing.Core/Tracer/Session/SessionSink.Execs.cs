@@ -81,6 +81,7 @@ internal sealed partial class SessionSink
     private bool Matches(in KernelEvent kernelEvent)
     {
         _facts.Begin(kernelEvent.Tgid);
+        _execs.LendReadAhead(kernelEvent.Tgid, _facts);
         if (_conditions.IsEmpty)
         {
             return true;

@@ -63,7 +63,21 @@ internal sealed partial class SessionSink : IKernelEventSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public void OnEvent(in KernelEvent kernelEvent)
     {
-        lock (_gate)
+        // An exec that finds the session busy (the process table being seeded at start, the tree rebuilt after a loss, a
+        // container being named) reads first what its process takes with it when it ends, then waits: a /bin/true is gone
+        // in well under a millisecond, and the session may be held for several, at start by a thread of normal priority.
+        var readAhead = kernelEvent.Kind == KernelEventKind.Exec && !_gate.TryEnter();
+        if (readAhead)
+        {
+            _execs.ReadAhead(kernelEvent.Tgid);
+        }
+
+        if (readAhead || kernelEvent.Kind != KernelEventKind.Exec)
+        {
+            _gate.Enter();
+        }
+
+        try
         {
             switch (kernelEvent.Kind)
             {
@@ -82,6 +96,15 @@ internal sealed partial class SessionSink : IKernelEventSink
                 default:
                     break;
             }
+        }
+        finally
+        {
+            if (readAhead)
+            {
+                _execs.DropReadAhead();
+            }
+
+            _gate.Exit();
         }
     }
 

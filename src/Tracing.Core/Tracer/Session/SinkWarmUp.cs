@@ -21,6 +21,13 @@ internal static class SinkWarmUp
         sink.Facts.Begin(self);
         _ = sink.Conditions.Test(sink.Facts);
         _ = sink.Execs.Read(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, ParentOf.Unknown, sink.Facts);
+
+        // And the way an exec that finds the session busy takes: read ahead, then read taking what was read ahead.
+        sink.Execs.ReadAhead(self);
+        sink.Facts.Begin(self);
+        sink.Execs.LendReadAhead(self, sink.Facts);
+        _ = sink.Execs.Read(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, ParentOf.Unknown, sink.Facts);
+        sink.Execs.DropReadAhead();
         context.Reader.TryReadCgroups(self, out _);
         sink.Execs.WarmUp();
         _ = sink.Filter.Admit(self, context.Reader);
