@@ -65,6 +65,7 @@ internal sealed partial class ProcConnectorEventSource
     {
         ReceiveThreadId = Interop.Libc.GetTid();
         ReceivePathWarmUp.Run(new SequenceGapCounter());
+        ReceivePathWarmUp.CompileLoop();
         sink.Prepare();
     }
 

@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using Tracing.Compilation;
 using Tracing.Events;
 using Tracing.Ports;
+using Tracing.Tree;
 
 namespace Tracing.Tracer.Session;
 
@@ -55,6 +58,15 @@ internal static class SinkWarmUp
 
         // Compiles the metrics path without recording anything: a loss notice is not a delivered event.
         context.Metrics.Delivered(new EventsLostEvent(), -1);
+
+        // What the first real event runs and the made-up ones may not (they are never published), compiled without a
+        // call; and the seeding of the process table, which holds the session while it runs, right after the subscription.
+        RuntimeHelpers.RunClassConstructor(typeof(ExecTracerMetrics).TypeHandle);
+        AheadOfFirstCall.Compile(typeof(ContainerNaming), "Publish", "Named");
+        AheadOfFirstCall.Compile(typeof(EventDelivery), "Publish", "CountDropped");
+        AheadOfFirstCall.Compile(typeof(ExecTracerMetrics), "Delivered");
+        AheadOfFirstCall.Compile(typeof(ProcessTableSeeder), "Seed", "SeedAll", "ReadProcessTable", "SubtreeOf", "ParentsOf", "Refresh");
+        AheadOfFirstCall.Compile(typeof(ProcessTree), "Synchronize", "TryGet");
 
         // Last, what the subscribers run on this thread.
         sink.Delivery.WarmUpInlineHandlers();
