@@ -8,7 +8,7 @@ namespace Tracing.Tracer;
 /// subscriber queue, or an exec whose scope or conditions could not be decided), execs whose argv was not recovered whole, execs in scope the conditions did not match, and
 /// delivery latency from the kernel's timestamp.
 /// </summary>
-public sealed class ExecTracerMetrics : IDisposable
+public sealed partial class ExecTracerMetrics : IDisposable
 {
     /// <summary>The meter's name.</summary>
     public const string MeterName = "Tracing";
@@ -50,19 +50,19 @@ public sealed class ExecTracerMetrics : IDisposable
             case ExecEvent exec:
                 if (_events.Enabled)
                 {
-                    _events.Add(1, s_exec);
+                    Defer(Pending.Exec, 1);
                 }
 
                 if (exec.ArgvSource != ArgvSource.Complete && _argvIncomplete.Enabled)
                 {
-                    _argvIncomplete.Add(1);
+                    Defer(Pending.ArgvIncomplete, 1);
                 }
 
                 break;
             case ExitEvent:
                 if (_events.Enabled)
                 {
-                    _events.Add(1, s_exit);
+                    Defer(Pending.Exit, 1);
                 }
 
                 break;
@@ -72,7 +72,7 @@ public sealed class ExecTracerMetrics : IDisposable
 
         if (_latency.Enabled && latencyNs >= 0)
         {
-            _latency.Record(latencyNs / 1e9);
+            Defer(Pending.Latency, 0, latencyNs / 1e9);
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class ExecTracerMetrics : IDisposable
     {
         if (_lost.Enabled)
         {
-            _lost.Add(count, s_kernel);
+            Defer(Pending.KernelLost, count);
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class ExecTracerMetrics : IDisposable
     {
         if (_lost.Enabled)
         {
-            _lost.Add(1, s_subscriber);
+            Defer(Pending.SubscriberDropped, 1);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class ExecTracerMetrics : IDisposable
     {
         if (_lost.Enabled)
         {
-            _lost.Add(1, s_undecided);
+            Defer(Pending.ScopeUndecided, 1);
         }
     }
 
@@ -108,7 +108,7 @@ public sealed class ExecTracerMetrics : IDisposable
     {
         if (_notMatched.Enabled)
         {
-            _notMatched.Add(1);
+            Defer(Pending.NotMatched, 1);
         }
     }
 
@@ -117,13 +117,14 @@ public sealed class ExecTracerMetrics : IDisposable
     {
         if (_lost.Enabled)
         {
-            _lost.Add(1, s_matchUndecided);
+            Defer(Pending.MatchUndecided, 1);
         }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        Flush();
         if (_ownsMeter)
         {
             _meter.Dispose();

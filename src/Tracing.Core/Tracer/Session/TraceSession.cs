@@ -75,7 +75,11 @@ internal sealed class TraceSession
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _delivery.BeginRun(e => Done.TrySetException(e));
+        _delivery.BeginRun(e =>
+        {
+            _context.Metrics.Flush();
+            Done.TrySetException(e);
+        });
         await _context.Source.StartAsync(_sink, Interest, cancellationToken).ConfigureAwait(false);
         _sourceStarted = true;
         _ = _context.Source.Completion.ContinueWith(
@@ -153,6 +157,9 @@ internal sealed class TraceSession
 
         ReleaseHeld();
         await _delivery.EndRunAsync().ConfigureAwait(false);
+
+        // What the run measured has reached the meter's listeners when it is done.
+        _context.Metrics.Flush();
         Done.TrySetResult();
     }
 

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+
+namespace Tracing.Tracer;
+
+/// <summary>
+/// Measurements are recorded off the thread that takes them: the receive thread only queues them, and a thread-pool
+/// thread hands them to the instruments, so no listener's code (a <c>MeterListener</c> callback, the OpenTelemetry SDK's
+/// aggregation, and the JIT of either on its first measurement: several milliseconds) runs between the kernel's exec
+/// and the read of the next exec's argv. Listeners get every measurement, in order, within microseconds when a pool
+/// thread is free; a stop hands over what is left before it returns. Nothing is queued while no listener is enabled.
+/// </summary>
+public sealed partial class ExecTracerMetrics
+{
+    private readonly ConcurrentQueue<(Pending Kind, long Count, double Value)> _pending = new();
+    private readonly Lock _flushing = new();
+    private int _flushScheduled;
+
+    private enum Pending : byte
+    {
+        Exec,
+        Exit,
+        ArgvIncomplete,
+        Latency,
+        KernelLost,
+        SubscriberDropped,
+        ScopeUndecided,
+        MatchUndecided,
+        NotMatched,
+    }
+
+    /// <summary>Hands every queued measurement to its instrument, on the calling thread.</summary>
+    internal void Flush()
+    {
+        // One flush at a time: a stop's returns only once what a pool thread dequeued is recorded too.
+        lock (_flushing)
+        {
+            while (_pending.TryDequeue(out var measurement))
+            {
+                Record(measurement.Kind, measurement.Count, measurement.Value);
+            }
+        }
+    }
+
+    private void Defer(Pending kind, long count, double value = 0)
+    {
+        _pending.Enqueue((kind, count, value));
+        if (Interlocked.CompareExchange(ref _flushScheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static metrics => metrics.FlushScheduled(), this, preferLocal: false);
+        }
+    }
+
+    private void FlushScheduled()
+    {
+        Flush();
+        Volatile.Write(ref _flushScheduled, 0);
+
+        // One queued after the last dequeue and before the reset found a flush scheduled: take it now.
+        if (!_pending.IsEmpty && Interlocked.CompareExchange(ref _flushScheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static metrics => metrics.FlushScheduled(), this, preferLocal: false);
+        }
+    }
+
+    private void Record(Pending kind, long count, double value)
+    {
+        switch (kind)
+        {
+            case Pending.Exec:
+                _events.Add(count, s_exec);
+                break;
+            case Pending.Exit:
+                _events.Add(count, s_exit);
+                break;
+            case Pending.ArgvIncomplete:
+                _argvIncomplete.Add(count);
+                break;
+            case Pending.Latency:
+                _latency.Record(value);
+                break;
+            case Pending.KernelLost:
+                _lost.Add(count, s_kernel);
+                break;
+            case Pending.SubscriberDropped:
+                _lost.Add(count, s_subscriber);
+                break;
+            case Pending.ScopeUndecided:
+                _lost.Add(count, s_undecided);
+                break;
+            case Pending.MatchUndecided:
+                _lost.Add(count, s_matchUndecided);
+                break;
+            case Pending.NotMatched:
+                _notMatched.Add(count);
+                break;
+            default:
+                break;
+        }
+    }
+}
