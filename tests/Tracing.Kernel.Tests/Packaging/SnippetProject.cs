@@ -16,7 +16,11 @@ internal static partial class SnippetProject
     {
         WriteIsolation(folder, packages);
         var markdown = Repository.PathOf(snippet.File);
-        var references = string.Concat(packages.LibraryIds.Select(id => $"""    <PackageReference Include="{id}" Version="{packages.Version}" />{"\n"}"""));
+        // What a .NET 10 file-based app would take: the block's own "#:package Name@Version" lines (blank in the build).
+        var (code, extra) = TakePackageDirectives(snippet.Code);
+        snippet = snippet with { Code = code };
+        var references = string.Concat(packages.LibraryIds.Select(id => (id, packages.Version)).Concat(extra)
+            .Select(p => $"""    <PackageReference Include="{p.Item1}" Version="{p.Item2}" />{"\n"}"""));
         File.WriteAllText(Path.Combine(folder, "Snippet.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -82,6 +86,26 @@ internal static partial class SnippetProject
             .Append("\n#line default\n    }\n}\n")
             .ToString();
     }
+
+    /// <summary>The block's <c>#:package Name@Version</c> lines, each replaced by an empty line (line numbers stay).</summary>
+    public static (string Code, List<(string Id, string Version)> Packages) TakePackageDirectives(string code)
+    {
+        var packages = new List<(string, string)>();
+        var lines = code.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (PackageDirective().Match(lines[i]) is { Success: true } match)
+            {
+                packages.Add((match.Groups[1].Value, match.Groups[2].Value));
+                lines[i] = "";
+            }
+        }
+
+        return (string.Join('\n', lines), packages);
+    }
+
+    [GeneratedRegex(@"^#:package\s+([\w.]+)@(\S+)\s*$")]
+    private static partial Regex PackageDirective();
 
     [GeneratedRegex(@"^\s*(global\s+)?using\s+(static\s+)?[\w.]+(\s*=\s*[\w.<>, ]+)?\s*;\s*$")]
     private static partial Regex UsingDirective();

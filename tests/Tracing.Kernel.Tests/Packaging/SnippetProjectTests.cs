@@ -23,6 +23,27 @@ public sealed class SnippetProjectTests(PackedPackages packages)
         Assert.Contains($"{Repository.PathOf("doc.md")}(13,", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_blocks_package_directives_become_package_references_and_its_lines_keep_their_numbers()
+    {
+        var (built, output) = await BuildAsync(
+            "#:package Microsoft.Extensions.Hosting@10.0.0\nusing Microsoft.Extensions.Hosting;\nvar builder = Host.CreateApplicationBuilder();\nint broken = \"x\";");
+
+        // Host.CreateApplicationBuilder resolved from the package named; the error still on the Markdown's line 14.
+        Assert.NotEqual(0, built);
+        Assert.DoesNotContain("CS0103", output, StringComparison.Ordinal);
+        Assert.Contains($"{Repository.PathOf("doc.md")}(14,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Package_directives_are_taken_out_and_only_they()
+    {
+        var (code, found) = SnippetProject.TakePackageDirectives("#:package A.B@1.2.3\nusing X;\n  #:package C@1\n#:package D@2");
+
+        Assert.Equal(["A.B@1.2.3", "D@2"], found.Select(p => $"{p.Id}@{p.Version}"));
+        Assert.Equal("\nusing X;\n  #:package C@1\n", code);
+    }
+
     // The block as if its fence were on line 10 of doc.md, marked as a fragment.
     private async Task<(int ExitCode, string Output)> BuildAsync(string code)
     {
