@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 
 namespace Tracing.Tracer;
 
@@ -67,34 +68,67 @@ public sealed partial class ExecTracerMetrics
         switch (kind)
         {
             case Pending.Exec:
-                _events.Add(count, s_exec);
+                Add(_events, count, s_exec);
                 break;
             case Pending.Exit:
-                _events.Add(count, s_exit);
+                Add(_events, count, s_exit);
                 break;
             case Pending.ArgvIncomplete:
-                _argvIncomplete.Add(count);
+                Add(_argvIncomplete, count);
                 break;
             case Pending.Latency:
-                _latency.Record(value);
+                if (_tracer is { } tracer)
+                {
+                    _latency.Record(value, tracer);
+                }
+                else
+                {
+                    _latency.Record(value);
+                }
+
                 break;
             case Pending.KernelLost:
-                _lost.Add(count, s_kernel);
+                Add(_lost, count, s_kernel);
                 break;
             case Pending.SubscriberDropped:
-                _lost.Add(count, s_subscriber);
+                Add(_lost, count, s_subscriber);
                 break;
             case Pending.ScopeUndecided:
-                _lost.Add(count, s_undecided);
+                Add(_lost, count, s_undecided);
                 break;
             case Pending.MatchUndecided:
-                _lost.Add(count, s_matchUndecided);
+                Add(_lost, count, s_matchUndecided);
                 break;
             case Pending.NotMatched:
-                _notMatched.Add(count);
+                Add(_notMatched, count);
                 break;
             default:
                 break;
+        }
+    }
+
+    // A keyed tracer's measurements carry its name besides their own attribute.
+    private void Add(Counter<long> counter, long count)
+    {
+        if (_tracer is { } tracer)
+        {
+            counter.Add(count, tracer);
+        }
+        else
+        {
+            counter.Add(count);
+        }
+    }
+
+    private void Add(Counter<long> counter, long count, KeyValuePair<string, object?> tag)
+    {
+        if (_tracer is { } tracer)
+        {
+            counter.Add(count, tag, tracer);
+        }
+        else
+        {
+            counter.Add(count, tag);
         }
     }
 }

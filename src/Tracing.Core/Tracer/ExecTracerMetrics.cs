@@ -13,6 +13,9 @@ public sealed partial class ExecTracerMetrics : IDisposable
     /// <summary>The meter's name.</summary>
     public const string MeterName = "Tracing";
 
+    /// <summary>The attribute that names a keyed tracer on each of its measurements (absent for the unkeyed tracer).</summary>
+    public const string TracerNameAttribute = "tracing.tracer.name";
+
     private static readonly KeyValuePair<string, object?> s_exec = new("tracing.event.kind", "exec");
     private static readonly KeyValuePair<string, object?> s_exit = new("tracing.event.kind", "exit");
     private static readonly KeyValuePair<string, object?> s_kernel = new("tracing.loss.reason", "kernel_buffer_overflow");
@@ -20,6 +23,7 @@ public sealed partial class ExecTracerMetrics : IDisposable
     private static readonly KeyValuePair<string, object?> s_undecided = new("tracing.loss.reason", "scope_undecided");
     private static readonly KeyValuePair<string, object?> s_matchUndecided = new("tracing.loss.reason", "match_undecided");
 
+    private readonly KeyValuePair<string, object?>? _tracer;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _events;
@@ -28,9 +32,15 @@ public sealed partial class ExecTracerMetrics : IDisposable
     private readonly Counter<long> _notMatched;
     private readonly Histogram<double> _latency;
 
-    /// <summary>Creates the instruments from <paramref name="meterFactory"/>, or on a meter of their own without one.</summary>
-    public ExecTracerMetrics(IMeterFactory? meterFactory = null)
+    /// <summary>
+    /// Creates the instruments from <paramref name="meterFactory"/>, or on a meter of their own without one. With a
+    /// <paramref name="tracerName"/> (one of several tracers: a keyed tracer's service key) every measurement carries
+    /// <see cref="TracerNameAttribute"/> = that name, so that each tracer's time series are its own; instances on one
+    /// factory share its instruments.
+    /// </summary>
+    public ExecTracerMetrics(IMeterFactory? meterFactory = null, string? tracerName = null)
     {
+        _tracer = tracerName is null ? null : new KeyValuePair<string, object?>(TracerNameAttribute, tracerName);
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _events = _meter.CreateCounter<long>("tracing.events", "{event}", "Events delivered, by kind.");

@@ -44,6 +44,11 @@ internal static class ExecTracingRegistrar
         PlatformServices.AddPlatform(services);
         ExecTracingConfiguration.AddBackends(services);
         services.TryAddSingleton(sp => new ExecTracerMetrics(sp.GetService<IMeterFactory>()));
+        if (registration.IsKeyed)
+        {
+            // Its measurements carry its name (tracing.tracer.name): each keyed tracer's time series are its own.
+            services.TryAddKeyedSingleton(name, (sp, _) => new ExecTracerMetrics(sp.GetService<IMeterFactory>(), name));
+        }
 
         services.AddOptions<ExecTracingOptions>(name).ValidateOnStart();
         services.AddSingleton<IConfigureOptions<ExecTracingOptions>>(sp => new ExecTracingOptionsBinding(sp, registration));
@@ -76,7 +81,7 @@ internal static class ExecTracingRegistrar
             sp.GetService<ICommandLauncher>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<ExecTracer>>(),
-            sp.GetRequiredService<ExecTracerMetrics>(),
+            key is null ? sp.GetRequiredService<ExecTracerMetrics>() : sp.GetRequiredKeyedService<ExecTracerMetrics>(key),
             sp.GetService<IContainerEngine>());
     }
 }

@@ -66,4 +66,34 @@ public class ExecTracerMetricsTests
         var undecided = Assert.Single(lost.GetMeasurementSnapshot());
         Assert.Equal("match_undecided", undecided.Tags["tracing.loss.reason"]);
     }
+
+    [Fact]
+    public async Task A_keyed_tracers_measurements_carry_its_name_and_the_unkeyed_ones_do_not()
+    {
+        var services = new ServiceCollection().AddMetrics();
+        var unkeyedSource = SubstitutePorts.Add(services);
+        var webSource = SubstitutePorts.AddKeyed(services, "web");
+        services.AddExecTracing().AddExecTracing("web", _ => { });
+        await using var provider = services.BuildServiceProvider();
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        using var events = new MetricCollector<long>(meters, ExecTracerMetrics.MeterName, "tracing.events");
+        using var latency = new MetricCollector<double>(meters, ExecTracerMetrics.MeterName, "tracing.delivery.latency");
+        var unkeyed = provider.GetRequiredService<ExecTracer>();
+        var web = provider.GetRequiredKeyedService<ExecTracer>("web");
+
+        await unkeyed.StartAsync();
+        await web.StartAsync();
+        unkeyedSource.Exec(300, timestampNs: 1);
+        webSource.Exec(400, timestampNs: 1);
+        webSource.Exec(401, timestampNs: 1);
+        await unkeyed.StopAsync();
+        await web.StopAsync();
+
+        var byTracer = events.GetMeasurementSnapshot()
+            .GroupBy(m => m.Tags.TryGetValue(ExecTracerMetrics.TracerNameAttribute, out var name) ? (string?)name : "(unkeyed)")
+            .ToDictionary(g => g.Key!, g => g.Sum(m => m.Value));
+        Assert.Equal(new Dictionary<string, long> { ["(unkeyed)"] = 1, ["web"] = 2 }, byTracer);
+        Assert.All(events.GetMeasurementSnapshot(), m => Assert.Equal("exec", m.Tags["tracing.event.kind"]));
+        Assert.Equal(2, latency.GetMeasurementSnapshot().Count(m => Equals(m.Tags.GetValueOrDefault(ExecTracerMetrics.TracerNameAttribute), "web")));
+    }
 }
