@@ -42,6 +42,13 @@ public sealed partial class ExecTracerMetrics
         }
     }
 
+    /// <summary>Runs the queue's paths once (a count of nothing queued and taken back): its first real use is on the receive thread.</summary>
+    internal void WarmUpQueue()
+    {
+        _pending.Enqueue((Pending.NotMatched, 0, 0));
+        _ = _pending.TryDequeue(out _);
+    }
+
     private void Defer(Pending kind, long count, double value = 0)
     {
         _pending.Enqueue((kind, count, value));

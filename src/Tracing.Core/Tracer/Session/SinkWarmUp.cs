@@ -64,7 +64,13 @@ internal static class SinkWarmUp
         RuntimeHelpers.RunClassConstructor(typeof(ExecTracerMetrics).TypeHandle);
         AheadOfFirstCall.Compile(typeof(ContainerNaming), "Publish", "Named");
         AheadOfFirstCall.Compile(typeof(EventDelivery), "Publish", "CountDropped");
-        AheadOfFirstCall.Compile(typeof(ExecTracerMetrics), "Delivered");
+        AheadOfFirstCall.Compile(typeof(ExecTracerMetrics), "Delivered", "Defer", "FlushScheduled", "Flush", "Record", "Add");
+        AheadOfFirstCall.Compile(typeof(SubscriberList), "get_InlineHandlers", "get_Readers", "get_Callbacks");
+        context.Metrics.WarmUpQueue();
+
+        // The seeding's reads of a process, which it makes holding the session (this process's: cheap).
+        _ = context.Reader.TryReadStat(self, out _);
+        _ = context.Reader.TryReadOtherThreadIds(self, out _);
         AheadOfFirstCall.Compile(typeof(ProcessTableSeeder), "Seed", "SeedAll", "ReadProcessTable", "SubtreeOf", "ParentsOf", "Refresh");
         AheadOfFirstCall.Compile(typeof(ProcessTree), "Synchronize", "TryGet");
 
