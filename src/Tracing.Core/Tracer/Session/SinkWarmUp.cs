@@ -71,8 +71,14 @@ internal static class SinkWarmUp
         // The seeding's reads of a process, which it makes holding the session (this process's: cheap).
         _ = context.Reader.TryReadStat(self, out _);
         _ = context.Reader.TryReadOtherThreadIds(self, out _);
-        AheadOfFirstCall.Compile(typeof(ProcessTableSeeder), "Seed", "SeedAll", "ReadProcessTable", "SubtreeOf", "ParentsOf", "Refresh");
-        AheadOfFirstCall.Compile(typeof(ProcessTree), "Synchronize", "TryGet");
+
+        // The seeding, run once outside the session on a tree of this process's own: the real one, right after the
+        // subscription, holds the session while it runs, and held it 5 to 8 ms compiling itself (its LINQ and lambdas
+        // are not compiled by a PrepareMethod). Native AOT has nothing to compile.
+        if (sink.Tree is not null && RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            new ProcessTableSeeder(context.Reader, new Lock()).Seed(new ProcessTree(self), self, includesExisting: false);
+        }
 
         // Last, what the subscribers run on this thread.
         sink.Delivery.WarmUpInlineHandlers();
