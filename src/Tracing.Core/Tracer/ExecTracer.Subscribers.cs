@@ -59,7 +59,12 @@ public sealed partial class ExecTracer
         return _delivery.AddReader();
     }
 
-    /// <summary>The events of the current run as an async stream, from the moment enumeration begins until the run stops.</summary>
+    /// <summary>
+    /// The events of the current run as an async stream, from the moment enumeration begins until the run stops. In a
+    /// hosted service whose loop may begin after the host started the tracer (a <c>BackgroundService</c> runs
+    /// <c>ExecuteAsync</c> on the thread pool), make the queue in its constructor with <see cref="CreateReader"/> instead,
+    /// so that the first events are not before it.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed (thrown by this call, before any enumeration).</exception>
     public IAsyncEnumerable<TraceEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
     {
