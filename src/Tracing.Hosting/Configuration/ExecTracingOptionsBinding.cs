@@ -20,8 +20,9 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
         nameof(ExecTracingOptions.Details), nameof(ExecTracingOptions.QueueCapacity), nameof(ExecTracingOptions.QueueFullMode),
     ];
 
-    private static readonly SectionKeys s_keys = new(s_settings);
-    private static readonly SectionKeys s_keysWithBackends = new([.. s_settings, .. BackendSections.Names]);
+    private static readonly string[] s_lists = [nameof(ExecTracingOptions.CommandNames), nameof(ExecTracingOptions.Uids)];
+    private static readonly SectionKeys s_keys = new(s_settings, s_lists, []);
+    private static readonly SectionKeys s_keysWithBackends = new(s_settings, s_lists, BackendSections.Names);
 
     public void Configure(ExecTracingOptions options) => Configure(Options.DefaultName, options);
 
