@@ -59,7 +59,11 @@ public sealed partial class ExecTracer
         return _delivery.AddReader();
     }
 
-    /// <summary>The events of the current run as an async stream, from the moment enumeration begins until the run stops.</summary>
+    /// <summary>
+    /// The events of the current run (or of the next one, when enumeration begins while the tracer is stopped) as an
+    /// async stream, from the moment enumeration begins until that run stops. Events before the first
+    /// <c>MoveNextAsync</c> are not in it: to miss nothing from a start, use <see cref="CreateReader"/> before it.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed (thrown by this call, before any enumeration).</exception>
     public IAsyncEnumerable<TraceEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
     {
