@@ -35,6 +35,12 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
         }
 
         var errors = new List<string>();
+        if (section is IConfigurationSection { Value.Length: > 0 } valued)
+        {
+            // ExecTracing=ProcessTree, say: the binder would ignore it and trace everything.
+            errors.Add($"{valued.Path} is a section, not a value: give its settings under it ({valued.Path}:Scope=..., {valued.Path}:Pid=...).");
+        }
+
         (registration.IsKeyed ? s_keys : s_keysWithBackends).Check(section, registration.Path, errors);
         EnumSetting.Check<ExecTracingScope>(section, nameof(ExecTracingOptions.Scope), errors);
         EnumSetting.Check<ExecDetails>(section, nameof(ExecTracingOptions.Details), errors, combinable: true);

@@ -85,6 +85,14 @@ public class UnknownKeyTests
     }
 
     [Fact]
+    public void The_section_given_a_value_fails_instead_of_tracing_everything()
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing"] = "ProcessTree" });
+
+        Assert.Equal("ExecTracing is a section, not a value: give its settings under it (ExecTracing:Scope=..., ExecTracing:Pid=...).", message);
+    }
+
+    [Fact]
     public void A_list_takes_its_values_under_indexes()
     {
         using var provider = ConfiguredProvider.Build(new() { ["ExecTracing:CommandNames:0"] = "git", ["ExecTracing:Uids:0"] = "1000" });
