@@ -60,10 +60,11 @@ public sealed partial class ExecTracer
     }
 
     /// <summary>
-    /// The events of the current run as an async stream, from the moment enumeration begins until the run stops. In a
+    /// The events of the current run (or of the next one, when enumeration begins while the tracer is stopped) as an
+    /// async stream, from the moment enumeration begins until that run stops. Events before the first
+    /// <c>MoveNextAsync</c> are not in it: to miss nothing from a start, use <see cref="CreateReader"/> before it. In a
     /// hosted service whose loop may begin after the host started the tracer (a <c>BackgroundService</c> runs
-    /// <c>ExecuteAsync</c> on the thread pool), make the queue in its constructor with <see cref="CreateReader"/> instead,
-    /// so that the first events are not before it.
+    /// <c>ExecuteAsync</c> on the thread pool), make that queue in its constructor.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed (thrown by this call, before any enumeration).</exception>
     public IAsyncEnumerable<TraceEvent> ReadEventsAsync(CancellationToken cancellationToken = default)

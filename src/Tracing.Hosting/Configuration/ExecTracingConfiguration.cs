@@ -34,7 +34,7 @@ internal static class ExecTracingConfiguration
         services.AddOptions<TOptions>().ValidateOnStart();
 
         // The keys the binder binds: the public settable properties, read when a section is there to check.
-        var keys = new SectionKeys(typeof(TOptions), []);
+        var keys = new SectionKeys(typeof(TOptions));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TOptions>, ConfigurationSectionSetup<TOptions>>(
             sp => new ConfigurationSectionSetup<TOptions>(sp, subSection, keys, bind)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, SectionKeyValidator<TOptions>>(

@@ -20,8 +20,9 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
         nameof(ExecTracingOptions.Details), nameof(ExecTracingOptions.QueueCapacity), nameof(ExecTracingOptions.QueueFullMode),
     ];
 
-    private static readonly SectionKeys s_keys = new(s_settings);
-    private static readonly SectionKeys s_keysWithBackends = new([.. s_settings, .. BackendSections.Names]);
+    private static readonly string[] s_lists = [nameof(ExecTracingOptions.CommandNames), nameof(ExecTracingOptions.Uids)];
+    private static readonly SectionKeys s_keys = new(s_settings, s_lists, []);
+    private static readonly SectionKeys s_keysWithBackends = new(s_settings, s_lists, BackendSections.Names);
 
     public void Configure(ExecTracingOptions options) => Configure(Options.DefaultName, options);
 
@@ -34,6 +35,12 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
         }
 
         var errors = new List<string>();
+        if (section is IConfigurationSection { Value.Length: > 0 } valued)
+        {
+            // ExecTracing=ProcessTree, say: the binder would ignore it and trace everything.
+            errors.Add($"{valued.Path} is a section, not a value: give its settings under it ({valued.Path}:Scope=..., {valued.Path}:Pid=...).");
+        }
+
         (registration.IsKeyed ? s_keys : s_keysWithBackends).Check(section, registration.Path, errors);
         EnumSetting.Check<ExecTracingScope>(section, nameof(ExecTracingOptions.Scope), errors);
         EnumSetting.Check<ExecDetails>(section, nameof(ExecTracingOptions.Details), errors, combinable: true);

@@ -9,18 +9,30 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ExecTracingHealthChecksBuilderExtensions
 {
     /// <summary>Checks the <see cref="ExecTracer"/> service, as the check <c>exectracing</c>.</summary>
+    /// <param name="builder">The health checks builder (<c>services.AddHealthChecks()</c>).</param>
+    /// <returns><paramref name="builder"/>, to chain further checks.</returns>
     public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder) =>
         Add(builder, serviceKey: null, _ => { });
 
     /// <summary>Checks the <see cref="ExecTracer"/> service, with the name, tags, failure status and loss window <paramref name="configure"/> sets.</summary>
+    /// <param name="builder">The health checks builder (<c>services.AddHealthChecks()</c>).</param>
+    /// <param name="configure">Sets the check's name, tags, failure status and loss window.</param>
+    /// <returns><paramref name="builder"/>, to chain further checks.</returns>
     public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder, Action<ExecTracingHealthCheckOptions> configure) =>
         Add(builder, serviceKey: null, configure);
 
     /// <summary>Checks the <see cref="ExecTracer"/> registered with the service key <paramref name="serviceKey"/>, as the check <c>exectracing-KEY</c>.</summary>
+    /// <param name="builder">The health checks builder (<c>services.AddHealthChecks()</c>).</param>
+    /// <param name="serviceKey">The key the tracer was registered with (<c>services.AddExecTracing("web", ...)</c>).</param>
+    /// <returns><paramref name="builder"/>, to chain further checks.</returns>
     public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder, string serviceKey) =>
         Add(builder, serviceKey ?? throw new ArgumentNullException(nameof(serviceKey)), _ => { });
 
     /// <summary>Checks the <see cref="ExecTracer"/> registered with the service key <paramref name="serviceKey"/>, as <paramref name="configure"/> sets.</summary>
+    /// <param name="builder">The health checks builder (<c>services.AddHealthChecks()</c>).</param>
+    /// <param name="serviceKey">The key the tracer was registered with (<c>services.AddExecTracing("web", ...)</c>).</param>
+    /// <param name="configure">Sets the check's name, tags, failure status and loss window.</param>
+    /// <returns><paramref name="builder"/>, to chain further checks.</returns>
     public static IHealthChecksBuilder AddExecTracing(this IHealthChecksBuilder builder, string serviceKey, Action<ExecTracingHealthCheckOptions> configure) =>
         Add(builder, serviceKey ?? throw new ArgumentNullException(nameof(serviceKey)), configure);
 

@@ -25,12 +25,14 @@ public static class ExecTracingServiceCollectionExtensions
 {
     /// <summary>Registers the unkeyed tracer, with the options of the configuration section <c>ExecTracing</c> when there is one.</summary>
     /// <param name="services">The services.</param>
+    /// <returns><paramref name="services"/>, to chain further calls.</returns>
     public static IServiceCollection AddExecTracing(this IServiceCollection services) =>
         ExecTracingRegistrar.Add(services, Options.Options.DefaultName, section: null, configure: null);
 
     /// <summary>Registers the unkeyed tracer: options from the configuration section <c>ExecTracing</c> when there is one, then <paramref name="configure"/>.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options; runs after the configuration.</param>
+    /// <returns><paramref name="services"/>, to chain further calls.</returns>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, Action<ExecTracingOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -43,6 +45,7 @@ public static class ExecTracingServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section, e.g. <c>builder.Configuration.GetSection("Monitoring:Execs")</c>.</param>
+    /// <returns><paramref name="services"/>, to chain further calls.</returns>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
@@ -53,6 +56,7 @@ public static class ExecTracingServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="section">The section, instead of <c>ExecTracing</c>.</param>
     /// <param name="configure">Sets the options; runs after the configuration.</param>
+    /// <returns><paramref name="services"/>, to chain further calls.</returns>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, IConfiguration section, Action<ExecTracingOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(section);
@@ -67,6 +71,7 @@ public static class ExecTracingServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="name">The tracer's service key and options name; not empty.</param>
     /// <param name="configure">Sets the options.</param>
+    /// <returns><paramref name="services"/>, to chain further calls.</returns>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, string name, Action<ExecTracingOptions> configure)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -81,6 +86,7 @@ public static class ExecTracingServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="name">The tracer's service key and options name; not empty.</param>
     /// <param name="section">The section, e.g. <c>builder.Configuration.GetSection("Tracers:web")</c>.</param>
+    /// <returns><paramref name="services"/>, to chain further calls.</returns>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, string name, IConfiguration section)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -93,6 +99,7 @@ public static class ExecTracingServiceCollectionExtensions
     /// <param name="name">The tracer's service key and options name; not empty.</param>
     /// <param name="section">The section (which holds no backend sub-section: those are the host's).</param>
     /// <param name="configure">Sets the options; runs after the configuration.</param>
+    /// <returns><paramref name="services"/>, to chain further calls.</returns>
     public static IServiceCollection AddExecTracing(this IServiceCollection services, string name, IConfiguration section, Action<ExecTracingOptions> configure)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -46,7 +46,7 @@ internal static class NamespaceCheck
 
         return new TracingUnavailableException(
             "The kernel reports process events only to listeners in the initial PID and user namespaces, and silently ignores " +
-            $"subscriptions from any other: exectrace appears to run inside a container ({which}). Run it on the host, or start " +
+            $"subscriptions from any other: this process appears to run inside a container ({which}). Run it on the host, or start " +
             "its container with --pid=host, in the host's user namespace (not rootless; --userns=host), as root or with " +
             "CAP_NET_ADMIN (e.g. --privileged), and with --network=host if it has its own network namespace.");
     }

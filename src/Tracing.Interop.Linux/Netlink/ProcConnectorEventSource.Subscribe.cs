@@ -58,7 +58,7 @@ internal sealed partial class ProcConnectorEventSource
                     throw new TracingUnavailableException(
                         $"The kernel did not answer the proc connector subscription within {_options.SubscribeTimeout.TotalSeconds:0.#} s. " +
                         "It ignores subscriptions from inside a user or PID namespace (containers, unshare, sandboxes): " +
-                        "run exectrace in the host's namespaces (e.g. on the host, or a container started with --pid=host and without a user namespace).");
+                        "run the tracing process in the host's namespaces (e.g. on the host, or a container started with --pid=host and without a user namespace).");
                 case ReceiveStatus.Woken:
                     throw new OperationCanceledException("Stopped before the kernel answered the subscription.");
                 case ReceiveStatus.Overflow:

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tracing.Darwin;
@@ -53,6 +54,64 @@ public class UnknownKeyTests
         Assert.Contains("ExecTracing:Scpoe is not a setting", message, StringComparison.Ordinal);
         Assert.Contains("ExecTracing:IncludeExit is not a setting", message, StringComparison.Ordinal);
         Assert.Contains("ExecTracing:QueueFullMode 'Block'", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ExecTracing:Scope:Name", "Cgroup", "ExecTracing:Scope")]
+    [InlineData("ExecTracing:queuecapacity:value", "64", "ExecTracing:queuecapacity")]
+    public void A_single_value_given_keys_under_it_fails_instead_of_being_ignored(string key, string value, string setting)
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { [key] = value });
+
+        Assert.Equal($"{key} is not a setting: {setting} is a single value, not a section.", message);
+    }
+
+    [Fact]
+    public void A_backend_setting_given_keys_under_it_fails_instead_of_being_ignored()
+    {
+        var message = ConfiguredProvider.FailureOf<ProcConnectorOptions>(new() { ["ExecTracing:ProcConnector:RealtimePriority:Value"] = "5" });
+
+        Assert.Equal(
+            "ExecTracing:ProcConnector:RealtimePriority:Value is not a setting: ExecTracing:ProcConnector:RealtimePriority is a single value, not a section.",
+            message);
+    }
+
+    [Fact]
+    public void A_backend_section_given_a_value_fails_instead_of_being_ignored()
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:ProcConnector"] = "fast" });
+
+        Assert.Equal("ExecTracing:ProcConnector is a section, not a value: give its settings under it (ExecTracing:ProcConnector:NAME=VALUE).", message);
+    }
+
+    [Fact]
+    public void The_section_given_a_value_fails_instead_of_tracing_everything()
+    {
+        var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing"] = "ProcessTree" });
+
+        Assert.Equal("ExecTracing is a section, not a value: give its settings under it (ExecTracing:Scope=..., ExecTracing:Pid=...).", message);
+    }
+
+    [Fact]
+    public void A_list_takes_its_values_under_indexes()
+    {
+        using var provider = ConfiguredProvider.Build(new() { ["ExecTracing:CommandNames:0"] = "git", ["ExecTracing:Uids:0"] = "1000" });
+
+        var options = provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value;
+
+        Assert.Equal(["git"], options.CommandNames!);
+        Assert.Equal([1000u], options.Uids!);
+    }
+
+    [Fact]
+    public void An_unknown_key_of_a_configuration_root_names_where_it_was_given()
+    {
+        var root = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Scpoe"] = "Cgroup" }).Build();
+        using var provider = new ServiceCollection().AddExecTracing(root).BuildServiceProvider();
+
+        var message = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ExecTracingOptions>>().Value).Message;
+
+        Assert.Equal($"Scpoe is not a setting of the configuration given to AddExecTracing, whose keys are {ExecTracingKeys}.", message);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public class NamespaceCheckTests
     private static void AssertCauseAndRemedy(string message)
     {
         Assert.Contains("only to listeners in the initial PID and user namespaces", message, StringComparison.Ordinal);
-        Assert.Contains("exectrace appears to run inside a container", message, StringComparison.Ordinal);
+        Assert.Contains("this process appears to run inside a container", message, StringComparison.Ordinal);
         Assert.Contains("Run it on the host", message, StringComparison.Ordinal);
         Assert.Contains("--pid=host", message, StringComparison.Ordinal);
         Assert.Contains("not rootless", message, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public class ExectraceRefusedTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("only to listeners in the initial PID and user namespaces", errors, StringComparison.Ordinal);
-        Assert.Contains("exectrace appears to run inside a container", errors, StringComparison.Ordinal);
+        Assert.Contains("this process appears to run inside a container", errors, StringComparison.Ordinal);
         Assert.Contains(named, errors, StringComparison.Ordinal);
         Assert.Contains("--pid=host", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("did not answer", errors, StringComparison.Ordinal);
