@@ -50,13 +50,31 @@ public static class ExecTracingHealthChecksBuilderExtensions
         var watch = new LossWatch();
         return builder.Add(new HealthCheckRegistration(
             name,
-            sp => new ExecTracingHealthCheck(
-                serviceKey is null ? sp.GetRequiredService<ExecTracer>() : sp.GetRequiredKeyedService<ExecTracer>(serviceKey),
-                watch,
-                lossWindow,
-                sp.GetService<IHostApplicationLifetime>(),
-                sp.GetService<TimeProvider>() ?? TimeProvider.System),
+            sp => Resolve(sp, serviceKey) switch
+            {
+                (ExecTracer tracer, _) => new ExecTracingHealthCheck(
+                    tracer, watch, lossWindow, sp.GetService<IHostApplicationLifetime>(), sp.GetService<TimeProvider>() ?? TimeProvider.System),
+                (_, var unresolved) => unresolved!,
+            },
             options.FailureStatus,
             options.Tags));
+    }
+
+    // The tracer, or the check that says why there is none (the whole report must not fail for one registration).
+    private static (ExecTracer? Tracer, IHealthCheck? Unresolved) Resolve(IServiceProvider services, string? serviceKey)
+    {
+        try
+        {
+            var tracer = serviceKey is null ? services.GetService<ExecTracer>() : services.GetKeyedService<ExecTracer>(serviceKey);
+            return tracer is not null ? (tracer, null) : (null, new UnresolvedTracerHealthCheck(
+                serviceKey is null
+                    ? "No exec tracer is registered: services.AddExecTracing() was not called."
+                    : $"No exec tracer is registered with the key '{serviceKey}': services.AddExecTracing(\"{serviceKey}\", ...) was not called.",
+                null));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, new UnresolvedTracerHealthCheck($"The exec tracer{(serviceKey is null ? "" : $" '{serviceKey}'")} could not be made: {e.Message}", e));
+        }
     }
 }

@@ -37,6 +37,22 @@ public class ExecTracingHealthChecksBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task A_check_whose_tracer_is_not_registered_fails_alone_naming_the_key()
+    {
+        var services = new ServiceCollection().AddLogging();
+        SubstitutePorts.Add(services);
+        services.AddExecTracing();
+        services.AddHealthChecks().AddExecTracing().AddExecTracing("nope");
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["exectracing-nope"].Status);
+        Assert.Contains("'nope'", report.Entries["exectracing-nope"].Description, StringComparison.Ordinal);
+        Assert.True(report.Entries.ContainsKey("exectracing"));
+    }
+
+    [Fact]
     public void A_negative_loss_window_is_refused_when_registered()
     {
         var checks = new ServiceCollection().AddHealthChecks();
