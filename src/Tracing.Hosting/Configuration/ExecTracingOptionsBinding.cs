@@ -28,6 +28,14 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
 
     public void Configure(string? name, ExecTracingOptions options)
     {
+        if ((name ?? Options.DefaultName) == registration.Name && registration.Section is IConfigurationSection { } given && !given.Exists())
+        {
+            // A section named by the caller that is not there (an appsettings.json not found, a misspelt path) would
+            // leave every default, the whole machine traced; the default ExecTracing section is optional, this one not.
+            throw new OptionsValidationException(registration.Name, typeof(ExecTracingOptions), [
+                $"{given.Path} does not exist: the section given to AddExecTracing holds no settings (is the configuration file found, the path spelt right?). To trace with the defaults, give no section."]);
+        }
+
         if ((name ?? Options.DefaultName) != registration.Name || registration.SectionIn(services) is not { } section
             || (section is IConfigurationSection { } child && !child.Exists()))
         {

@@ -80,7 +80,7 @@ internal static class ExecTracingRegistrar
             registration.OptionsIn(sp),
             sp.GetService<ICommandLauncher>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<ExecTracer>>(),
+            key is null ? sp.GetService<ILogger<ExecTracer>>() : KeyedTracerLogger.For(sp, key),
             key is null ? sp.GetRequiredService<ExecTracerMetrics>() : sp.GetRequiredKeyedService<ExecTracerMetrics>(key),
             sp.GetService<IContainerEngine>());
     }

@@ -31,6 +31,11 @@ internal sealed class ExecTracingHostedService(IServiceProvider services, ExecTr
             // ("Process 999999 does not exist."), the cgroup. Named by the key that set it, as a wrong value is.
             throw new OptionsValidationException(registration.Name, typeof(ExecTracingOptions), [$"{registration.KeyPrefix}{setting}: {e.Message}"]);
         }
+        catch (Exception e) when (registration.IsKeyed && e is not (OptionsValidationException or OperationCanceledException or OutOfMemoryException))
+        {
+            // One of several tracers: the host's failure says which (a root set in code, a container not found, a refusal).
+            throw new InvalidOperationException($"The exec tracer '{registration.Name}' could not start: {e.Message}", e);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _tracer?.StopAsync(cancellationToken) ?? Task.CompletedTask;

@@ -131,4 +131,22 @@ public class ConfigurationSectionTests
 
         Assert.Equal("The field Monitoring:Execs:ProcConnector:RealtimePriority must be between 0 and 99.", error.Message);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ci")]
+    public async Task A_section_given_that_does_not_exist_is_refused_rather_than_tracing_everything(string? key)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Monitoring:Execs:Scope"] = "Everything" })
+            .Build();
+        var services = new ServiceCollection();
+        var section = configuration.GetSection("Monitoring:Exces");
+        _ = key is null ? services.AddExecTracing(section) : services.AddExecTracing(key, section);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<ExecTracingOptions>>().Get(key ?? Options.DefaultName));
+
+        Assert.StartsWith("Monitoring:Exces does not exist: the section given to AddExecTracing holds no settings", error.Message, StringComparison.Ordinal);
+    }
 }

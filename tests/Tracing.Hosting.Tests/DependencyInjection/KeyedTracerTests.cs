@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Tracing.Events;
 using Tracing.Filtering;
@@ -139,5 +140,37 @@ public class KeyedTracerTests
         Assert.Single(services, d => d.ServiceType == typeof(ExecTracer) && d.IsKeyedService && Equals(d.ServiceKey, "web"));
         Assert.Single(services, d => d.ServiceType == typeof(ExecTracer) && !d.IsKeyedService);
         Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
+    }
+
+    [Fact]
+    public async Task A_keyed_tracer_that_cannot_start_fails_the_host_naming_its_key()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        SubstitutePorts.Add(builder.Services);
+        SubstitutePorts.AddKeyed(builder.Services, "web");
+        builder.Services.AddExecTracing("web", o => o.Filter = ExecTraceFilter.ProcessTree(999999));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Equal("The exec tracer 'web' could not start: Process 999999 does not exist.", error.Message);
+        Assert.IsType<ArgumentException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_keyed_tracer_logs_under_a_category_of_its_own_below_the_tracers()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddFakeLogging();
+        SubstitutePorts.Add(builder.Services);
+        SubstitutePorts.AddKeyed(builder.Services, "web");
+        builder.Services.AddExecTracing().AddExecTracing("web", _ => { });
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        var started = host.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Id.Id == 1).Select(r => r.Category).Order();
+        Assert.Equal(["Tracing.Tracer.ExecTracer", "Tracing.Tracer.ExecTracer.web"], started);
     }
 }
