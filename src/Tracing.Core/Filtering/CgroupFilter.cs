@@ -96,4 +96,7 @@ public sealed record CgroupFilter(string Path, string? Controller = null) : Exec
     private static bool IsSameController(ReadOnlySpan<char> wanted, ReadOnlySpan<char> present) =>
         wanted.SequenceEqual(present)
         || (present.StartsWith(NamedHierarchyPrefix, StringComparison.Ordinal) && present[NamedHierarchyPrefix.Length..].SequenceEqual(wanted));
+
+    /// <summary>What it traces, for logs and messages: <c>cgroup /system.slice/x.service</c> (and its v1 controller).</summary>
+    public override string ToString() => Controller is null ? $"cgroup {Path}" : $"cgroup {Path} ({Controller} hierarchy)";
 }

@@ -43,4 +43,7 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
     /// <inheritdoc />
     /// <remarks>In scope: every exec of the tracer's subtree (the command gate keeps the command's branch).</remarks>
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
+
+    /// <summary>What it traces, for logs and messages: <c>command make -j4 and its subtree</c>.</summary>
+    public override string ToString() => $"command {Command} and its subtree";
 }

@@ -40,4 +40,7 @@ public sealed record ContainerFilter(string NameOrId) : ExecTraceFilter
     /// <remarks>Never asked: a tracer asks the running container's filter <see cref="ResolveAsync"/> gives.</remarks>
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) =>
         throw new InvalidOperationException("A container filter is resolved before tracing starts.");
+
+    /// <summary>What it traces, for logs and messages: <c>container web</c>.</summary>
+    public override string ToString() => $"container {NameOrId}";
 }

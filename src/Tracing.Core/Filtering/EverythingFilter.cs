@@ -13,4 +13,7 @@ public sealed record EverythingFilter : ExecTraceFilter
     /// <inheritdoc />
     /// <remarks>In scope: every exec.</remarks>
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
+
+    /// <summary>What it traces, for logs and messages: <c>every process</c>.</summary>
+    public override string ToString() => "every process";
 }

@@ -24,4 +24,7 @@ public sealed record ProcessTreeFilter(int RootPid) : ExecTraceFilter
     /// <inheritdoc />
     /// <remarks>In scope: every exec of the subtree.</remarks>
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
+
+    /// <summary>What it traces, for logs and messages: <c>process 1234 and its descendants</c>.</summary>
+    public override string ToString() => $"process {RootPid} and its descendants";
 }
