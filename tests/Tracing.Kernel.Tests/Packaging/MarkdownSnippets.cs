@@ -9,10 +9,11 @@ namespace Tracing.Kernel.Tests.Packaging;
 /// </summary>
 internal static partial class MarkdownSnippets
 {
-    /// <summary>The Markdown files whose C# blocks must build: the README and everything under docs/.</summary>
+    /// <summary>The Markdown files whose C# blocks must build: the README, everything under docs/, and each package's README.</summary>
     public static IEnumerable<string> FilesOf(string root) =>
         new[] { Path.Combine(root, "README.md") }
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            .Concat(Directory.EnumerateDirectories(Path.Combine(root, "src")).Select(project => Path.Combine(project, "README.md")).Where(File.Exists).Order(StringComparer.Ordinal))
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'));
 
     /// <summary>Every C# block of the repository's README and docs.</summary>
