@@ -63,13 +63,14 @@ internal sealed class ExecTracingHealthCheck(
             : null;
         if (description is null)
         {
-            return new HealthCheckResult(failureStatus, $"Exec tracing is {Describe(state)} while the host runs.", data: data);
+            return new HealthCheckResult(
+                failureStatus, lifetime is null ? $"Exec tracing is {Describe(state)}." : $"Exec tracing is {Describe(state)} while the host runs.", data: data);
         }
 
         var losing = sinceLastCheck > 0 || (lastLoss is { } at && now - at < lossWindow);
         return losing
             ? HealthCheckResult.Degraded(
-                $"Exec tracing is losing events: {sinceLastCheck} since the last check; this run, {kernelLost} dropped by the kernel's buffer and {dropped} by full subscriber queues.",
+                $"Exec tracing lost events {(sinceLastCheck > 0 ? $"since the last check ({sinceLastCheck})" : $"less than {lossWindow} ago")}; this run, {kernelLost} dropped by the kernel's buffer and {dropped} by full subscriber queues.",
                 data: data)
             : HealthCheckResult.Healthy(description, data);
     }

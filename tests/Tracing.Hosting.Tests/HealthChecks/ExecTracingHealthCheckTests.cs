@@ -42,7 +42,8 @@ public class ExecTracingHealthCheckTests
 
         Assert.Equal(HealthStatus.Degraded, seen.Status);
         AssertData(seen, "Running", kernelLost: 7, dropped: 0, sinceLastCheck: 7, scopeEnded: false);
-        Assert.Contains("7 since the last check", seen.Description, StringComparison.Ordinal);
+        Assert.Contains("since the last check (7)", seen.Description, StringComparison.Ordinal);
+        Assert.Contains("less than", within.Description, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Degraded, within.Status);
         AssertData(within, "Running", kernelLost: 7, dropped: 0, sinceLastCheck: 0, scopeEnded: false);
         Assert.Equal(HealthStatus.Healthy, after.Status);
@@ -120,7 +121,7 @@ public class ExecTracingHealthCheckTests
         AssertData(never, "Stopped", kernelLost: 0, dropped: 0, sinceLastCheck: 0, scopeEnded: false);
         Assert.Equal(HealthStatus.Unhealthy, stopped.Status);
         AssertData(stopped, "Stopped", kernelLost: 0, dropped: 0, sinceLastCheck: 0, scopeEnded: false);
-        Assert.Contains("stopped while the host runs", stopped.Description, StringComparison.Ordinal);
+        Assert.Equal("Exec tracing is stopped.", stopped.Description);
         Assert.Equal(HealthStatus.Unhealthy, disposed.Status);
         AssertData(disposed, "Disposed", kernelLost: 0, dropped: 0, sinceLastCheck: 0, scopeEnded: false);
     }

@@ -94,11 +94,16 @@ public sealed class DockerEngineClientNoEngineTests : EngineTestDirectory
             Delay = TimeSpan.FromSeconds(30),
         };
         using var client = Client(socket: slow.SocketPath, timeout: TimeSpan.FromSeconds(60));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
+
+        // Cancelled once the engine has the request and sits on it (not after a fixed time, which a loaded machine may
+        // spend before the request is even sent).
+        var lookup = client.FindAsync("web", cancel.Token);
+        await slow.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30));
         var started = Stopwatch.GetTimestamp();
+        await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.FindAsync("web", cancel.Token));
-
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lookup);
         Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.Single(slow.Requests);
     }

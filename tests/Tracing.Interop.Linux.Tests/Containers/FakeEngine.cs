@@ -11,6 +11,7 @@ namespace Tracing.Linux.Tests.Containers;
 /// </summary>
 internal sealed class FakeEngine : IAsyncDisposable
 {
+    private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
@@ -33,6 +34,9 @@ internal sealed class FakeEngine : IAsyncDisposable
 
     /// <summary>The request lines, e.g. <c>GET /containers/web/json HTTP/1.1</c>, in the order they came.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Completes when the first request has arrived (its line is in <see cref="Requests"/>).</summary>
+    public Task FirstRequest => _firstRequest.Task;
 
     /// <summary>The paths asked for.</summary>
     public IEnumerable<string> Paths => Requests.Select(line => line.Split(' ')[1]);
@@ -74,6 +78,7 @@ internal sealed class FakeEngine : IAsyncDisposable
                 }
 
                 Requests.Enqueue(requestLine);
+                _firstRequest.TrySetResult();
                 if (Delay > TimeSpan.Zero)
                 {
                     await Task.Delay(Delay, _stop.Token);
