@@ -62,6 +62,16 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
 
         if (errors.Count > 0)
         {
+            // Every wrong setting at once: what does convert is bound on a copy and checked too, leaving out the
+            // conversion errors of keys already refused and the checks that name one of them (they would mislead).
+            var copy = new ExecTracingOptions();
+            var more = new List<string>();
+            Bind(section, copy, more);
+            more.AddRange(copy.GetValidationErrors(registration.KeyPrefix));
+            var refused = s_settings.Select(key => registration.KeyPrefix + key)
+                .Where(key => errors.Any(e => e.StartsWith(key, StringComparison.OrdinalIgnoreCase) || e.Contains($"'{key}'", StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            errors.AddRange(more.Where(e => !refused.Any(key => e.Contains(key, StringComparison.OrdinalIgnoreCase)) && !errors.Contains(e)));
             throw new OptionsValidationException(registration.Name, typeof(ExecTracingOptions), errors);
         }
     }

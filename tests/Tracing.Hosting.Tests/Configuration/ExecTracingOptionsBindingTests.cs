@@ -132,4 +132,22 @@ public class ExecTracingOptionsBindingTests
 
         Assert.Contains("'init' at 'ExecTracing:Pid'", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_value_that_does_not_convert_does_not_hide_the_other_wrong_settings_of_its_section()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Options(new()
+        {
+            ["ExecTracing:Scope"] = "Tree",
+            ["ExecTracing:Pid"] = "77",
+            ["ExecTracing:QueueCapacity"] = "3",
+            ["ExecTracing:IncludeExits"] = "maybe",
+        }));
+
+        // Scope's own error, not the checks that name it (Pid without ProcessTree would mislead); the others all.
+        Assert.Equal(3, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.StartsWith("ExecTracing:Scope 'Tree' is not one of", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("'ExecTracing:IncludeExits'", StringComparison.Ordinal));
+        Assert.Contains("ExecTracing:QueueCapacity must be between 16 and 16777216; got 3.", error.Failures);
+    }
 }
