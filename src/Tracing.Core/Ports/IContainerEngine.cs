@@ -14,5 +14,8 @@ public interface IContainerEngine
     /// No engine could be asked (the message names each place tried and why), an id prefix matches several containers,
     /// or an engine answered with an error.
     /// </exception>
+    /// <param name="reference">The container's name, whole id or id prefix.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The container; null when no engine knows it.</returns>
     Task<ContainerRecord?> FindAsync(string reference, CancellationToken cancellationToken);
 }
