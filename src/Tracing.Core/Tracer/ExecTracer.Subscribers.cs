@@ -11,6 +11,8 @@ public sealed partial class ExecTracer
     /// receive thread). A callback that throws is logged and tracing continues. Dispose the result to unsubscribe.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
+    /// <param name="callback">Called with each event.</param>
+    /// <returns>Unsubscribes when disposed.</returns>
     public IDisposable Subscribe(Action<TraceEvent> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -26,6 +28,8 @@ public sealed partial class ExecTracer
     /// Dispose the result to unsubscribe.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
+    /// <param name="handler">Called with each event on the receive thread.</param>
+    /// <returns>Unsubscribes when disposed.</returns>
     public IDisposable SubscribeInline(Action<TraceEvent> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -40,6 +44,9 @@ public sealed partial class ExecTracer
     /// about exits. It must not deliver anything anywhere; one that throws is logged and tracing continues.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
+    /// <param name="handler">Called with each event on the receive thread.</param>
+    /// <param name="warmUp">Run once per run before the subscription opens, to warm the handler.</param>
+    /// <returns>Unsubscribes when disposed.</returns>
     public IDisposable SubscribeInline(Action<TraceEvent> handler, Action warmUp)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -53,6 +60,7 @@ public sealed partial class ExecTracer
     /// stops, or faulted when the kernel source fails. Create it before <see cref="StartAsync"/> to miss nothing.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
+    /// <returns>The reader of the queue.</returns>
     public ChannelReader<TraceEvent> CreateReader()
     {
         ThrowIfDisposed();
@@ -67,6 +75,8 @@ public sealed partial class ExecTracer
     /// <c>ExecuteAsync</c> on the thread pool), make that queue in its constructor.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed (thrown by this call, before any enumeration).</exception>
+    /// <param name="cancellationToken">Ends the enumeration.</param>
+    /// <returns>The events, in order.</returns>
     public IAsyncEnumerable<TraceEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
