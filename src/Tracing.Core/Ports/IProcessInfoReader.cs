@@ -118,9 +118,9 @@ public interface IProcessInfoReader
     /// when the path is taken as it is, a path within any hierarchy (the default, and Linux for a path outside
     /// /sys/fs/cgroup). A cgroup filter without a hierarchy asks it when tracing starts.
     /// </summary>
-    /// <exception cref="ArgumentException">The path names no cgroup; the message says why, for the user.</exception>
     /// <param name="userPath">The cgroup path as the user gave it.</param>
     /// <returns>The hierarchy and the path within it; null when the path is taken as it is.</returns>
+    /// <exception cref="ArgumentException">The path names no cgroup; the message says why, for the user.</exception>
     CgroupMembership? FindCgroup(string userPath) => null;
 
     /// <summary>

@@ -10,9 +10,9 @@ public sealed partial class ExecTracer
     /// Calls <paramref name="callback"/> for every event, in order, on a dispatch thread (never the kernel's
     /// receive thread). A callback that throws is logged and tracing continues. Dispose the result to unsubscribe.
     /// </summary>
-    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     /// <param name="callback">Called with each event.</param>
     /// <returns>Unsubscribes when disposed.</returns>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable Subscribe(Action<TraceEvent> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -27,9 +27,9 @@ public sealed partial class ExecTracer
     /// buffer then absorbs the burst (and counts what overflows). One that throws is logged and tracing continues.
     /// Dispose the result to unsubscribe.
     /// </summary>
-    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     /// <param name="handler">Called with each event on the receive thread.</param>
     /// <returns>Unsubscribes when disposed.</returns>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable SubscribeInline(Action<TraceEvent> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -43,10 +43,10 @@ public sealed partial class ExecTracer
     /// handler's first real event does not wait for the JIT (or a first-use initialisation) while the process it is
     /// about exits. It must not deliver anything anywhere; one that throws is logged and tracing continues.
     /// </summary>
-    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     /// <param name="handler">Called with each event on the receive thread.</param>
     /// <param name="warmUp">Run once per run before the subscription opens, to warm the handler.</param>
     /// <returns>Unsubscribes when disposed.</returns>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable SubscribeInline(Action<TraceEvent> handler, Action warmUp)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -59,8 +59,8 @@ public sealed partial class ExecTracer
     /// A queue of the events of the current run (or of the next one when stopped), completed when that run
     /// stops, or faulted when the kernel source fails. Create it before <see cref="StartAsync"/> to miss nothing.
     /// </summary>
-    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     /// <returns>The reader of the queue.</returns>
+    /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public ChannelReader<TraceEvent> CreateReader()
     {
         ThrowIfDisposed();

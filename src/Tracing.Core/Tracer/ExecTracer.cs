@@ -84,6 +84,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     /// Subscribes to the kernel, seeds the process tree from the processes that exist, and (with a command
     /// filter) starts the command. Events flow from then on.
     /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes once the tracer is running.</returns>
     /// <exception cref="InvalidOperationException">The tracer is already started.</exception>
     /// <exception cref="ArgumentException">
     /// The options are invalid, the root process does not exist, or the cgroup path names no cgroup.
@@ -94,8 +96,6 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     /// With a container filter: the container was not found, is not running, or its name could not be looked up
     /// (<see cref="ContainerLookupException.Failure"/> says which).
     /// </exception>
-    /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>A task that completes once the tracer is running.</returns>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -166,9 +166,9 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     /// of its subtree up to then was delivered; returns its exit code. With <see cref="CommandFilter.Follow"/>, waits
     /// on until every process of the command's subtree has ended (or tracing stopped), and still returns the command's code.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The tracer has not started, or runs no command.</exception>
     /// <param name="cancellationToken">Cancels the wait, not the command.</param>
     /// <returns>The command's exit code.</returns>
+    /// <exception cref="InvalidOperationException">The tracer has not started, or runs no command.</exception>
     public async Task<int> WaitForCommandAsync(CancellationToken cancellationToken = default)
     {
         var session = _session ?? throw new InvalidOperationException("The tracer has not started.");

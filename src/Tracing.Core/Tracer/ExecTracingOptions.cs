@@ -86,8 +86,8 @@ public sealed partial class ExecTracingOptions
     /// The filter a tracer follows: <see cref="Filter"/> when set, else the one <see cref="Scope"/> and its setting
     /// say (every process without a scope). Valid options (<see cref="GetValidationErrors()"/>) make a valid filter.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The scope lacks the setting it needs.</exception>
     /// <returns>The filter.</returns>
+    /// <exception cref="InvalidOperationException">The scope lacks the setting it needs.</exception>
     public ExecTraceFilter GetFilter() => Filter ?? Scope switch
     {
         null or ExecTracingScope.Everything => ExecTraceFilter.Everything,
