@@ -4,6 +4,8 @@ namespace Tracing;
 public class TracingUnavailableException : Exception
 {
     /// <summary>Creates the exception.</summary>
+    /// <param name="message">The cause and the remedy, for the user.</param>
+    /// <param name="innerException">The error that caused it, if any.</param>
     public TracingUnavailableException(string message, Exception? innerException = null)
         : base(message, innerException)
     {

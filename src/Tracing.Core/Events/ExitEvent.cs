@@ -31,6 +31,8 @@ public sealed record ExitEvent : TraceEvent
     public int? NamespacePid { get; init; }
 
     /// <summary>Builds the status fields from a Linux-style wait status.</summary>
+    /// <param name="status">The wait status, as <c>waitpid</c> gives it.</param>
+    /// <returns>The exit code when the process exited; else the signal that ended it, and whether it dumped core.</returns>
     public static (int? ExitCode, int? Signal, bool CoreDumped) DecodeWaitStatus(int status)
     {
         var signal = status & 0x7F;

@@ -23,6 +23,8 @@ public sealed class ProcessArguments
     }
 
     /// <summary>Arguments from a <c>/proc/PID/cmdline</c>-shaped buffer (NUL-separated, trailing NUL optional).</summary>
+    /// <param name="bytes">The arguments, each followed by a NUL (the last one's optional); copied.</param>
+    /// <returns>The arguments; <see cref="Empty"/> when <paramref name="bytes"/> is empty.</returns>
     public static ProcessArguments FromNulSeparated(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)
@@ -41,6 +43,8 @@ public sealed class ProcessArguments
     }
 
     /// <summary>Arguments from strings, encoded as UTF-8.</summary>
+    /// <param name="arguments">The arguments.</param>
+    /// <returns>The arguments; <see cref="Empty"/> when there are none.</returns>
     public static ProcessArguments FromStrings(IEnumerable<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -75,6 +79,8 @@ public sealed class ProcessArguments
     public ReadOnlyMemory<byte> RawBytes => _raw;
 
     /// <summary>The raw bytes of one argument, without its NUL.</summary>
+    /// <param name="index">The argument's position, from 0 (argv[0]).</param>
+    /// <returns>The argument's bytes.</returns>
     public ReadOnlySpan<byte> GetRaw(int index)
     {
         var start = _starts[index];

@@ -44,6 +44,8 @@ public sealed record CgroupFilter(string Path, string? Controller = null) : Exec
         : ScopeVerdict.Out;
 
     /// <summary>True when one of a process's cgroups, in this filter's hierarchy, is this cgroup or below it.</summary>
+    /// <param name="memberships">The process's cgroups, as <c>/proc/PID/cgroup</c> lists them.</param>
+    /// <returns>True when the process is in the cgroup or below it; otherwise false.</returns>
     public bool Matches(IReadOnlyList<CgroupMembership> memberships)
     {
         ArgumentNullException.ThrowIfNull(memberships);
@@ -98,5 +100,6 @@ public sealed record CgroupFilter(string Path, string? Controller = null) : Exec
         || (present.StartsWith(NamedHierarchyPrefix, StringComparison.Ordinal) && present[NamedHierarchyPrefix.Length..].SequenceEqual(wanted));
 
     /// <summary>What it traces, for logs and messages: <c>cgroup /system.slice/x.service</c> (and its v1 controller).</summary>
+    /// <returns>What the filter traces, in words.</returns>
     public override string ToString() => Controller is null ? $"cgroup {Path}" : $"cgroup {Path} ({Controller} hierarchy)";
 }

@@ -45,5 +45,6 @@ public sealed record CommandFilter(CommandSpec Command) : ExecTraceFilter
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
 
     /// <summary>What it traces, for logs and messages: <c>command make -j4 and its subtree</c>.</summary>
+    /// <returns>What the filter traces, in words.</returns>
     public override string ToString() => $"command {Command} and its subtree";
 }

@@ -42,5 +42,6 @@ public sealed record ContainerFilter(string NameOrId) : ExecTraceFilter
         throw new InvalidOperationException("A container filter is resolved before tracing starts.");
 
     /// <summary>What it traces, for logs and messages: <c>container web</c>.</summary>
+    /// <returns>What the filter traces, in words.</returns>
     public override string ToString() => $"container {NameOrId}";
 }

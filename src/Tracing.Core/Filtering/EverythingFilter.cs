@@ -15,5 +15,6 @@ public sealed record EverythingFilter : ExecTraceFilter
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
 
     /// <summary>What it traces, for logs and messages: <c>every process</c>.</summary>
+    /// <returns>What the filter traces, in words.</returns>
     public override string ToString() => "every process";
 }

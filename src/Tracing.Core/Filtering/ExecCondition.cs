@@ -22,10 +22,12 @@ public abstract class ExecCondition
     /// <paramref name="names"/>, exactly and in the same letter case.
     /// </summary>
     /// <param name="names">The command names; each at most 15 bytes in UTF-8 (the kernel keeps no more) and without a <c>/</c>.</param>
+    /// <returns>The condition.</returns>
     public static ExecCondition CommandName(params IEnumerable<string> names) => new CommandNameCondition(names);
 
     /// <summary>The process's real user id (who started it, as <c>execsnoop -u</c> and <c>ps -U</c> mean it) is one of <paramref name="uids"/>.</summary>
     /// <param name="uids">The user ids, each below 4294967295 (which is <c>(uid_t)-1</c>, no user).</param>
+    /// <returns>The condition.</returns>
     public static ExecCondition RealUid(params IEnumerable<uint> uids) => new RealUidCondition(uids);
 
     /// <summary>Throws <see cref="ArgumentException"/> when the condition is malformed or could never hold.</summary>

@@ -6,6 +6,7 @@ internal sealed class ExecConditions
     private readonly ExecCondition[] _conditions;
 
     /// <summary>A snapshot of <paramref name="conditions"/> (the options may change later; a run keeps what it began with).</summary>
+    /// <param name="conditions">The run's conditions.</param>
     public ExecConditions(IEnumerable<ExecCondition> conditions)
     {
         _conditions = [.. conditions];
@@ -18,6 +19,8 @@ internal sealed class ExecConditions
     /// Whether the exec whose facts are <paramref name="facts"/> meets every condition: out at the first that fails
     /// (nothing more is read), undecided when none failed but one could not tell (the process was gone).
     /// </summary>
+    /// <param name="facts">The exec's facts, read on demand.</param>
+    /// <returns>In when every condition holds; out when one fails; undecided otherwise.</returns>
     public ScopeVerdict Test(ExecFacts facts)
     {
         var verdict = ScopeVerdict.In;
@@ -39,5 +42,6 @@ internal sealed class ExecConditions
     }
 
     /// <summary>The conditions in words, e.g. <c>CommandName(git) and RealUid(1000)</c>.</summary>
+    /// <returns>The conditions, joined by <c>and</c>.</returns>
     public override string ToString() => string.Join(" and ", _conditions.Select(c => c.ToString()));
 }

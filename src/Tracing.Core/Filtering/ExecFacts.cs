@@ -21,6 +21,7 @@ internal sealed class ExecFacts(IProcessInfoReader reader)
     private ProcessCredentials _credentials;
 
     /// <summary>Forgets the previous exec's facts: the next questions are about <paramref name="pid"/>.</summary>
+    /// <param name="pid">The process that exec'd.</param>
     public void Begin(int pid)
     {
         _pid = pid;
@@ -41,6 +42,8 @@ internal sealed class ExecFacts(IProcessInfoReader reader)
     public bool CredentialsKnown => _credentialsRead;
 
     /// <summary>The command name (<c>comm</c>); false when the process is gone.</summary>
+    /// <param name="name">The command name when read; otherwise null.</param>
+    /// <returns>True when read; otherwise false.</returns>
     public bool TryGetCommandName([NotNullWhen(true)] out string? name)
     {
         if (!_commandNameRead)
@@ -54,6 +57,7 @@ internal sealed class ExecFacts(IProcessInfoReader reader)
     }
 
     /// <summary>A command name another read gave (stat's), so it is not read again.</summary>
+    /// <param name="name">The command name.</param>
     public void KnowCommandName(string name)
     {
         _commandNameRead = true;
@@ -61,6 +65,8 @@ internal sealed class ExecFacts(IProcessInfoReader reader)
     }
 
     /// <summary>Parent and user ids in one read, where the platform has one.</summary>
+    /// <param name="identity">The parent and user ids when read.</param>
+    /// <returns>True when read; false when the process is gone or the platform has no such read.</returns>
     public bool TryGetIdentity(out ProcessIdentity identity)
     {
         if (!_identityRead)
@@ -74,6 +80,8 @@ internal sealed class ExecFacts(IProcessInfoReader reader)
     }
 
     /// <summary>Real and effective user ids: the identity's, else read on their own.</summary>
+    /// <param name="credentials">The real and effective user ids when read.</param>
+    /// <returns>True when read; false when the process is gone.</returns>
     public bool TryGetCredentials(out ProcessCredentials credentials)
     {
         if (!_credentialsRead)

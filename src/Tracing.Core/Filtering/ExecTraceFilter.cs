@@ -19,9 +19,13 @@ public abstract record ExecTraceFilter
     public static ExecTraceFilter Everything { get; } = new EverythingFilter();
 
     /// <summary>A process and all its descendants, including those that exist before tracing starts.</summary>
+    /// <param name="rootPid">The process whose subtree is traced.</param>
+    /// <returns>The filter.</returns>
     public static ExecTraceFilter ProcessTree(int rootPid) => new ProcessTreeFilter(rootPid);
 
     /// <summary>Processes in a cgroup or below it (v1 or v2), by the path <c>/proc/PID/cgroup</c> shows, e.g. <c>/system.slice/foo.service</c>.</summary>
+    /// <param name="path">The cgroup's path, e.g. <c>/system.slice/foo.service</c>.</param>
+    /// <returns>The filter.</returns>
     public static ExecTraceFilter Cgroup(string path) => new CgroupFilter(path);
 
     /// <summary>Processes in a cgroup or below it, in one hierarchy.</summary>
@@ -30,12 +34,17 @@ public abstract record ExecTraceFilter
     /// The hierarchy: null for any; <c>""</c> for the cgroup v2 unified hierarchy; a v1 controller list such as <c>cpu,cpuacct</c>
     /// or <c>name=systemd</c>.
     /// </param>
+    /// <returns>The filter.</returns>
     public static ExecTraceFilter Cgroup(string path, string? controller) => new CgroupFilter(path, controller);
 
     /// <summary>Every process in a running container, found by name, id or id prefix; tracing ends when it stops.</summary>
+    /// <param name="nameOrId">The container's name, whole id or id prefix.</param>
+    /// <returns>The filter.</returns>
     public static ExecTraceFilter Container(string nameOrId) => new ContainerFilter(nameOrId);
 
     /// <summary>A command the tracer starts once it is subscribed, and everything it starts.</summary>
+    /// <param name="command">The command to start.</param>
+    /// <returns>The filter.</returns>
     public static ExecTraceFilter RunCommand(CommandSpec command) => new CommandFilter(command);
 
     /// <summary>Throws <see cref="ArgumentException"/> when the filter cannot work as given.</summary>

@@ -26,5 +26,6 @@ public sealed record ProcessTreeFilter(int RootPid) : ExecTraceFilter
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) => ScopeVerdict.In;
 
     /// <summary>What it traces, for logs and messages: <c>process 1234 and its descendants</c>.</summary>
+    /// <returns>What the filter traces, in words.</returns>
     public override string ToString() => $"process {RootPid} and its descendants";
 }

@@ -6,6 +6,9 @@ namespace Tracing.Ports;
 public sealed record CommandSpec
 {
     /// <summary>Creates a command.</summary>
+    /// <param name="fileName">The program (looked up on PATH when it has no slash).</param>
+    /// <param name="arguments">The arguments after the program name.</param>
+    /// <param name="workingDirectory">The working directory, or null for the caller's.</param>
     public CommandSpec(string fileName, IReadOnlyList<string> arguments, string? workingDirectory = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileName);
@@ -51,6 +54,7 @@ public sealed record CommandSpec
     /// <param name="argv">The program, then its arguments; none may contain a NUL byte.</param>
     /// <param name="environment">The environment entries, or null for the caller's environment.</param>
     /// <param name="workingDirectory">The working directory, or null for the caller's.</param>
+    /// <returns>The command.</returns>
     public static CommandSpec FromBytes(
         IReadOnlyList<ReadOnlyMemory<byte>> argv, IReadOnlyList<ReadOnlyMemory<byte>>? environment = null, string? workingDirectory = null)
     {
@@ -69,5 +73,6 @@ public sealed record CommandSpec
     }
 
     /// <summary>The command line, for logs.</summary>
+    /// <returns>The program and its arguments, separated by spaces.</returns>
     public override string ToString() => string.Join(' ', [FileName, .. Arguments]);
 }

@@ -4,6 +4,9 @@ namespace Tracing.Ports;
 public sealed class ContainerLookupException : Exception
 {
     /// <summary>Creates the exception.</summary>
+    /// <param name="failure">What kind of failure it was.</param>
+    /// <param name="message">Why the lookup failed and what was tried, for the user.</param>
+    /// <param name="innerException">The error that caused it, if any.</param>
     public ContainerLookupException(ContainerLookupFailure failure, string message, Exception? innerException = null)
         : base(message, innerException)
     {

@@ -10,6 +10,9 @@ public interface IContainerEngine
     /// Finds a container by name, whole id or id prefix (as <c>docker inspect</c> does); null when every engine that
     /// could be asked answered that it knows none.
     /// </summary>
+    /// <param name="reference">The container's name, whole id or id prefix.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The container; null when no engine knows it.</returns>
     /// <exception cref="ContainerLookupException">
     /// No engine could be asked (the message names each place tried and why), an id prefix matches several containers,
     /// or an engine answered with an error.

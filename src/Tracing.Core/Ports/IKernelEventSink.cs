@@ -10,6 +10,7 @@ public interface IKernelEventSink
     void Prepare();
 
     /// <summary>One fact arrived.</summary>
+    /// <param name="kernelEvent">The fact that arrived.</param>
     void OnEvent(in KernelEvent kernelEvent);
 
     /// <summary>The kernel dropped events before they could be read.</summary>

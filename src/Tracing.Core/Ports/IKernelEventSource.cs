@@ -8,6 +8,10 @@ public interface IKernelEventSource : IAsyncDisposable
     /// <paramref name="sink"/> from a dedicated thread until stopped.
     /// </summary>
     /// <exception cref="TracingUnavailableException">The platform refuses the subscription; the message names cause and remedy.</exception>
+    /// <param name="sink">Receives the facts.</param>
+    /// <param name="interest">The facts the tracer needs; a source may leave out the others.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes once the kernel has confirmed the subscription.</returns>
     ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken);
 
     /// <summary>
@@ -21,6 +25,8 @@ public interface IKernelEventSource : IAsyncDisposable
     }
 
     /// <summary>Stops delivery. After it returns the sink is not called again. Idempotent.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when delivery has stopped.</returns>
     ValueTask StopAsync(CancellationToken cancellationToken);
 
     /// <summary>Completes when delivery ends: normally after a stop, faulted when the source failed.</summary>

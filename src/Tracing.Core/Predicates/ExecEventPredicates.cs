@@ -10,6 +10,10 @@ public static class ExecEventPredicates
     /// <paramref name="subcommand"/> appears, in order and adjacent, among its non-option arguments.
     /// <c>e.IsInvocationOf("git", "commit")</c> matches <c>git commit -m x</c> and <c>git -C /repo commit</c>.
     /// </summary>
+    /// <param name="exec">The exec to ask.</param>
+    /// <param name="program">The program's base name, e.g. <c>git</c>.</param>
+    /// <param name="subcommand">The words that must follow, e.g. <c>commit</c>; none to match any invocation.</param>
+    /// <returns>True when the exec is that invocation; otherwise false.</returns>
     public static bool IsInvocationOf(this ExecEvent exec, string program, params string[] subcommand)
     {
         ArgumentNullException.ThrowIfNull(exec);
@@ -40,6 +44,8 @@ public static class ExecEventPredicates
     }
 
     /// <summary>True for <c>git commit</c> (with any options).</summary>
+    /// <param name="exec">The exec to ask.</param>
+    /// <returns>True when the exec is a <c>git commit</c>; otherwise false.</returns>
     public static bool IsGitCommit(this ExecEvent exec) => exec.IsInvocationOf("git", "commit");
 
     private static string BaseName(string path)

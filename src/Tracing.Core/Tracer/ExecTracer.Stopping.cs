@@ -6,6 +6,8 @@ namespace Tracing.Tracer;
 public sealed partial class ExecTracer
 {
     /// <summary>Stops tracing promptly; subscribers' streams complete. Safe to call more than once.</summary>
+    /// <param name="cancellationToken">Cancels the wait for another start or stop to finish.</param>
+    /// <returns>A task that completes once the tracer has stopped.</returns>
     public Task StopAsync(CancellationToken cancellationToken = default) =>
         StopAsync(session: null, cancellationToken);
 

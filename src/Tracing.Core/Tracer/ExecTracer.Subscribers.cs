@@ -10,6 +10,8 @@ public sealed partial class ExecTracer
     /// Calls <paramref name="callback"/> for every event, in order, on a dispatch thread (never the kernel's
     /// receive thread). A callback that throws is logged and tracing continues. Dispose the result to unsubscribe.
     /// </summary>
+    /// <param name="callback">Called with each event.</param>
+    /// <returns>Unsubscribes when disposed.</returns>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable Subscribe(Action<TraceEvent> callback)
     {
@@ -25,6 +27,8 @@ public sealed partial class ExecTracer
     /// buffer then absorbs the burst (and counts what overflows). One that throws is logged and tracing continues.
     /// Dispose the result to unsubscribe.
     /// </summary>
+    /// <param name="handler">Called with each event on the receive thread.</param>
+    /// <returns>Unsubscribes when disposed.</returns>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable SubscribeInline(Action<TraceEvent> handler)
     {
@@ -39,6 +43,9 @@ public sealed partial class ExecTracer
     /// handler's first real event does not wait for the JIT (or a first-use initialisation) while the process it is
     /// about exits. It must not deliver anything anywhere; one that throws is logged and tracing continues.
     /// </summary>
+    /// <param name="handler">Called with each event on the receive thread.</param>
+    /// <param name="warmUp">Run once per run before the subscription opens, to warm the handler.</param>
+    /// <returns>Unsubscribes when disposed.</returns>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public IDisposable SubscribeInline(Action<TraceEvent> handler, Action warmUp)
     {
@@ -52,6 +59,7 @@ public sealed partial class ExecTracer
     /// A queue of the events of the current run (or of the next one when stopped), completed when that run
     /// stops, or faulted when the kernel source fails. Create it before <see cref="StartAsync"/> to miss nothing.
     /// </summary>
+    /// <returns>The reader of the queue.</returns>
     /// <exception cref="ObjectDisposedException">The tracer was disposed.</exception>
     public ChannelReader<TraceEvent> CreateReader()
     {
@@ -67,6 +75,8 @@ public sealed partial class ExecTracer
     /// <c>ExecuteAsync</c> on the thread pool), make that queue in its constructor.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The tracer was disposed (thrown by this call, before any enumeration).</exception>
+    /// <param name="cancellationToken">Ends the enumeration.</param>
+    /// <returns>The events, in order.</returns>
     public IAsyncEnumerable<TraceEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();

@@ -22,6 +22,15 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     private bool _hasStarted;
 
     /// <summary>Creates a tracer over a platform's ports; <paramref name="containerEngine"/> finds containers by name and names them in events.</summary>
+    /// <param name="source">The platform's stream of fork, exec and exit facts.</param>
+    /// <param name="reader">Reads what the platform knows about a live process.</param>
+    /// <param name="clock">The kernel's event clock, to turn event timestamps into wall-clock time.</param>
+    /// <param name="options">What to trace and how to deliver it.</param>
+    /// <param name="launcher">Starts the command of a command filter; required for one.</param>
+    /// <param name="timeProvider">The time for wall-clock timestamps and waits; null for the system's.</param>
+    /// <param name="logger">Where the tracer logs; null for nowhere.</param>
+    /// <param name="metrics">The instruments to record on; null for instruments of its own, disposed with it.</param>
+    /// <param name="containerEngine">Finds and names containers; null when none is asked.</param>
     public ExecTracer(
         IKernelEventSource source,
         IProcessInfoReader reader,
@@ -75,6 +84,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     /// Subscribes to the kernel, seeds the process tree from the processes that exist, and (with a command
     /// filter) starts the command. Events flow from then on.
     /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes once the tracer is running.</returns>
     /// <exception cref="InvalidOperationException">The tracer is already started.</exception>
     /// <exception cref="ArgumentException">
     /// The options are invalid, the root process does not exist, or the cgroup path names no cgroup.
@@ -155,6 +166,8 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
     /// of its subtree up to then was delivered; returns its exit code. With <see cref="CommandFilter.Follow"/>, waits
     /// on until every process of the command's subtree has ended (or tracing stopped), and still returns the command's code.
     /// </summary>
+    /// <param name="cancellationToken">Cancels the wait, not the command.</param>
+    /// <returns>The command's exit code.</returns>
     /// <exception cref="InvalidOperationException">The tracer has not started, or runs no command.</exception>
     public async Task<int> WaitForCommandAsync(CancellationToken cancellationToken = default)
     {

@@ -38,6 +38,8 @@ public sealed partial class ExecTracerMetrics : IDisposable
     /// <see cref="TracerNameAttribute"/> = that name, so that each tracer's time series are its own; instances on one
     /// factory share its instruments.
     /// </summary>
+    /// <param name="meterFactory">Creates the meter; null for a meter of their own, disposed with them.</param>
+    /// <param name="tracerName">The tracer's name, set on every measurement; null for a single tracer.</param>
     public ExecTracerMetrics(IMeterFactory? meterFactory = null, string? tracerName = null)
     {
         _tracer = tracerName is null ? null : new KeyValuePair<string, object?>(TracerNameAttribute, tracerName);

@@ -6,6 +6,7 @@ namespace Tracing.Tracer;
 public sealed partial class ExecTracingOptions
 {
     /// <summary>Returns the problems with these options, each naming the setting; empty when valid.</summary>
+    /// <returns>The problems, one sentence each; empty when the options are valid.</returns>
     public IReadOnlyList<string> GetValidationErrors() => GetValidationErrors(string.Empty);
 
     /// <summary>
@@ -13,6 +14,8 @@ public sealed partial class ExecTracingOptions
     /// <c>ExecTracing:</c>, so that <c>ExecTracing:Pid must be set when ExecTracing:Scope is ProcessTree.</c> names the
     /// configuration keys); empty when valid.
     /// </summary>
+    /// <param name="settingPrefix">Put before each setting's name; empty for none.</param>
+    /// <returns>The problems, one sentence each; empty when the options are valid.</returns>
     public IReadOnlyList<string> GetValidationErrors(string settingPrefix)
     {
         ArgumentNullException.ThrowIfNull(settingPrefix);

@@ -86,6 +86,7 @@ public sealed partial class ExecTracingOptions
     /// The filter a tracer follows: <see cref="Filter"/> when set, else the one <see cref="Scope"/> and its setting
     /// say (every process without a scope). Valid options (<see cref="GetValidationErrors()"/>) make a valid filter.
     /// </summary>
+    /// <returns>The filter.</returns>
     /// <exception cref="InvalidOperationException">The scope lacks the setting it needs.</exception>
     public ExecTraceFilter GetFilter() => Filter ?? Scope switch
     {
@@ -100,6 +101,7 @@ public sealed partial class ExecTracingOptions
     /// The conditions an exec in scope must meet, all of them: one for <see cref="CommandNames"/> and one for
     /// <see cref="Uids"/> when they have values, then <see cref="Conditions"/>.
     /// </summary>
+    /// <returns>The conditions; empty when every exec in scope is reported.</returns>
     public IReadOnlyList<ExecCondition> GetConditions()
     {
         var conditions = new List<ExecCondition>(Conditions.Count + 2);

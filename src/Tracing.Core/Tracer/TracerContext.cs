@@ -41,6 +41,8 @@ internal sealed class TracerContext(
     public IContainerEngine? ContainerEngine { get; } = containerEngine;
 
     /// <summary>The wall-clock time of a kernel timestamp (monotonic nanoseconds); now when the kernel gave none.</summary>
+    /// <param name="kernelTimestampNs">The kernel's timestamp, in nanoseconds of its monotonic clock; 0 for none.</param>
+    /// <returns>The wall-clock time.</returns>
     public DateTimeOffset ToWallClock(long kernelTimestampNs)
     {
         if (kernelTimestampNs == 0)

@@ -6,6 +6,8 @@ internal sealed partial class ProcessTree
     private readonly Dictionary<int, int> _branchSizes = [];
 
     /// <summary>How many live processes descend from the branches <paramref name="counted"/> accepts (by branch id).</summary>
+    /// <param name="counted">Says whether a branch (by the id of the root's child it descends from) is counted.</param>
+    /// <returns>The number of live processes in the counted branches.</returns>
     public int CountLive(Func<int, bool> counted)
     {
         ArgumentNullException.ThrowIfNull(counted);

@@ -7,6 +7,8 @@ internal sealed partial class ProcessTree
     /// live process and its parent; with <paramref name="removeDead"/> also drops tracked processes that are gone (an
     /// exit of theirs that arrives before the next resynchronisation is still theirs, once).
     /// </summary>
+    /// <param name="parentByPid">Every live process, with its parent.</param>
+    /// <param name="removeDead">True to also drop tracked processes that are gone.</param>
     /// <returns>The nodes added.</returns>
     public IReadOnlyList<ProcessNode> Synchronize(IReadOnlyDictionary<int, int> parentByPid, bool removeDead)
     {

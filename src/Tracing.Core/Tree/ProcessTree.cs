@@ -15,6 +15,7 @@ internal sealed partial class ProcessTree
     private readonly Dictionary<int, ProcessNode> _departed = [];
 
     /// <summary>Tracks a root and its descendants, or every process when <paramref name="rootPid"/> is null.</summary>
+    /// <param name="rootPid">The root's pid; null to track every process.</param>
     public ProcessTree(int? rootPid)
     {
         RootPid = rootPid;
@@ -31,12 +32,21 @@ internal sealed partial class ProcessTree
     public int Count => _nodes.Count;
 
     /// <summary>True when the process is tracked.</summary>
+    /// <param name="pid">The process's id.</param>
+    /// <returns>True when tracked; otherwise false.</returns>
     public bool Contains(int pid) => _nodes.ContainsKey(pid);
 
     /// <summary>The node of a tracked process.</summary>
+    /// <param name="pid">The process's id.</param>
+    /// <param name="node">The node when tracked; otherwise null.</param>
+    /// <returns>True when tracked; otherwise false.</returns>
     public bool TryGet(int pid, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProcessNode? node) => _nodes.TryGetValue(pid, out node);
 
     /// <summary>A process was created; returns its node when it is tracked.</summary>
+    /// <param name="parentPid">The process that forked.</param>
+    /// <param name="childPid">The new process.</param>
+    /// <param name="timestampNs">The fork's kernel timestamp.</param>
+    /// <returns>The new process's node; null when it is not tracked (its parent is not).</returns>
     public ProcessNode? OnFork(int parentPid, int childPid, long timestampNs)
     {
         if (childPid == RootPid)
@@ -66,6 +76,8 @@ internal sealed partial class ProcessTree
     }
 
     /// <summary>A thread was created in process <paramref name="tgid"/>.</summary>
+    /// <param name="tgid">The process's id.</param>
+    /// <param name="tid">The new thread's id.</param>
     public void OnThreadCreated(int tgid, int tid)
     {
         if (tid != tgid && _nodes.TryGetValue(tgid, out var node))
@@ -75,6 +87,9 @@ internal sealed partial class ProcessTree
     }
 
     /// <summary>Process <paramref name="tgid"/> exec'd: it is one thread again, whichever thread exec'd.</summary>
+    /// <param name="tgid">The process's id.</param>
+    /// <param name="timestampNs">The exec's kernel timestamp; 0 when unknown.</param>
+    /// <returns>The process's node; null when it is not tracked.</returns>
     public ProcessNode? OnExec(int tgid, long timestampNs = 0)
     {
         if (!_nodes.TryGetValue(tgid, out var node))
@@ -87,6 +102,9 @@ internal sealed partial class ProcessTree
     }
 
     /// <summary>When every process is tracked: the node of a process, created when the tracker has not seen its fork.</summary>
+    /// <param name="pid">The process's id.</param>
+    /// <param name="parentPid">Its parent, for a new node; 0 when unknown.</param>
+    /// <returns>The existing node, or the one added.</returns>
     public ProcessNode GetOrAdd(int pid, int parentPid)
     {
         if (!_nodes.TryGetValue(pid, out var node))
@@ -103,6 +121,11 @@ internal sealed partial class ProcessTree
     /// for the leader) with wait status <paramref name="status"/>. The process ends, and its node is removed and given
     /// back, only with its last thread; <see cref="ThreadGroup.ProcessStatus"/> then gives the process's status.
     /// </summary>
+    /// <param name="pid">The thread that exited.</param>
+    /// <param name="tgid">Its process.</param>
+    /// <param name="status">The thread's wait status.</param>
+    /// <param name="node">The process's node when it is tracked; otherwise null.</param>
+    /// <returns>Whether the exit is about a tracked process, and whether that process ended.</returns>
     public ExitOutcome OnExit(int pid, int tgid, int status, out ProcessNode? node) => OnExit(pid, tgid, status, 0, out node);
 
     /// <inheritdoc cref="OnExit(int, int, int, out ProcessNode?)"/>
@@ -140,12 +163,16 @@ internal sealed partial class ProcessTree
     }
 
     /// <summary>A process's leader exited; removes and returns its node when that ended a tracked process.</summary>
+    /// <param name="pid">The process whose leader exited.</param>
+    /// <returns>The ended process's node; null when it is not tracked or lives on.</returns>
     public ProcessNode? OnExit(int pid) => OnExit(pid, pid, 0, out var node) == ExitOutcome.ProcessEnded ? node : null;
 
     /// <summary>
     /// An exec found <paramref name="node"/> re-parented (see <see cref="ProcessNode.Orphaned"/>): it now has
     /// <paramref name="parentPid"/> for parent, or an unknown one (0) when the process was gone before it could be read.
     /// </summary>
+    /// <param name="node">The re-parented process.</param>
+    /// <param name="parentPid">Its new parent; 0 when unknown.</param>
     public void Reparent(ProcessNode node, int parentPid)
     {
         ArgumentNullException.ThrowIfNull(node);

@@ -23,12 +23,15 @@ internal sealed class ThreadGroup
     public bool CoreDumped { get; private set; }
 
     /// <summary>A thread was created in the process.</summary>
+    /// <param name="tid">The new thread's id.</param>
     public void OnThreadCreated(int tid) => (_threads ??= []).Add(tid);
 
     /// <summary>
     /// The threads that exist now besides the leader, and whether the leader has exited (a zombie leader), as read
     /// from the system when tracing starts or resynchronises.
     /// </summary>
+    /// <param name="otherThreads">The ids of the threads other than the leader.</param>
+    /// <param name="leaderExited">True when the leader has exited (a zombie leader).</param>
     public void Reset(IEnumerable<int> otherThreads, bool leaderExited)
     {
         ArgumentNullException.ThrowIfNull(otherThreads);
@@ -57,6 +60,8 @@ internal sealed class ThreadGroup
     /// already, so this is the thread that took the process's id in <c>de_thread</c> and died before its exec completed
     /// (an exec that fails after the point of no return), when every other thread was gone.
     /// </summary>
+    /// <param name="status">The leader's wait status.</param>
+    /// <returns>True when the process ended; otherwise false.</returns>
     public bool OnLeaderExited(int status)
     {
         Observe(status);
@@ -74,6 +79,9 @@ internal sealed class ThreadGroup
     /// A thread other than the leader exited; true when it was the last one and the leader had exited already. Its
     /// status is then the process's: the last thread of a group exit carries the group's code.
     /// </summary>
+    /// <param name="tid">The thread that exited.</param>
+    /// <param name="status">The thread's wait status.</param>
+    /// <returns>True when the process ended; otherwise false (also for a thread not in the group).</returns>
     public bool OnThreadExited(int tid, int status)
     {
         if (_threads is null || !_threads.Remove(tid))
@@ -86,6 +94,8 @@ internal sealed class ThreadGroup
     }
 
     /// <summary>The process's wait status from its last thread's: with the core-dump flag when any thread's had it.</summary>
+    /// <param name="lastThreadStatus">The wait status of the process's last thread.</param>
+    /// <returns>The process's wait status.</returns>
     public int ProcessStatus(int lastThreadStatus) =>
         CoreDumped && (lastThreadStatus & 0x7f) != 0 ? lastThreadStatus | 0x80 : lastThreadStatus;
 

@@ -106,6 +106,8 @@ public static class CgroupPaths
     }
 
     /// <summary>True when <paramref name="path"/> is on a cgroup file system (v1 or v2), not merely under its mount root.</summary>
+    /// <param name="path">The path to check.</param>
+    /// <returns>True when it is on a cgroup file system; false otherwise, or when it cannot be read (it does not exist).</returns>
     /// <remarks>A plain directory on the tmpfs that holds the v1 mounts may even have a file named <c>cgroup.procs</c>.</remarks>
     public static bool IsOnCgroupFileSystem(string path)
     {

@@ -51,6 +51,7 @@ internal sealed class EventDelivery(TracerContext context)
     }
 
     /// <summary>Starts a run's dispatch; <paramref name="onFailure"/> hears of a source failure that ended it.</summary>
+    /// <param name="onFailure">Called with the failure when a source failure ends the run.</param>
     public void BeginRun(Action<Exception> onFailure)
     {
         Interlocked.Exchange(ref _dropped, 0);
@@ -65,6 +66,8 @@ internal sealed class EventDelivery(TracerContext context)
     }
 
     /// <summary>Ends the run: the readers' queues complete (faulted with <paramref name="failure"/> when given) once the callbacks are done.</summary>
+    /// <param name="failure">The source's failure, if the run ended with one.</param>
+    /// <returns>A task that completes once the callbacks are done and the readers' queues are completed.</returns>
     public Task EndRunAsync(Exception? failure = null)
     {
         _pipeline?.Writer.TryComplete(failure);
@@ -72,6 +75,7 @@ internal sealed class EventDelivery(TracerContext context)
     }
 
     /// <summary>Delivers one event; the caller serialises calls (one receive thread, or the session's lock).</summary>
+    /// <param name="item">The event.</param>
     public void Publish(TraceEvent item)
     {
         foreach (var handler in _subscribers.InlineHandlers)

@@ -64,6 +64,7 @@ internal sealed class SubscriberList
     }
 
     /// <summary>Takes the readers of the run that ended: their queues are completed, and later readers belong to the next run.</summary>
+    /// <returns>The run's readers' queues.</returns>
     public Channel<TraceEvent>[] DetachReaders()
     {
         lock (_gate)
