@@ -2,7 +2,7 @@ using Tracing.Tracer.Session;
 
 namespace Tracing.Tracer;
 
-/// <summary>Stopping: when asked, and by itself when what it traces is gone.</summary>
+/// <summary>Stopping: when asked, and by itself when what it traces is gone; disposing.</summary>
 public sealed partial class ExecTracer
 {
     /// <summary>Stops tracing promptly; subscribers' streams complete. Safe to call more than once.</summary>
@@ -44,4 +44,28 @@ public sealed partial class ExecTracer
             _lifecycle.Release();
         }
     }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _lifecycle.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _state = TracerState.Disposed;
+            _session?.Command?.Dispose();
+            await _context.Source.DisposeAsync().ConfigureAwait(false);
+            if (_ownsMetrics)
+            {
+                _context.Metrics.Dispose();
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Stops and disposes synchronously, for containers disposed with <c>using</c>; prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -187,28 +187,4 @@ public sealed partial class ExecTracer : IAsyncDisposable, IDisposable
         await Task.WhenAny(session.CommandExitSeen, Task.Delay(TimeSpan.FromSeconds(2), _context.Time, cancellationToken)).ConfigureAwait(false);
         return exitCode;
     }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        await _lifecycle.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            _state = TracerState.Disposed;
-            _session?.Command?.Dispose();
-            await _context.Source.DisposeAsync().ConfigureAwait(false);
-            if (_ownsMetrics)
-            {
-                _context.Metrics.Dispose();
-            }
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
-
-    /// <summary>Stops and disposes synchronously, for containers disposed with <c>using</c>; prefer <see cref="DisposeAsync"/>.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
