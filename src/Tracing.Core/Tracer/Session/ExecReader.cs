@@ -26,21 +26,8 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
     {
         var pid = kernelEvent.Tgid;
         var ahead = _aheadPid == pid;
-        ProcessArguments? arguments;
-        bool hasArgv;
-        ProcessArguments? environment = null;
-        bool environmentUnavailable;
-        if (ahead)
-        {
-            (hasArgv, arguments, environment, environmentUnavailable) = (_aheadHasArgv, _aheadArguments, _aheadEnvironment, _aheadEnvironmentUnavailable);
-        }
-        else
-        {
-            hasArgv = _reader.TryReadArguments(pid, out arguments) && arguments.Count > 0;
-
-            // Right after argv, and only when asked: it goes with the process too, and is large.
-            environmentUnavailable = (_details & ExecDetails.Environment) != 0 && !_reader.TryReadEnvironment(pid, out environment);
-        }
+        var memory = ahead ? _aheadMemory : ReadMemory(pid);
+        var (hasArgv, arguments) = (memory.HasArgv, memory.Arguments);
         var wantsCredentials = (_details & (ExecDetails.Credentials | ExecDetails.UserName)) != 0;
         var mustReadParent = ParentOf.MustRead(knownParent);
 
@@ -62,26 +49,10 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
             commandName = name;
         }
 
-        string? executable = null;
-        string? cwd = null;
-        byte[]? executableBytes = null;
-        byte[]? cwdBytes = null;
+        var files = ahead ? _aheadFiles : ReadFiles(pid);
         if (ahead)
         {
-            (executable, executableBytes, cwd, cwdBytes) = (_aheadExecutable, _aheadExecutableBytes, _aheadCwd, _aheadCwdBytes);
             DropReadAhead();
-        }
-        else
-        {
-            if ((_details & ExecDetails.ExecutablePath) != 0)
-            {
-                _reader.TryReadExecutablePath(pid, out executable, out executableBytes);
-            }
-
-            if ((_details & ExecDetails.WorkingDirectory) != 0)
-            {
-                _reader.TryReadWorkingDirectory(pid, out cwd, out cwdBytes);
-            }
         }
 
         // Read for a condition (a user filter) or for the event; either way, reported.
@@ -111,17 +82,17 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
             Arguments = arguments!,
             ArgvSource = source,
             CommandName = commandName,
-            ExecutablePath = executable,
-            WorkingDirectory = cwd,
-            ExecutablePathBytes = AsMemory(executableBytes),
-            WorkingDirectoryBytes = AsMemory(cwdBytes),
+            ExecutablePath = files.Executable,
+            WorkingDirectory = files.Cwd,
+            ExecutablePathBytes = AsMemory(files.ExecutableBytes),
+            WorkingDirectoryBytes = AsMemory(files.CwdBytes),
             RealUid = hasCredentials ? credentials.RealUid : null,
             EffectiveUid = hasCredentials ? credentials.EffectiveUid : null,
             UserName = userName,
             Container = container,
             NamespacePid = namespacePid,
-            Environment = environment,
-            EnvironmentUnavailable = environmentUnavailable,
+            Environment = memory.Environment,
+            EnvironmentUnavailable = memory.EnvironmentUnavailable,
             Depth = (_details & ExecDetails.Depth) != 0 ? depth : null,
         };
     }

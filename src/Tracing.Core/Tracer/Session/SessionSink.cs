@@ -63,8 +63,8 @@ internal sealed partial class SessionSink : IKernelEventSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public void OnEvent(in KernelEvent kernelEvent)
     {
-        // An exec that finds the session busy (the process table being seeded at start, the tree rebuilt after a loss, a
-        // container being named) reads first what its process takes with it when it ends, then waits: a /bin/true is gone
+        // An exec that finds the session busy (the process table being seeded at start, the events held for a container's
+        // name being delivered) reads first what its process takes with it when it ends, then waits: a /bin/true is gone
         // in well under a millisecond, and the session may be held for several, at start by a thread of normal priority.
         var readAhead = kernelEvent.Kind == KernelEventKind.Exec && !_gate.TryEnter();
         if (readAhead)

@@ -59,18 +59,13 @@ internal static class SinkWarmUp
         // Compiles the metrics path without recording anything: a loss notice is not a delivered event.
         context.Metrics.Delivered(new EventsLostEvent(), -1);
 
-        // What the first real event runs and the made-up ones may not (they are never published), compiled without a
-        // call; and the seeding of the process table, which holds the session while it runs, right after the subscription.
-        RuntimeHelpers.RunClassConstructor(typeof(ExecTracerMetrics).TypeHandle);
+        // What the first real event runs on this thread and the made-up ones may not (they are never published),
+        // compiled without a call. The metrics' recording runs on a pool thread, not here.
         AheadOfFirstCall.Compile(typeof(ContainerNaming), "Publish", "Named");
         AheadOfFirstCall.Compile(typeof(EventDelivery), "Publish", "CountDropped");
-        AheadOfFirstCall.Compile(typeof(ExecTracerMetrics), "Delivered", "Defer", "FlushScheduled", "Flush", "Record", "Add");
+        AheadOfFirstCall.Compile(typeof(ExecTracerMetrics), "Delivered", "Defer");
         AheadOfFirstCall.Compile(typeof(SubscriberList), "get_InlineHandlers", "get_Readers", "get_Callbacks");
         context.Metrics.WarmUpQueue();
-
-        // The seeding's reads of a process, which it makes holding the session (this process's: cheap).
-        _ = context.Reader.TryReadStat(self, out _);
-        _ = context.Reader.TryReadOtherThreadIds(self, out _);
 
         // The seeding, run once outside the session on a tree of this process's own: the real one, right after the
         // subscription, holds the session while it runs, and held it 5 to 8 ms compiling itself (its LINQ and lambdas
