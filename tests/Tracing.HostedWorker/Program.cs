@@ -6,8 +6,9 @@ using Tracing.HostedWorker;
 using Tracing.Tracer;
 
 // Usage: Tracing.HostedWorker listener|opentelemetry|none, with the tracer configured from the environment
-// (ExecTracing__Scope, ExecTracing__Pid). Prints READY once the host has started, one line per exec (ExecLine), and on
-// SIGTERM the measurements its meter listener or exporter saw: "MEASUREMENTS tracing.events N".
+// (ExecTracing__Scope, ExecTracing__Pid). Prints READY once the host has started, one line per exec (ExecPrinter), and on
+// SIGTERM the gen-0 collections and GC pause so far ("GC n ms", for a failure's diagnosis) and the measurements its
+// meter listener or exporter saw: "MEASUREMENTS tracing.events N".
 var meters = args.Length > 0 ? args[0] : "none";
 var builder = Host.CreateApplicationBuilder();
 builder.Services.AddExecTracing();
@@ -21,7 +22,7 @@ if (meters == "opentelemetry")
 }
 
 using var host = builder.Build();
-host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => Console.Out.WriteLine($"READY"));
+host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => Console.Out.WriteLine("READY"));
 host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => Console.Out.WriteLine($"GC {GC.CollectionCount(0)} {GC.GetTotalPauseDuration().TotalMilliseconds}"));
 await host.RunAsync();
 
