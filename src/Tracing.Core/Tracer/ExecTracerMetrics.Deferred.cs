@@ -37,7 +37,15 @@ public sealed partial class ExecTracerMetrics
         {
             while (_pending.TryDequeue(out var measurement))
             {
-                Record(measurement.Kind, measurement.Count, measurement.Value);
+                try
+                {
+                    Record(measurement.Kind, measurement.Count, measurement.Value);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A listener that throws loses that measurement; on a pool thread it would end the process, and
+                    // in a stop it would fail the stop.
+                }
             }
         }
     }

@@ -75,4 +75,42 @@ public sealed partial class ExecTracerTests
             Assert.DoesNotContain(receiving, threads);
         }
     }
+
+    [Fact]
+    public async Task A_listener_that_throws_loses_its_measurements_and_nothing_else()
+    {
+        using var meters = new PrivateMeterFactory();
+        using var metrics = new ExecTracerMetrics(meters);
+        var calls = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter == meters.Created)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            throw new InvalidOperationException("a listener's bug");
+        });
+        listener.Start();
+        _processes.Add(300, Self, "true", "/bin/true");
+        _processes.Add(301, Self, "true", "/bin/true");
+
+        await using var tracer = new ExecTracer(_source, _processes.Reader, _clock, new ExecTracingOptions(), metrics: metrics);
+        var reader = tracer.CreateReader();
+        await tracer.StartAsync();
+        _source.Exec(300);
+        _source.Exec(301);
+        await tracer.StopAsync();
+
+        var delivered = await DrainAsync(reader);
+        Assert.Equal([300, 301], ExecPids(delivered));
+        Assert.Equal(2, Volatile.Read(ref calls));
+        Assert.True(tracer.Completion.IsCompletedSuccessfully);
+    }
 }
