@@ -68,6 +68,8 @@ internal sealed partial class JsonEventFormatter(bool depth = false) : IUtf8Even
                         LossReason.KernelBufferOverflow => "kernel_buffer_overflow",
                         LossReason.SubscriberQueueFull => "subscriber_queue_full",
                         LossReason.MatchUndecided => "match_undecided",
+                        LossReason.ExportQueueFull => "export_queue_full",
+                        LossReason.ExportFailed => "export_failed",
                         _ => "scope_undecided",
                     });
                     break;

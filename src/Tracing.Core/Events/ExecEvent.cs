@@ -71,4 +71,18 @@ public sealed record ExecEvent : TraceEvent
     /// so a process adopted by a subreaper or init keeps the depth it was born at. Null when not asked or not known.
     /// </summary>
     public int? Depth { get; init; }
+    /// <summary>
+    /// The process this exec descends from among those this tracer reported: the process itself when it exec'd before
+    /// (the new program replaces the one reported), else its nearest ancestor whose exec was reported (its parent, or
+    /// the parent's parent when the parent forked without exec'ing, and so on). Null when none was: the process's tree
+    /// began before tracing started or outside the scope, or the tracer keeps no process tree (it keeps one with exits,
+    /// depths, or a process-tree or command scope). This is what makes processes into a tree of spans.
+    /// </summary>
+    public int? TracedParentPid { get; init; }
+
+    /// <summary>
+    /// The process's cgroup (v2) as <c>/proc/PID/cgroup</c> names it, e.g. <c>0::/system.slice/foo.service</c>, when asked
+    /// (<see cref="Tracer.ExecDetails.Cgroup"/>) and the process was in a unified hierarchy; else null.
+    /// </summary>
+    public string? Cgroup { get; init; }
 }

@@ -21,4 +21,16 @@ public enum LossReason
     /// reported, since it may not match, but counted.
     /// </summary>
     MatchUndecided = 3,
+
+    /// <summary>
+    /// An event reported here but not sent on by an exporter (OpenTelemetry's, in <c>Tracing.OpenTelemetry</c>) because
+    /// its queue was full: the backend was down or slower than the events came. Other subscribers still got it.
+    /// </summary>
+    ExportQueueFull = 4,
+
+    /// <summary>
+    /// An event an exporter sent on but the backend did not take: it refused it or could not be reached, after the
+    /// exporter's retries, or the exporter was still sending when tracing stopped. Other subscribers still got it.
+    /// </summary>
+    ExportFailed = 5,
 }

@@ -44,6 +44,12 @@ public enum ExecDetails
     /// </summary>
     Depth = 128,
 
+    /// <summary>
+    /// The process's cgroup v2 path (<see cref="Events.ExecEvent.Cgroup"/>): one read of <c>/proc/PID/cgroup</c> for the
+    /// first process of each cgroup, none for later ones when the kernel gives the cgroup's id. Not in <see cref="All"/>.
+    /// </summary>
+    Cgroup = 256,
+
     /// <summary>Every per-exec read but the opt-in ones (<see cref="Environment"/>, <see cref="Depth"/>).</summary>
     All = WorkingDirectory | ExecutablePath | Credentials | CommandName | Container | UserName,
 }

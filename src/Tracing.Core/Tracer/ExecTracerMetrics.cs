@@ -22,6 +22,8 @@ public sealed partial class ExecTracerMetrics : IDisposable
     private static readonly KeyValuePair<string, object?> s_subscriber = new("tracing.loss.reason", "subscriber_queue_full");
     private static readonly KeyValuePair<string, object?> s_undecided = new("tracing.loss.reason", "scope_undecided");
     private static readonly KeyValuePair<string, object?> s_matchUndecided = new("tracing.loss.reason", "match_undecided");
+    private static readonly KeyValuePair<string, object?> s_exportQueueFull = new("tracing.loss.reason", "export_queue_full");
+    private static readonly KeyValuePair<string, object?> s_exportFailed = new("tracing.loss.reason", "export_failed");
 
     private readonly KeyValuePair<string, object?>? _tracer;
     private readonly Meter _meter;
@@ -46,7 +48,7 @@ public sealed partial class ExecTracerMetrics : IDisposable
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _events = _meter.CreateCounter<long>("tracing.events", "{event}", "Events delivered, by kind.");
-        _lost = _meter.CreateCounter<long>("tracing.events.lost", "{event}", "Events lost, by reason: the kernel's buffer overflowed, a subscriber's queue was full, or an exec's scope or conditions could not be decided.");
+        _lost = _meter.CreateCounter<long>("tracing.events.lost", "{event}", "Events lost, by reason: the kernel's buffer overflowed, a subscriber's queue was full, an exec's scope or conditions could not be decided, or an exporter could not send events on.");
         _argvIncomplete = _meter.CreateCounter<long>("tracing.exec.argv_incomplete", "{exec}", "Execs whose argv could not be read whole.");
         _notMatched = _meter.CreateCounter<long>("tracing.exec.not_matched", "{exec}", "Execs in scope not reported because they did not meet the conditions (command name, user).");
         _latency = _meter.CreateHistogram<double>(
@@ -130,6 +132,28 @@ public sealed partial class ExecTracerMetrics : IDisposable
         if (_lost.Enabled)
         {
             Defer(Pending.MatchUndecided, 1);
+        }
+    }
+
+    /// <summary>
+    /// Counts events lost after delivery, downstream of the tracer, in <c>tracing.events.lost</c>: what an exporter
+    /// could not send on (<see cref="LossReason.ExportQueueFull"/>, <see cref="LossReason.ExportFailed"/>). Recorded on
+    /// the calling thread, which must not be the tracer's receive thread (a subscriber's or an exporter's is not).
+    /// </summary>
+    /// <param name="reason">An export reason; the tracer counts the others itself.</param>
+    /// <param name="count">How many events; zero or less records nothing.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not an export reason.</exception>
+    public void ExportLost(LossReason reason, long count)
+    {
+        var tag = reason switch
+        {
+            LossReason.ExportQueueFull => s_exportQueueFull,
+            LossReason.ExportFailed => s_exportFailed,
+            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Only export losses are counted from outside the tracer."),
+        };
+        if (count > 0 && _lost.Enabled)
+        {
+            Add(_lost, count, tag);
         }
     }
 

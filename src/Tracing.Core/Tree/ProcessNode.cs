@@ -16,6 +16,9 @@ internal sealed class ProcessNode
     }
 
     /// <summary>The process id.</summary>
+    /// <summary>How far <see cref="NearestReported"/> looks: as deep as the tree keeps depths.</summary>
+    private const int MaxAncestors = 4096;
+
     public int Pid { get; }
 
     /// <summary>
@@ -67,6 +70,21 @@ internal sealed class ProcessNode
     internal ProcessNode? Parent { get; set; }
 
     /// <summary>Its exec was reported: its exit will be, with what the exec read.</summary>
+    /// <summary>
+    /// This process when an exec of it was reported, else its nearest ancestor whose exec was (along the forks that made
+    /// it, as far as the tree knows them); null when none was.
+    /// </summary>
+    internal int? NearestReported()
+    {
+        var current = this;
+        for (var steps = 0; current is not null && !current.Reported && steps < MaxAncestors; steps++)
+        {
+            current = current.Parent;
+        }
+
+        return current is { Reported: true } ? current.Pid : null;
+    }
+
     internal void OnReported(ExecEvent exec)
     {
         CommandName = exec.CommandName;

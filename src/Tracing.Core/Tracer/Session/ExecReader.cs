@@ -21,8 +21,9 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
     /// <param name="knownParent">The parent the tree knows, or <see cref="ParentOf.Unknown"/>.</param>
     /// <param name="facts">What the conditions read of the process.</param>
     /// <param name="depth">The depth the tree knows (<see cref="ExecEvent.Depth"/>), or null.</param>
+    /// <param name="tracedParent">What the tree knows of <see cref="ExecEvent.TracedParentPid"/>, or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ExecEvent Read(in KernelEvent kernelEvent, int knownParent, ExecFacts facts, int? depth = null)
+    public ExecEvent Read(in KernelEvent kernelEvent, int knownParent, ExecFacts facts, int? depth = null, int? tracedParent = null)
     {
         var pid = kernelEvent.Tgid;
         var ahead = _aheadPid == pid;
@@ -66,6 +67,7 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
 
         // Last: the first exec of a container not seen before waits for the engine to name it.
         var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid, identity.UnifiedCgroupId) : (null, null);
+        var cgroup = (_details & ExecDetails.Cgroup) != 0 ? ReadCgroup(pid, identity.UnifiedCgroupId) : null;
 
         var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
@@ -94,6 +96,8 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
             Environment = memory.Environment,
             EnvironmentUnavailable = memory.EnvironmentUnavailable,
             Depth = (_details & ExecDetails.Depth) != 0 ? depth : null,
+            TracedParentPid = tracedParent,
+            Cgroup = cgroup,
         };
     }
 

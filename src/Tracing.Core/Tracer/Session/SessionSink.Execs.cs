@@ -58,7 +58,8 @@ internal sealed partial class SessionSink
             return;
         }
 
-        var exec = _execs.Read(kernelEvent, ParentOf.ExecKnown(node, kernelEvent), _facts, node is null ? null : Math.Max(0, node.Depth - _filter.TopDepth));
+        var exec = _execs.Read(
+            kernelEvent, ParentOf.ExecKnown(node, kernelEvent), _facts, node is null ? null : Math.Max(0, node.Depth - _filter.TopDepth), node?.NearestReported());
         if (node is not null)
         {
             if (node.Orphaned)
