@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tracing.Events;
+using Tracing.Signals;
 
 namespace Tracing.Cli.Output;
 

@@ -1,6 +1,6 @@
-namespace Tracing.Cli.Output;
+namespace Tracing.Signals;
 
-/// <summary>Linux signal names, for people reading exit lines.</summary>
+/// <summary>Linux signal names, for people reading exit lines and for telemetry (src/Shared: the CLI and Tracing.OpenTelemetry).</summary>
 internal static class SignalNames
 {
     private static readonly string[] s_names =

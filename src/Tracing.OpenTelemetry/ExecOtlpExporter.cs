@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Tracing.Events;
+using Tracing.OpenTelemetry.Export;
+using Tracing.OpenTelemetry.Records;
+using Tracing.Tracer;
+
+namespace Tracing.OpenTelemetry;
+
+/// <summary>
+/// Sends one run of a tracer to an OTLP collector, on a pipeline of its own: exec and exit log records and a span per
+/// program, batched off the tracer's threads. It never slows tracing: a backend that is down or slow costs no exec, its
+/// queue is bounded, and what is not sent is counted (<c>tracing.events.lost</c>, reasons <c>export_queue_full</c> and
+/// <c>export_failed</c>) and said once. Create it before starting the tracer; dispose it after stopping the tracer.
+/// For an application that has its own OpenTelemetry pipeline, <c>AddExecTracingInstrumentation()</c> on its builders
+/// is the way in instead.
+/// </summary>
+public sealed partial class ExecOtlpExporter : IAsyncDisposable
+{
+    private readonly ExecOtlpExporterOptions _options;
+    private readonly ExecTracerMetrics? _metrics;
+    private readonly ILogger _logger;
+    private readonly OtlpExportProtocol _protocol;
+    private readonly ExportGate _recordGate;
+    private readonly ExportGate _spanGate;
+    private readonly ActivitySource? _source;
+    private readonly TracerProvider? _tracerProvider;
+    private readonly ILoggerFactory? _recordLoggers;
+    private readonly BatchActivityExportProcessor? _spanExport;
+    private readonly BatchLogRecordExportProcessor? _recordExport;
+    private readonly ExecTelemetry _telemetry;
+    private int _queueFullSaid;
+    private int _failedSaid;
+    private int _recoveredSaid;
+    private int _disposed;
+
+    private ExecOtlpExporter(ExecTracer tracer, ExecOtlpExporterOptions options, ExecTracerMetrics? metrics, ILogger? logger, Func<string, string?> environment)
+    {
+        _options = options;
+        _metrics = metrics;
+        _logger = logger ?? NullLogger.Instance;
+        _protocol = OtlpEndpoints.Protocol(options, environment);
+        Endpoint = OtlpEndpoints.Base(options, _protocol, environment);
+        _recordGate = new ExportGate(options.QueueSize, OnLost);
+        _spanGate = new ExportGate(options.QueueSize, OnLost);
+        var resource = ExportResource.Create(options, environment);
+        if (options.ExportSpans)
+        {
+            _source = new ActivitySource(ExecTelemetry.SourceName);
+            _spanExport = new BatchActivityExportProcessor(new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), options.QueueSize);
+            _tracerProvider = Sdk.CreateTracerProviderBuilder()
+                .SetResourceBuilder(resource)
+                .AddSource(ExecTelemetry.SourceName)
+                .AddProcessor(_spanExport)
+                .Build();
+        }
+
+        if (options.ExportRecords)
+        {
+            var recordExport = new BatchLogRecordExportProcessor(new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize);
+            _recordExport = recordExport;
+            _recordLoggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>
+            {
+                o.SetResourceBuilder(resource);
+                o.AddProcessor(new ProcessRecordTimestamps());
+                o.AddProcessor(recordExport);
+            }));
+        }
+
+        _telemetry = new ExecTelemetry(
+            tracer, options.Telemetry, _recordLoggers?.CreateLogger(ExecTelemetry.RecordCategory), _source, _recordGate, _spanGate);
+        _telemetry.Start();
+    }
+
+    /// <summary>The collector's base URL this exporter sends to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Records and spans the collector took.</summary>
+    public long Exported => _recordGate.Exported + _spanGate.Exported;
+
+    /// <summary>Records and spans not sent: dropped with the queue full, refused, unreachable, or still queued at the end.</summary>
+    public long Lost => _recordGate.QueueFull + _recordGate.Failed + _spanGate.QueueFull + _spanGate.Failed;
+
+    /// <summary>Starts exporting <paramref name="tracer"/>'s next run (or the one under way, from now on).</summary>
+    /// <param name="tracer">The tracer; its options should include exits (spans end at exits) and the details to send.</param>
+    /// <param name="options">Where and what to send.</param>
+    /// <param name="metrics">The tracer's metrics, where losses are counted; null to count them only here.</param>
+    /// <param name="logger">Where trouble is said, once each; null for nowhere.</param>
+    /// <returns>The exporter; dispose it once the tracer has stopped.</returns>
+    /// <exception cref="ArgumentException">The endpoint or protocol (given, or from the environment) is not usable.</exception>
+    public static ExecOtlpExporter Start(ExecTracer tracer, ExecOtlpExporterOptions options, ExecTracerMetrics? metrics = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(tracer);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueSize, 1, nameof(options));
+        return new ExecOtlpExporter(tracer, options, metrics, logger, Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>
+    /// Waits until the run's telemetry is made (stop the tracer first; a run still going is abandoned), ends the spans
+    /// of programs still running, and gives the collector up to <see cref="ExecOtlpExporterOptions.ShutdownTimeout"/> to
+    /// take what is queued; what it has not taken then is counted lost.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (!_telemetry.Completion.IsCompleted)
+        {
+            _telemetry.Abandon();
+        }
+
+        await _telemetry.Completion.ConfigureAwait(false);
+        _telemetry.Dispose();
+        var timeout = (int)Math.Clamp(_options.ShutdownTimeout.TotalMilliseconds, 0, int.MaxValue);
+        await Task.Run(() => Shut(timeout)).ConfigureAwait(false);
+        if (Lost > 0)
+        {
+            ExportLog.Summary(_logger, Endpoint, _recordGate.QueueFull + _recordGate.Failed, _spanGate.QueueFull + _spanGate.Failed,
+                _recordGate.QueueFull + _spanGate.QueueFull, _recordGate.Failed + _spanGate.Failed);
+        }
+    }
+
+    /// <summary>Both queues get the whole timeout, side by side; then what is left is counted and the pipeline let go.</summary>
+    private void Shut(int timeoutMs)
+    {
+        Parallel.Invoke(
+            () => _spanExport?.Shutdown(timeoutMs),
+            () => _recordExport?.Shutdown(timeoutMs));
+        _spanGate.Abandon();
+        _recordGate.Abandon();
+        _recordLoggers?.Dispose();
+        _tracerProvider?.Dispose();
+        _source?.Dispose();
+    }
+
+    private OtlpExporterOptions ExporterOptions(string signalPath) => new()
+    {
+        Protocol = _protocol,
+        Endpoint = OtlpEndpoints.ForSignal(Endpoint, _protocol, signalPath),
+    };
+
+    private void OnLost(ExportLoss loss, long count)
+    {
+        switch (loss)
+        {
+            case ExportLoss.QueueFull:
+                _metrics?.ExportLost(LossReason.ExportQueueFull, count);
+                if (Interlocked.Exchange(ref _queueFullSaid, 1) == 0)
+                {
+                    ExportLog.QueueFull(_logger, Endpoint, _options.QueueSize);
+                }
+
+                break;
+            case ExportLoss.Failed:
+                _metrics?.ExportLost(LossReason.ExportFailed, count);
+                if (Interlocked.Exchange(ref _failedSaid, 1) == 0)
+                {
+                    ExportLog.Failed(_logger, Endpoint, count, _protocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf");
+                }
+
+                break;
+            default:
+                if (Volatile.Read(ref _failedSaid) != 0 && Interlocked.Exchange(ref _recoveredSaid, 1) == 0)
+                {
+                    ExportLog.Recovered(_logger, Endpoint);
+                }
+
+                break;
+        }
+    }
+}

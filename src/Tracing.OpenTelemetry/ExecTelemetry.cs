@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Tracing.Events;
+using Tracing.OpenTelemetry.Export;
+using Tracing.OpenTelemetry.Records;
+using Tracing.OpenTelemetry.Spans;
+using Tracing.Tracer;
+
+namespace Tracing.OpenTelemetry;
+
+/// <summary>
+/// Follows one run of a tracer and turns its events into telemetry: an exec or exit log record each (through an
+/// <see cref="ILogger"/> whose OpenTelemetry provider exports them), and a span per program (<see cref="ProcessSpans"/>).
+/// It reads its own queue of the tracer's events on a pool thread, so nothing it does (nor the SDK, nor an exporter)
+/// runs on the tracer's receive thread; a full queue there is counted by the tracer as a subscriber's loss.
+/// </summary>
+internal sealed class ExecTelemetry : IDisposable
+{
+    /// <summary>The <see cref="ActivitySource"/> name of process spans.</summary>
+    public const string SourceName = "Tracing";
+
+    /// <summary>The logger category of exec and exit records.</summary>
+    public const string RecordCategory = "Tracing.Processes";
+
+    private static readonly EventId s_exec = new(1, "process.exec");
+    private static readonly EventId s_exit = new(2, "process.exit");
+
+    private readonly ExecTracer _tracer;
+    private readonly ExecTelemetryOptions _options;
+    private readonly ILogger? _records;
+    private readonly ProcessSpans? _spans;
+    private readonly ExportGate? _recordGate;
+    private readonly ExportGate? _spanGate;
+    private readonly TimeProvider _time;
+    private readonly Action<Activity> _end;
+    private readonly CancellationTokenSource _abandon = new();
+    private Task _completion = Task.CompletedTask;
+
+    /// <param name="tracer">The tracer to follow; <see cref="Start"/> before it starts, to follow the run from its start.</param>
+    /// <param name="options">What records and spans carry.</param>
+    /// <param name="records">Where exec and exit records go; null for none.</param>
+    /// <param name="source">Where spans start; null for none.</param>
+    /// <param name="recordGate">Admits records to a counted export queue; null when the pipeline is not ours.</param>
+    /// <param name="spanGate">Admits spans to a counted export queue; null when the pipeline is not ours.</param>
+    /// <param name="time">The clock for spans still open at the end.</param>
+    public ExecTelemetry(
+        ExecTracer tracer, ExecTelemetryOptions options, ILogger? records, ActivitySource? source,
+        ExportGate? recordGate = null, ExportGate? spanGate = null, TimeProvider? time = null)
+    {
+        _tracer = tracer;
+        _options = options;
+        _records = records;
+        _spans = source is null ? null : new ProcessSpans(source, options.IncludeCommandArgs, options.TracerName);
+        _recordGate = recordGate;
+        _spanGate = spanGate;
+        _time = time ?? TimeProvider.System;
+        _end = End;
+    }
+
+    /// <summary>Completes once the run's last event is turned into telemetry and the spans still open are ended.</summary>
+    public Task Completion => _completion;
+
+    /// <summary>Takes a queue of the tracer's events (of its next run, or the current one) and follows it.</summary>
+    public void Start()
+    {
+        var reader = _tracer.CreateReader();
+        _completion = Task.Run(() => FollowAsync(reader), CancellationToken.None);
+    }
+
+    /// <summary>Stops following a run that goes on (the tracer was not stopped): what it reports from now on is not turned into telemetry.</summary>
+    public void Abandon() => _abandon.Cancel();
+
+    /// <summary>Lets go of the abandon signal; call once <see cref="Completion"/> is done.</summary>
+    public void Dispose() => _abandon.Dispose();
+
+    private async Task FollowAsync(ChannelReader<TraceEvent> reader)
+    {
+        try
+        {
+            await foreach (var item in reader.ReadAllAsync(_abandon.Token).ConfigureAwait(false))
+            {
+                Handle(item);
+            }
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            // Abandoned: the spans still open end now.
+        }
+        catch (ChannelClosedException)
+        {
+            // The run failed; its failure is the tracer's to tell.
+        }
+
+        _spans?.EndAll(_time.GetUtcNow(), _end);
+    }
+
+    private void Handle(TraceEvent item)
+    {
+        switch (item)
+        {
+            case ExecEvent exec:
+                var span = _spans?.OnExec(exec, _end);
+                if (WantsRecord())
+                {
+                    var tags = new List<KeyValuePair<string, object?>>(20);
+                    ProcessTags.AddExec(tags, exec, _options.IncludeCommandArgs, _options.TracerName);
+                    Log(s_exec, new ProcessRecord(tags, ExecBody(exec), exec.Time), span);
+                }
+
+                break;
+            case ExitEvent exit:
+                var ended = _spans?.OnExit(exit);
+                if (WantsRecord())
+                {
+                    var tags = new List<KeyValuePair<string, object?>>(10);
+                    ProcessTags.AddExit(tags, exit, _options.TracerName);
+                    Log(s_exit, new ProcessRecord(tags, ExitBody(exit), exit.Time), ended);
+                }
+
+                if (ended is not null)
+                {
+                    End(ended);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private bool WantsRecord() =>
+        _records is not null && _records.IsEnabled(LogLevel.Information) && (_recordGate?.TryAdmit() ?? true);
+
+    /// <summary>Logs a record with its span as the current activity, so the record carries the span's trace and span ids.</summary>
+    private void Log(EventId id, ProcessRecord record, Activity? span)
+    {
+        var current = Activity.Current;
+        Activity.Current = span;
+        try
+        {
+            _records!.Log(LogLevel.Information, id, record, null, ProcessRecord.Format);
+        }
+        finally
+        {
+            Activity.Current = current;
+        }
+    }
+
+    /// <summary>Stops an ended span: it is exported unless sampled out, or the export queue is full (counted).</summary>
+    private void End(Activity span)
+    {
+        if (span.Recorded && _spanGate is not null && !_spanGate.TryAdmit())
+        {
+            span.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+        }
+
+        var current = Activity.Current;
+        span.Stop();
+        Activity.Current = current;
+    }
+
+    private string ExecBody(ExecEvent exec) =>
+        _options.IncludeCommandArgs && exec.Arguments.Count > 0 ? string.Join(' ', exec.Arguments.Strings)
+        : exec.ExecutablePath ?? exec.CommandName ?? "(gone before it could be read)";
+
+    private static string ExitBody(ExitEvent exit)
+    {
+        var name = exit.CommandName ?? "process";
+        return ProcessTags.ErrorType(exit) switch
+        {
+            null when exit.ExitCode is null => $"{name} ended",
+            null => $"{name} exited with 0",
+            { } error when exit.Signal is int => $"{name} killed by {error}{(exit.CoreDumped ? " (core dumped)" : string.Empty)}",
+            { } error => $"{name} exited with {error}",
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+
+namespace Tracing.OpenTelemetry.Export;
+
+/// <summary>
+/// The OTLP log exporter, telling its <see cref="ExportGate"/> how each batch went. <see cref="OtlpLogExporter"/> is
+/// sealed, so this wraps it; the SDK gives the resource to the exporter it holds (this one), and the wrapped one reads
+/// it from its own parent provider, so that is handed on before the first batch (a test checks the resource arrives).
+/// </summary>
+internal sealed class CountedOtlpLogExporter(OtlpExporterOptions options, ExportGate gate) : BaseExporter<LogRecord>
+{
+    private readonly OtlpLogExporter _inner = new(options);
+    private bool _linked;
+
+    public override ExportResult Export(in Batch<LogRecord> batch)
+    {
+        if (!_linked && ParentProvider is { } provider)
+        {
+            SetParentProvider(_inner, provider);
+            _linked = true;
+        }
+
+        var result = _inner.Export(batch);
+        gate.OnExported(batch.Count, result == ExportResult.Success);
+        return result;
+    }
+
+    protected override bool OnForceFlush(int timeoutMilliseconds) => _inner.ForceFlush(timeoutMilliseconds);
+
+    protected override bool OnShutdown(int timeoutMilliseconds) => _inner.Shutdown(timeoutMilliseconds);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ParentProvider")]
+    private static extern void SetParentProvider(BaseExporter<LogRecord> exporter, BaseProvider provider);
+}
