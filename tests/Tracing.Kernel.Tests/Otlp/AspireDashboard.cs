@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
@@ -153,30 +151,6 @@ public sealed partial class AspireDashboard : IAsyncLifetime, IAsyncDisposable
     /// <inheritdoc />
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
-    private ProcessStartInfo StartInfo()
-    {
-        var info = new ProcessStartInfo(ExecutablePath)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = Path.GetDirectoryName(ExecutablePath)!,
-        };
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_uiPort}";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{_grpcPort}";
-        info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{_httpPort}";
-        info.Environment["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true";
-
-        // The dashboard keeps 10,000 logs and 10,000 traces by default and drops the oldest; a test's whole run is
-        // kept. Its API still reads at most 10,000 logs or traces per resource (TelemetryApiService.MaxQueryCount).
-        info.Environment["Dashboard__TelemetryLimits__MaxLogCount"] = "1000000";
-        info.Environment["Dashboard__TelemetryLimits__MaxTraceCount"] = "1000000";
-        info.Environment["Dashboard__TelemetryLimits__MaxAttributeCount"] = "10000";
-        return info;
-    }
-
     private void OnLine(int run, string stream, string? line, ReadinessLines ready)
     {
         if (line is null)
@@ -190,12 +164,5 @@ public sealed partial class AspireDashboard : IAsyncLifetime, IAsyncDisposable
         }
 
         ready.Saw(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
