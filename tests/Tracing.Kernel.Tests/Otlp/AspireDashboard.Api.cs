@@ -8,10 +8,10 @@ namespace Tracing.Kernel.Tests.Otlp;
 // comes back as a stringValue: the dashboard stores attributes as strings when it receives them.
 public sealed partial class AspireDashboard
 {
-    // Above what the API reads per resource (10,000), so that a read is cut only where the API itself cuts it.
+    // The API gives the most recent `limit` items and says how many it held; a read that was cut fails.
     private const int ReadLimit = 1_000_000;
 
-    /// <summary>Every log record the dashboard holds, oldest first.</summary>
+    /// <summary>Every log record the dashboard holds, by time (records within one 100 ns tick in no set order).</summary>
     public async Task<IReadOnlyList<DashboardLogRecord>> GetLogsAsync(CancellationToken cancellationToken = default)
     {
         using var document = await GetAsync($"api/telemetry/logs?limit={ReadLimit}", cancellationToken);

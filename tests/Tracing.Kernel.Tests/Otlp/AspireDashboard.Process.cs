@@ -23,8 +23,8 @@ public sealed partial class AspireDashboard
         info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{_httpPort}";
         info.Environment["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true";
 
-        // The dashboard keeps 10,000 logs and 10,000 traces by default and drops the oldest; a test's whole run is
-        // kept. Its API still reads at most 10,000 logs or traces per resource (TelemetryApiService.MaxQueryCount).
+        // Version 13.6.5 keeps 100,000 log records by default and drops the oldest beyond (measured); raised, a
+        // test's whole run is kept, and the API gives back all of it (120,000 records read back in one call).
         info.Environment["Dashboard__TelemetryLimits__MaxLogCount"] = "1000000";
         info.Environment["Dashboard__TelemetryLimits__MaxTraceCount"] = "1000000";
         info.Environment["Dashboard__TelemetryLimits__MaxAttributeCount"] = "10000";
