@@ -61,6 +61,13 @@ internal static class ExectraceCommand
             Description = "Report only execs whose real user is UID or USER (a name from /etc/passwd); repeat for several. With --comm, both must hold.",
             HelpName = "UID|USER",
         };
+        var otlp = new Option<string?>("--otlp")
+        {
+            Description = "Also send every exec and exit to an OpenTelemetry collector as log records, and each program as a span (exec to exit, under its parent's): a traced command is one trace. ENDPOINT is the collector's base URL (default: OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4317, or :4318 for OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf). Honours OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES. Output goes on as asked (-o /dev/null for none).",
+            HelpName = "ENDPOINT",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var otlpArgs = new Option<bool>("--otlp-args") { Description = "With --otlp: send each process's whole argv (process.command_args). Not sent by default: argv may hold secrets, and telemetry leaves the host." };
         var command = new Argument<string[]>("command")
         {
             Description = "After --: a command to run and trace with its whole subtree; exectrace exits with its exit code.",
@@ -71,7 +78,7 @@ internal static class ExectraceCommand
             "Reports every program started on this machine, in a process tree, a cgroup, a container, or a command it runs: " +
             "pid, parent and full argv, and the container each runs in. Ctrl-C stops. Under systemd (Type=notify) it sends READY=1 once tracing is live.")
         {
-            pid, cgroup, container, engineSocket, noContainer, comm, uid, json, exits, output, cwd, user, exe, env, tree, follow, command,
+            pid, cgroup, container, engineSocket, noContainer, comm, uid, json, exits, output, cwd, user, exe, env, tree, follow, otlp, otlpArgs, command,
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -99,6 +106,9 @@ internal static class ExectraceCommand
                 Command = parseResult.GetValue(command) ?? [],
                 CommandNames = parseResult.GetValue(comm) ?? [],
                 Users = parseResult.GetValue(uid) ?? [],
+                Otlp = parseResult.GetResult(otlp) is not null,
+                OtlpEndpoint = parseResult.GetValue(otlp),
+                OtlpArgs = parseResult.GetValue(otlpArgs),
             },
             parseResult.InvocationConfiguration.Error));
         return root;

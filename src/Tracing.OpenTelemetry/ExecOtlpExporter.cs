@@ -98,7 +98,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(tracer);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueSize, 1, nameof(options));
+        options.Validate();
         return new ExecOtlpExporter(tracer, options, metrics, logger, Environment.GetEnvironmentVariable);
     }
 

@@ -41,4 +41,19 @@ public sealed class ExecOtlpExporterOptions
 
     /// <summary>How long disposing waits for the backend to take what is queued; what it has not taken then is counted lost.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Checks the protocol and endpoint an exporter would use, given here or by <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and the queue size: what <see cref="ExecOtlpExporter.Start"/> would refuse.
+    /// </summary>
+    /// <exception cref="ArgumentException">One is not usable; the message says which and why.</exception>
+    public void Validate()
+    {
+        var protocol = Export.OtlpEndpoints.Protocol(this, Environment.GetEnvironmentVariable);
+        _ = Export.OtlpEndpoints.Base(this, protocol, Environment.GetEnvironmentVariable);
+        if (QueueSize < 1)
+        {
+            throw new ArgumentException($"The OTLP queue size must be at least 1, not {QueueSize}.");
+        }
+    }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tracing.Cli.Output;
 using Tracing.Cli.Systemd;
+using Tracing.Events;
 using Tracing.Filtering;
+using Tracing.OpenTelemetry;
 using Tracing.Tracer;
 
 namespace Tracing.Cli.Running;
@@ -19,10 +21,12 @@ internal static class TraceRunner
     {
         ExecTraceFilter filter;
         IReadOnlyList<ExecCondition> conditions;
+        ExecOtlpExporterOptions? otlpOptions;
         try
         {
             filter = FilterFactory.Create(settings);
             conditions = ConditionFactory.Create(settings);
+            otlpOptions = OtlpExport.Options(settings);
         }
         catch (UsageException e)
         {
@@ -33,7 +37,7 @@ internal static class TraceRunner
 
         using var signals = new StopSignals(settings.RunsCommand);
         var notifier = SystemdNotifier.FromEnvironment(diagnostics);
-        var opened = await OpenOutputAsync(settings.OutputPath, notifier, diagnostics, signals.Token).ConfigureAwait(false);
+        var opened = await OutputOpening.OpenAsync(settings.OutputPath, notifier, diagnostics, signals.Token).ConfigureAwait(false);
         if (opened.ExitCode is { } refused)
         {
             return refused;
@@ -42,6 +46,9 @@ internal static class TraceRunner
         await using var output = opened.Stream!;
         await using var provider = TracerServices.Build(settings, filter, conditions);
         var tracer = provider.GetRequiredService<ExecTracer>();
+
+        // Disposed before the provider (which disposes the tracer), after the tracer has stopped: the run's telemetry is sent.
+        await using var otlp = OtlpExport.Start(otlpOptions, provider, tracer);
         IEventFormatter formatter = settings.Json ? new JsonEventFormatter(settings.Tree)
             : new TextEventFormatter(settings.ShowWorkingDirectory, settings.ShowUser, new LocalTimeOfDay(), settings.ShowExecutable, settings.ShowEnvironment, settings.Tree);
         // Never cancel on the receive thread itself: stopping waits for that thread.
@@ -73,7 +80,9 @@ internal static class TraceRunner
                 signals.Stop();
             }
         });
-        using var subscription = tracer.SubscribeInline(writer.Write, writer.WarmUp);
+        // With --otlp exits are traced for the spans; they are printed only when asked (-t).
+        using var subscription = tracer.SubscribeInline(
+            settings.Exits || !settings.Otlp ? writer.Write : item => { if (item is not ExitEvent) writer.Write(item); }, writer.WarmUp);
 
         try
         {
@@ -154,35 +163,6 @@ internal static class TraceRunner
         {
             await diagnostics.WriteLineAsync(StartFailure.Describe(e, "tracing failed: ")).ConfigureAwait(false);
             return ExitCodes.TracingFailed;
-        }
-    }
-
-    /// <summary>
-    /// Opens the output on another thread, so a signal still ends the wait for a FIFO's reader (open blocks until one
-    /// comes); says so under systemd. The stream, or the exit code when it cannot be opened or a signal came first.
-    /// </summary>
-    private static async Task<(Stream? Stream, bool ToRegularFile, int? ExitCode)> OpenOutputAsync(
-        string? path, SystemdNotifier notifier, TextWriter diagnostics, CancellationToken stop)
-    {
-        if (path is not null)
-        {
-            notifier.Status($"Opening {path} (a FIFO waits for its reader)");
-        }
-
-        var opening = Task.Run(() => (EventOutput.Open(path, diagnostics, out var toRegularFile), toRegularFile), CancellationToken.None);
-        try
-        {
-            var (stream, toRegularFile) = await opening.WaitAsync(stop).ConfigureAwait(false);
-            return (stream, toRegularFile, stream is null ? ExitCodes.UsageError : null);
-        }
-        catch (OperationCanceledException)
-        {
-            // The thread may stay blocked in open(); it is a pool thread and does not keep the process alive.
-            _ = opening.ContinueWith(static t => t.Result.Item1?.Dispose(), TaskScheduler.Default);
-            await diagnostics.WriteLineAsync(path is null
-                ? "exectrace: stopped by a signal before tracing had started."
-                : $"exectrace: stopped by a signal while opening {TerminalText.Printable(path)} (a FIFO with no reader?); nothing was traced.").ConfigureAwait(false);
-            return (null, false, ExitCodes.Interrupted);
         }
     }
 

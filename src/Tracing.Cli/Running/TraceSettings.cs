@@ -48,6 +48,15 @@ internal sealed record TraceSettings
     /// <summary>With a command: trace until the last process of its subtree has ended, not only the command.</summary>
     public bool Follow { get; init; }
 
+    /// <summary>--otlp: exec and exit records and process spans to an OpenTelemetry collector too.</summary>
+    public bool Otlp { get; init; }
+
+    /// <summary>--otlp ENDPOINT: the collector's base URL; null for the environment's or the default.</summary>
+    public string? OtlpEndpoint { get; init; }
+
+    /// <summary>--otlp-args: argv in the telemetry (not sent by default).</summary>
+    public bool OtlpArgs { get; init; }
+
     /// <summary>True when exectrace runs a command (<c>-- COMMAND</c>), traces its subtree and ends with it.</summary>
     public bool RunsCommand => Command.Count > 0;
 

@@ -31,7 +31,8 @@ internal static class TracerServices
                     o.Conditions.Add(condition);
                 }
 
-                o.IncludeExits = settings.Exits;
+                // Spans end at exits: with --otlp they are traced, and printed only with -t.
+                o.IncludeExits = settings.Exits || settings.Otlp;
                 o.Details = DetailsFor(settings);
             });
         if (OperatingSystem.IsLinux())
@@ -65,8 +66,10 @@ internal static class TracerServices
         // Every line says which container its process runs in: the container is read in every mode, unless declined.
         // Environment and depth cost reads (and a tree of every process) that are not in All: only when asked.
         var container = settings.AttributeContainers ? ExecDetails.Container : ExecDetails.None;
+        // Telemetry carries all an exec has (but its environment), and its cgroup.
         var optIn = (settings.ShowEnvironment ? ExecDetails.Environment : ExecDetails.None)
-            | (settings.Tree ? ExecDetails.Depth : ExecDetails.None);
+            | (settings.Tree ? ExecDetails.Depth : ExecDetails.None)
+            | (settings.Otlp ? (ExecDetails.All & ~(ExecDetails.Container & ~container)) | ExecDetails.Cgroup : ExecDetails.None);
         return optIn | (settings.Json ? ExecDetails.All & ~(ExecDetails.Container & ~container)
             : container
             | (settings.ShowWorkingDirectory ? ExecDetails.WorkingDirectory : ExecDetails.None)

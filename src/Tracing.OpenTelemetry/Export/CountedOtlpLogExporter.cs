@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
@@ -19,11 +18,21 @@ internal sealed class CountedOtlpLogExporter(OtlpExporterOptions options, Export
     {
         if (!_linked && ParentProvider is { } provider)
         {
-            SetParentProvider(_inner, provider);
+            ExporterAccess<LogRecord>.SetParentProvider(_inner, provider);
             _linked = true;
         }
 
-        var result = _inner.Export(batch);
+        ExportResult result;
+        try
+        {
+            result = _inner.Export(batch);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // On the export thread an exception would end the process: a batch that cannot be sent is a failed one.
+            result = ExportResult.Failure;
+        }
+
         gate.OnExported(batch.Count, result == ExportResult.Success);
         return result;
     }
@@ -41,7 +50,4 @@ internal sealed class CountedOtlpLogExporter(OtlpExporterOptions options, Export
 
         base.Dispose(disposing);
     }
-
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ParentProvider")]
-    private static extern void SetParentProvider(BaseExporter<LogRecord> exporter, BaseProvider provider);
 }

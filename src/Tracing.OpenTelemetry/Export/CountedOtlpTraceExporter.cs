@@ -9,7 +9,17 @@ internal sealed class CountedOtlpTraceExporter(OtlpExporterOptions options, Expo
 {
     public override ExportResult Export(in Batch<Activity> batch)
     {
-        var result = base.Export(batch);
+        ExportResult result;
+        try
+        {
+            result = base.Export(batch);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // On the export thread an exception would end the process: a batch that cannot be sent is a failed one.
+            result = ExportResult.Failure;
+        }
+
         gate.OnExported(batch.Count, result == ExportResult.Success);
         return result;
     }

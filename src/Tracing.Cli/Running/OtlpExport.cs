@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tracing.Cli.Logging;
+using Tracing.OpenTelemetry;
+using Tracing.Tracer;
+
+namespace Tracing.Cli.Running;
+
+/// <summary>--otlp: the exporter's options from the command line and the environment, and the exporter of a run.</summary>
+internal static class OtlpExport
+{
+    /// <summary>The exporter's options, checked; null without --otlp.</summary>
+    /// <exception cref="UsageException">--otlp's endpoint, or the OTEL_* environment, is not usable; or --otlp-args without --otlp.</exception>
+    public static ExecOtlpExporterOptions? Options(TraceSettings settings)
+    {
+        if (!settings.Otlp)
+        {
+            return settings.OtlpArgs ? throw new UsageException("--otlp-args is for --otlp: there is no telemetry to put argv in.") : null;
+        }
+
+        var options = new ExecOtlpExporterOptions();
+        options.Telemetry.IncludeCommandArgs = settings.OtlpArgs;
+        if (settings.OtlpEndpoint is { } endpoint)
+        {
+            options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var url)
+                ? url
+                : throw new UsageException($"--otlp: '{endpoint}' is not a collector's URL, e.g. http://localhost:4317 (a command to run goes after --).");
+        }
+
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--otlp: {e.Message}");
+        }
+
+        return options;
+    }
+
+    /// <summary>Starts exporting the tracer's run (before it starts); null without options. Trouble is said on stderr.</summary>
+    public static ExecOtlpExporter? Start(ExecOtlpExporterOptions? options, ServiceProvider provider, ExecTracer tracer) =>
+        options is null ? null : ExecOtlpExporter.Start(
+            tracer, options, provider.GetRequiredService<ExecTracerMetrics>(), new CategoryLogger<ExecOtlpExporter>(provider.GetRequiredService<StderrLoggerProvider>()));
+}
