@@ -36,6 +36,7 @@ internal sealed class ExecTelemetry : IDisposable
     private readonly Action<Activity> _end;
     private readonly CancellationTokenSource _abandon = new();
     private Task _completion = Task.CompletedTask;
+    private int _disposed;
 
     /// <param name="tracer">The tracer to follow; <see cref="Start"/> before it starts, to follow the run from its start.</param>
     /// <param name="options">What records and spans carry.</param>
@@ -68,11 +69,26 @@ internal sealed class ExecTelemetry : IDisposable
         _completion = Task.Run(() => FollowAsync(reader), CancellationToken.None);
     }
 
+    /// <summary>True once the tracer has run and stopped: its queue ends by itself, and <see cref="Completion"/> follows.</summary>
+    public bool TracerRunEnded => _tracer.HasStarted && _tracer.State is TracerState.Stopped or TracerState.Disposed;
+
     /// <summary>Stops following a run that goes on (the tracer was not stopped): what it reports from now on is not turned into telemetry.</summary>
-    public void Abandon() => _abandon.Cancel();
+    public void Abandon()
+    {
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _abandon.Cancel();
+        }
+    }
 
     /// <summary>Lets go of the abandon signal; call once <see cref="Completion"/> is done.</summary>
-    public void Dispose() => _abandon.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _abandon.Dispose();
+        }
+    }
 
     private async Task FollowAsync(ChannelReader<TraceEvent> reader)
     {
