@@ -59,12 +59,12 @@ public sealed partial class ExecTracerTests
         var events = await TraceAsync(
             () =>
             {
-                _source.Exec(Root);
                 _source.Fork(11, 14, 1);
                 _source.Exec(14, 2);
                 _source.Exec(12, 3);
                 _source.Fork(12, 13, 4);
                 _source.Exec(13, 5);
+                _source.Exec(Root, 6);
             },
             o =>
             {
@@ -73,7 +73,7 @@ public sealed partial class ExecTracerTests
             });
 
         var execs = events.OfType<ExecEvent>().ToDictionary(e => e.Pid);
-        Assert.Equal([Root, 14, 12, 13], events.OfType<ExecEvent>().Select(e => e.Pid));
+        Assert.Equal([14, 12, 13, Root], events.OfType<ExecEvent>().Select(e => e.Pid));
         // Their exits are reported, yet no exec of theirs was: the tree began before tracing started.
         Assert.Null(execs[Root].TracedParentPid);
         Assert.Null(execs[14].TracedParentPid);
