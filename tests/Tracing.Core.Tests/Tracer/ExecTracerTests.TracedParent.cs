@@ -105,4 +105,35 @@ public sealed partial class ExecTracerTests
         Assert.Equal([Root, Root, 13, 31], execs.Select(e => e.Pid));
         Assert.Equal([null, Root, Root, Root], execs.Select(e => e.TracedParentPid));
     }
+
+    [Fact]
+    public async Task An_exec_the_conditions_did_not_report_is_no_reported_ancestor()
+    {
+        AddRootWithDescendants();
+        _processes.Add(30, Root, "git", "git", "status");
+        _processes.Add(31, 30, "sh", "sh");
+        _processes.Add(32, 31, "git", "git", "rev-parse");
+
+        var events = await TraceAsync(
+            () =>
+            {
+                _source.Fork(Root, 30, 1);
+                _source.Exec(30, 2);
+                _source.Fork(30, 31, 3);
+                _source.Exec(31, 4);                   // sh: not reported
+                _source.Fork(31, 32, 5);
+                _source.Exec(32, 6);
+                _processes.Get(31).CommandName = "git";
+                _source.Exec(31, 7);                   // now git: its first reported exec, no re-exec
+            },
+            o =>
+            {
+                o.Filter = ExecTraceFilter.ProcessTree(Root);
+                o.Conditions.Add(ExecCondition.CommandName("git"));
+            });
+
+        var execs = events.OfType<ExecEvent>().ToList();
+        Assert.Equal([30, 32, 31], execs.Select(e => e.Pid));
+        Assert.Equal([null, 30, 30], execs.Select(e => e.TracedParentPid));
+    }
 }

@@ -1,4 +1,5 @@
 using Tracing.Events;
+using Tracing.Tracer;
 
 namespace Tracing.Core.Tests.Tracer;
 
@@ -110,6 +111,23 @@ public sealed partial class ExecTracerTests
         Assert.Equal([200, 201, 201], execs.Select(e => e.Pid));
         Assert.Equal(200, execs[1].ParentPid);
         Assert.All(execs, e => Assert.Null(e.TracedParentPid));
+    }
+
+    [Fact]
+    public async Task Depths_alone_keep_a_tree_and_so_a_traced_parent()
+    {
+        AddMachineShell();
+
+        var events = await TraceAsync(
+            () =>
+            {
+                _source.Exec(200, 1);
+                _source.Fork(200, 201, 2);
+                _source.Exec(201, 3);
+            },
+            o => o.Details = ExecDetails.Depth);
+
+        Assert.Equal([null, 200], events.OfType<ExecEvent>().Select(e => e.TracedParentPid));
     }
 
     // sshd (150, never exec'd while traced) → bash (200) → make (201).
