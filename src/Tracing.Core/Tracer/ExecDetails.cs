@@ -50,6 +50,6 @@ public enum ExecDetails
     /// </summary>
     Cgroup = 256,
 
-    /// <summary>Every per-exec read but the opt-in ones (<see cref="Environment"/>, <see cref="Depth"/>).</summary>
+    /// <summary>Every per-exec read but the opt-in ones (<see cref="Environment"/>, <see cref="Depth"/>, <see cref="Cgroup"/>).</summary>
     All = WorkingDirectory | ExecutablePath | Credentials | CommandName | Container | UserName,
 }

@@ -15,10 +15,14 @@ internal sealed class ProcessNode
         Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
-    /// <summary>The process id.</summary>
     /// <summary>How far <see cref="NearestReported"/> looks: as deep as the tree keeps depths.</summary>
     private const int MaxAncestors = 4096;
 
+    // Once it ended without an exec of its own reported: its nearest ancestor that had one, so that the orphans it
+    // leaves still find it when the forks between them are gone.
+    private ProcessNode? _reportedAncestor;
+
+    /// <summary>The process id.</summary>
     public int Pid { get; }
 
     /// <summary>
@@ -45,6 +49,12 @@ internal sealed class ProcessNode
     /// <summary>True once an event for it was reported, so its exit is reported too.</summary>
     public bool Reported { get; set; }
 
+    /// <summary>
+    /// True once an exec of it was reported. Not <see cref="Reported"/>: a process that existed before tracing may be in
+    /// scope, its exit reported, without any exec of it reported.
+    /// </summary>
+    public bool ExecReported { get; private set; }
+
     /// <summary>The container it was in at its reported exec; null for the host or when not read.</summary>
     public ContainerInfo? Container { get; private set; }
 
@@ -69,28 +79,20 @@ internal sealed class ProcessNode
     /// <summary>The node of the process that forked it, while the tracker knows it; dropped when this one ends.</summary>
     internal ProcessNode? Parent { get; set; }
 
-    /// <summary>Its exec was reported: its exit will be, with what the exec read.</summary>
     /// <summary>
     /// This process when an exec of it was reported, else its nearest ancestor whose exec was (along the forks that made
-    /// it, as far as the tree knows them); null when none was.
+    /// it, as far as the tree knows them, ended ones included); null when none was.
     /// </summary>
-    internal int? NearestReported()
-    {
-        var current = this;
-        for (var steps = 0; current is not null && !current.Reported && steps < MaxAncestors; steps++)
-        {
-            current = current.Parent;
-        }
+    internal int? NearestReported() => NearestReportedNode()?.Pid;
 
-        return current is { Reported: true } ? current.Pid : null;
-    }
-
+    /// <summary>Its exec was reported: its exit will be, with what the exec read.</summary>
     internal void OnReported(ExecEvent exec)
     {
         CommandName = exec.CommandName;
         Container = exec.Container;
         NamespacePid = exec.NamespacePid;
         Reported = true;
+        ExecReported = true;
     }
 
     /// <summary>It exec'd: one thread again, whichever called it.</summary>
@@ -102,8 +104,20 @@ internal sealed class ProcessNode
 
     internal void MarkEnded()
     {
+        _reportedAncestor = ExecReported ? null : Parent?.NearestReportedNode();
         Ended = true;
         Parent = null;
+    }
+
+    private ProcessNode? NearestReportedNode()
+    {
+        var current = this;
+        for (var steps = 0; current is not null && !current.ExecReported && steps < MaxAncestors; steps++)
+        {
+            current = current.Ended ? current._reportedAncestor : current.Parent;
+        }
+
+        return current is { ExecReported: true } ? current : null;
     }
 
     /// <summary>The parent it had when it exec'd, read from the process because its forker had ended.</summary>
