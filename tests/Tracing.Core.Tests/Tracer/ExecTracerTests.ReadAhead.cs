@@ -24,6 +24,21 @@ public sealed partial class ExecTracerTests
             release.Wait(s_timeout * 3);
         });
         _processes.Reader.When(r => r.TryReadArguments(Child, out Arg.Any<ProcessArguments?>())).Do(_ => argvRead.TrySetResult());
+
+        // The read-ahead's last read (the command name) answers, and the process is gone the moment it has: every read
+        // after it, under the session, finds nothing. Removed here, not by the test's thread, which would race the reads.
+        var commandReads = 0;
+        _processes.Reader.TryReadCommandName(Child, out Arg.Any<string?>()).Returns(call =>
+        {
+            if (Interlocked.Increment(ref commandReads) > 1)
+            {
+                return false;
+            }
+
+            call[1] = "echo";
+            _processes.Remove(Child);
+            return true;
+        });
         await using var tracer = CreateTracer(o => o.Filter = ExecTraceFilter.ProcessTree(Root));
         var reader = tracer.CreateReader();
 
@@ -36,7 +51,6 @@ public sealed partial class ExecTracerTests
 
             // Read while the session is still held: an exec that waited for it first would time out here.
             await argvRead.Task.WaitAsync(s_timeout);
-            _processes.Remove(Child);
         }
         finally
         {
