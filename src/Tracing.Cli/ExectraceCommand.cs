@@ -68,6 +68,7 @@ internal static class ExectraceCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var otlpArgs = new Option<bool>("--otlp-args") { Description = "With --otlp: send each process's whole argv (process.command_args). Not sent by default: argv may hold secrets, and telemetry leaves the host." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "With --otlp: print no events, only send them (an agent's way; losses are still said on stderr)." };
         var command = new Argument<string[]>("command")
         {
             Description = "After --: a command to run and trace with its whole subtree; exectrace exits with its exit code.",
@@ -78,7 +79,7 @@ internal static class ExectraceCommand
             "Reports every program started on this machine, in a process tree, a cgroup, a container, or a command it runs: " +
             "pid, parent and full argv, and the container each runs in. Ctrl-C stops. Under systemd (Type=notify) it sends READY=1 once tracing is live.")
         {
-            pid, cgroup, container, engineSocket, noContainer, comm, uid, json, exits, output, cwd, user, exe, env, tree, follow, otlp, otlpArgs, command,
+            pid, cgroup, container, engineSocket, noContainer, comm, uid, json, exits, output, cwd, user, exe, env, tree, follow, otlp, otlpArgs, quiet, command,
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -109,6 +110,7 @@ internal static class ExectraceCommand
                 Otlp = parseResult.GetResult(otlp) is not null,
                 OtlpEndpoint = parseResult.GetValue(otlp),
                 OtlpArgs = parseResult.GetValue(otlpArgs),
+                Quiet = parseResult.GetValue(quiet),
             },
             parseResult.InvocationConfiguration.Error));
         return root;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tracing.Cli.Logging;
+using Tracing.Events;
 using Tracing.OpenTelemetry;
 using Tracing.Tracer;
 
@@ -9,12 +10,19 @@ namespace Tracing.Cli.Running;
 internal static class OtlpExport
 {
     /// <summary>The exporter's options, checked; null without --otlp.</summary>
-    /// <exception cref="UsageException">--otlp's endpoint, or the OTEL_* environment, is not usable; or --otlp-args without --otlp.</exception>
+    /// <exception cref="UsageException">--otlp's endpoint, or the OTEL_* environment, is not usable; or --otlp-args or --quiet without --otlp.</exception>
     public static ExecOtlpExporterOptions? Options(TraceSettings settings)
     {
         if (!settings.Otlp)
         {
-            return settings.OtlpArgs ? throw new UsageException("--otlp-args is for --otlp: there is no telemetry to put argv in.") : null;
+            return settings.OtlpArgs ? throw new UsageException("--otlp-args is for --otlp: there is no telemetry to put argv in.")
+                : settings.Quiet ? throw new UsageException("--quiet is for --otlp: without it, nothing would be reported anywhere.")
+                : null;
+        }
+
+        if (settings.Quiet && (settings.OutputPath is not null || settings.Json))
+        {
+            throw new UsageException("--quiet prints nothing: -o and --json have nothing to write.");
         }
 
         var options = new ExecOtlpExporterOptions();
@@ -37,6 +45,12 @@ internal static class OtlpExport
 
         return options;
     }
+
+    /// <summary>What of the tracer's events the writer prints: all; exits only with -t (with --otlp they are traced for spans); with --quiet only losses.</summary>
+    public static Action<TraceEvent> Printed(TraceSettings settings, EventWriter writer) =>
+        settings.Quiet ? item => { if (item is EventsLostEvent) writer.Write(item); }
+        : settings.Exits || !settings.Otlp ? writer.Write
+        : item => { if (item is not ExitEvent) writer.Write(item); };
 
     /// <summary>Starts exporting the tracer's run (before it starts); null without options. Trouble is said on stderr.</summary>
     public static ExecOtlpExporter? Start(ExecOtlpExporterOptions? options, ServiceProvider provider, ExecTracer tracer) =>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tracing.Cli.Output;
 using Tracing.Cli.Systemd;
-using Tracing.Events;
 using Tracing.Filtering;
 using Tracing.OpenTelemetry;
 using Tracing.Tracer;
@@ -37,7 +36,8 @@ internal static class TraceRunner
 
         using var signals = new StopSignals(settings.RunsCommand);
         var notifier = SystemdNotifier.FromEnvironment(diagnostics);
-        var opened = await OutputOpening.OpenAsync(settings.OutputPath, notifier, diagnostics, signals.Token).ConfigureAwait(false);
+        var opened = settings.Quiet ? (Stream.Null, false, null)
+            : await OutputOpening.OpenAsync(settings.OutputPath, notifier, diagnostics, signals.Token).ConfigureAwait(false);
         if (opened.ExitCode is { } refused)
         {
             return refused;
@@ -80,9 +80,7 @@ internal static class TraceRunner
                 signals.Stop();
             }
         });
-        // With --otlp exits are traced for the spans; they are printed only when asked (-t).
-        using var subscription = tracer.SubscribeInline(
-            settings.Exits || !settings.Otlp ? writer.Write : item => { if (item is not ExitEvent) writer.Write(item); }, writer.WarmUp);
+        using var subscription = tracer.SubscribeInline(OtlpExport.Printed(settings, writer), writer.WarmUp);
 
         try
         {

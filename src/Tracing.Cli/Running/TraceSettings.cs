@@ -57,6 +57,9 @@ internal sealed record TraceSettings
     /// <summary>--otlp-args: argv in the telemetry (not sent by default).</summary>
     public bool OtlpArgs { get; init; }
 
+    /// <summary>--quiet: no events printed (with --otlp, only sent).</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>True when exectrace runs a command (<c>-- COMMAND</c>), traces its subtree and ends with it.</summary>
     public bool RunsCommand => Command.Count > 0;
 

@@ -30,7 +30,7 @@ public enum LossReason
 
     /// <summary>
     /// An event an exporter sent on but the backend did not take: it refused it or could not be reached, after the
-    /// exporter's retries, or the exporter was still sending when tracing stopped. Other subscribers still got it.
+    /// exporter's retries (when it has them on), or it was still sending when tracing stopped. Other subscribers still got it.
     /// </summary>
     ExportFailed = 5,
 }

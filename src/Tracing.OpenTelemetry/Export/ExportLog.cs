@@ -8,7 +8,7 @@ internal static partial class ExportLog
     [LoggerMessage(1, LogLevel.Warning, "OTLP export to {Endpoint} cannot keep up: its queue of {QueueSize} is full, and exec telemetry is dropped while it is (counted in tracing.events.lost, reason export_queue_full). Tracing goes on.")]
     public static partial void QueueFull(ILogger logger, Uri endpoint, int queueSize);
 
-    [LoggerMessage(2, LogLevel.Warning, "OTLP export to {Endpoint} failed: {Count} item(s) not taken, after the exporter's retries (is the collector up, and does it speak {Protocol}?). Telemetry is dropped while export fails (counted in tracing.events.lost, reason export_failed). Tracing goes on.")]
+    [LoggerMessage(2, LogLevel.Warning, "OTLP export to {Endpoint} failed: {Count} item(s) not taken (is the collector up, and does it speak {Protocol}?). Telemetry is dropped while export fails (counted in tracing.events.lost, reason export_failed). Tracing goes on.")]
     public static partial void Failed(ILogger logger, Uri endpoint, long count, string protocol);
 
     [LoggerMessage(3, LogLevel.Information, "OTLP export to {Endpoint} works again.")]
