@@ -23,6 +23,15 @@ namespace Tracing.OpenTelemetry;
 /// </summary>
 public sealed partial class ExecOtlpExporter : IAsyncDisposable
 {
+    /// <summary>A batch leaves at most a second after its first item (the SDK's default for spans is 5 s): near real time.</summary>
+    private const int BatchDelayMs = 1000;
+
+    /// <summary>The SDK's defaults: how long one export may take, and the most items in one.</summary>
+    private const int BatchTimeoutMs = 30000, BatchSize = 512;
+
+    /// <summary>How long disposing waits when the last export failed.</summary>
+    private static readonly TimeSpan s_failingShutdown = TimeSpan.FromSeconds(1);
+
     private readonly ExecOtlpExporterOptions _options;
     private readonly ExecTracerMetrics? _metrics;
     private readonly ILogger _logger;
@@ -53,7 +62,8 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         if (options.ExportSpans)
         {
             _source = new ActivitySource(ExecTelemetry.SourceName);
-            _spanExport = new BatchActivityExportProcessor(new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), options.QueueSize);
+            _spanExport = new BatchActivityExportProcessor(
+                new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), options.QueueSize, BatchDelayMs, BatchTimeoutMs, BatchSize);
             _tracerProvider = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddSource(ExecTelemetry.SourceName)
@@ -63,7 +73,8 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
 
         if (options.ExportRecords)
         {
-            var recordExport = new BatchLogRecordExportProcessor(new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize);
+            var recordExport = new BatchLogRecordExportProcessor(
+                new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize, BatchDelayMs, BatchTimeoutMs, BatchSize);
             _recordExport = recordExport;
             _recordLoggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>
             {
@@ -121,7 +132,13 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
 
         await _telemetry.Completion.ConfigureAwait(false);
         _telemetry.Dispose();
+        // A collector known to be down is not waited for the whole time: a retry in progress would only fail again.
         var timeout = (int)Math.Clamp(_options.ShutdownTimeout.TotalMilliseconds, 0, int.MaxValue);
+        if (_spanGate.Failing || _recordGate.Failing)
+        {
+            timeout = Math.Min(timeout, (int)s_failingShutdown.TotalMilliseconds);
+        }
+
         await Task.Run(() => Shut(timeout)).ConfigureAwait(false);
         if (Lost > 0)
         {

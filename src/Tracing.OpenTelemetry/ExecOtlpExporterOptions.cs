@@ -39,7 +39,10 @@ public sealed class ExecOtlpExporterOptions
     /// </summary>
     public int QueueSize { get; set; } = 8192;
 
-    /// <summary>How long disposing waits for the backend to take what is queued; what it has not taken then is counted lost.</summary>
+    /// <summary>
+    /// How long disposing waits for the backend to take what is queued (at most 1 s when the last export failed: the
+    /// backend is down); what it has not taken then is counted lost.
+    /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -9,6 +9,8 @@ namespace Tracing.Cli.Running;
 /// <summary>--otlp: the exporter's options from the command line and the environment, and the exporter of a run.</summary>
 internal static class OtlpExport
 {
+    private const string RetryVariable = "OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY";
+
     /// <summary>The exporter's options, checked; null without --otlp.</summary>
     /// <exception cref="UsageException">--otlp's endpoint, or the OTEL_* environment, is not usable; or --otlp-args or --quiet without --otlp.</exception>
     public static ExecOtlpExporterOptions? Options(TraceSettings settings)
@@ -23,6 +25,13 @@ internal static class OtlpExport
         if (settings.Quiet && (settings.OutputPath is not null || settings.Json))
         {
             throw new UsageException("--quiet prints nothing: -o and --json have nothing to write.");
+        }
+
+        // The SDK retries transient failures (a collector restarting, 429/503) only when asked: an agent wants it. A
+        // value the user set, any value (e.g. "none"), is kept.
+        if (Environment.GetEnvironmentVariable(RetryVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(RetryVariable, "in_memory");
         }
 
         var options = new ExecOtlpExporterOptions();
