@@ -38,6 +38,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
     private readonly OtlpExportProtocol _protocol;
     private readonly ExportGate _recordGate;
     private readonly ExportGate _spanGate;
+    private readonly RequestWatch _requests = new();
     private readonly ActivitySource? _source;
     private readonly TracerProvider? _tracerProvider;
     private readonly ILoggerFactory? _recordLoggers;
@@ -134,7 +135,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         _telemetry.Dispose();
         // A collector known to be down is not waited for the whole time: a retry in progress would only fail again.
         var timeout = (int)Math.Clamp(_options.ShutdownTimeout.TotalMilliseconds, 0, int.MaxValue);
-        if (_spanGate.Failing || _recordGate.Failing)
+        if (_spanGate.Failing || _recordGate.Failing || _requests.LastFailed)
         {
             timeout = Math.Min(timeout, (int)s_failingShutdown.TotalMilliseconds);
         }
@@ -158,13 +159,22 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         _recordLoggers?.Dispose();
         _tracerProvider?.Dispose();
         _source?.Dispose();
+        _requests.Dispose();
     }
 
-    private OtlpExporterOptions ExporterOptions(string signalPath) => new()
+    private OtlpExporterOptions ExporterOptions(string signalPath)
     {
-        Protocol = _protocol,
-        Endpoint = OtlpEndpoints.ForSignal(Endpoint, _protocol, signalPath),
-    };
+        var options = new OtlpExporterOptions
+        {
+            Protocol = _protocol,
+            Endpoint = OtlpEndpoints.ForSignal(Endpoint, _protocol, signalPath),
+        };
+
+        // The SDK's own client, as it would make it, but through the watch (one handler for both signals' clients).
+        var timeout = TimeSpan.FromMilliseconds(options.TimeoutMilliseconds);
+        options.HttpClientFactory = () => new HttpClient(_requests, disposeHandler: false) { Timeout = timeout };
+        return options;
+    }
 
     private void OnLost(ExportLoss loss, long count)
     {
