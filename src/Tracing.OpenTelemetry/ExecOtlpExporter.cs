@@ -23,6 +23,7 @@ namespace Tracing.OpenTelemetry;
 /// </summary>
 public sealed partial class ExecOtlpExporter : IAsyncDisposable
 {
+    private readonly ExecTracer _tracer;
     private readonly ExecOtlpExporterOptions _options;
     private readonly ExecTracerMetrics? _metrics;
     private readonly ILogger _logger;
@@ -42,6 +43,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
 
     private ExecOtlpExporter(ExecTracer tracer, ExecOtlpExporterOptions options, ExecTracerMetrics? metrics, ILogger? logger, Func<string, string?> environment)
     {
+        _tracer = tracer;
         _options = options;
         _metrics = metrics;
         _logger = logger ?? NullLogger.Instance;
@@ -114,7 +116,9 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
             return;
         }
 
-        if (!_telemetry.Completion.IsCompleted)
+        // A stopped run's queue is complete: what is still in it is followed to its end. Only a run still going (or
+        // never started, whose queue would never complete) is abandoned.
+        if (!_telemetry.Completion.IsCompleted && !RunEnded(_tracer))
         {
             _telemetry.Abandon();
         }
@@ -129,6 +133,9 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
                 _recordGate.QueueFull + _spanGate.QueueFull, _recordGate.Failed + _spanGate.Failed);
         }
     }
+
+    private static bool RunEnded(ExecTracer tracer) =>
+        tracer.HasStarted && tracer.State is TracerState.Stopped or TracerState.Disposed;
 
     /// <summary>Both queues get the whole timeout, side by side; then what is left is counted and the pipeline let go.</summary>
     private void Shut(int timeoutMs)
