@@ -1,16 +1,13 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using NSubstitute;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
-using Tracing.Core.Tests.Fakes;
 using Tracing.Events;
 using Tracing.OpenTelemetry.Records;
 using Tracing.OpenTelemetry.Spans;
 using Tracing.OpenTelemetry.Tests.Fakes;
-using Tracing.Ports;
 using Tracing.Tracer;
 
 namespace Tracing.OpenTelemetry.Tests;
@@ -21,12 +18,9 @@ namespace Tracing.OpenTelemetry.Tests;
 /// </summary>
 public sealed class ExecTelemetryTests : IAsyncDisposable
 {
-    private const int Self = 100;
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
 
-    private readonly FakeKernelEventSource _kernel = new();
-    private readonly ProcessTable _processes = new(Self);
-    private readonly IMonotonicClock _clock = Substitute.For<IMonotonicClock>();
+    private readonly TracedBuild _build = new();
     private readonly string _sourceName = "Tracing.Tests." + Guid.NewGuid().ToString("N");
     private readonly List<LogRecord> _records = [];
     private readonly List<Activity> _spans = [];
@@ -37,12 +31,6 @@ public sealed class ExecTelemetryTests : IAsyncDisposable
 
     public ExecTelemetryTests()
     {
-        _clock.NowNanoseconds.Returns(50_000_000_000);
-        _processes.Add(1, 0, "init", "/sbin/init");
-        _processes.Add(Self, 1, "tracer", "tracer");
-        _processes.Add(200, 1, "make", "make", "-j4").ExecutablePath = "/usr/bin/make";
-        _processes.Add(201, 200, "make");
-        _processes.Add(202, 201, "cc", "cc", "-c", "main.c").ExecutablePath = "/usr/bin/cc";
         _loggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>
         {
             o.AddProcessor(new ProcessRecordTimestamps());
@@ -55,30 +43,16 @@ public sealed class ExecTelemetryTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _kernel.DisposeAsync();
+        await _build.DisposeAsync();
         _loggers.Dispose();
         _tracerProvider.Dispose();
         _source.Dispose();
     }
 
-    private ExecTracer CreateTracer() =>
-        new(_kernel, _processes.Reader, _clock, new ExecTracingOptions { IncludeExits = true });
+    private ExecTracer CreateTracer() => _build.CreateTracer();
 
     private ExecTelemetry CreateTelemetry(ExecTracer tracer, TimeProvider time, ExecTelemetryOptions? options = null) =>
         new(tracer, options ?? new ExecTelemetryOptions(), _loggers.CreateLogger(ExecTelemetry.RecordCategory), _source, time: time);
-
-    /// <summary>make (200) forks a subshell (201) that never execs, whose child cc (202) fails; then make re-execs as make and runs on.</summary>
-    private void Build()
-    {
-        _kernel.Fork(1, 200, 1_000_000_000);
-        _kernel.Exec(200, 1_000_100_000);
-        _kernel.Fork(200, 201, 1_200_000_000);
-        _kernel.Fork(201, 202, 1_300_000_000);
-        _kernel.Exec(202, 1_300_050_000);
-        _kernel.Exit(202, status: 1 << 8, timestampNs: 2_000_000_000, parentPid: 201);
-        _kernel.Exit(201, status: 1 << 8, timestampNs: 2_100_000_000, parentPid: 200);
-        _kernel.Exec(200, 3_000_000_000);
-    }
 
     private static async Task<List<TraceEvent>> DrainAsync(ChannelReader<TraceEvent> reader)
     {
@@ -104,7 +78,7 @@ public sealed class ExecTelemetryTests : IAsyncDisposable
         telemetry.Start();
 
         await tracer.StartAsync();
-        Build();
+        _build.Run();
         Assert.False(telemetry.Completion.IsCompleted);
         await tracer.StopAsync();
         await telemetry.Completion.WaitAsync(s_timeout);
@@ -157,13 +131,13 @@ public sealed class ExecTelemetryTests : IAsyncDisposable
         telemetry.Start();
 
         await tracer.StartAsync();
-        _kernel.Fork(1, 200, 1_000_000_000);
-        _kernel.Exec(200, 1_000_100_000);
+        _build.Kernel.Fork(1, 200, 1_000_000_000);
+        _build.Kernel.Exec(200, 1_000_100_000);
         await tracer.StopAsync();
         await telemetry.Completion.WaitAsync(s_timeout);
 
         var record = Assert.Single(_records);
-        var argv = _processes.Get(200).Argv!;
+        var argv = _build.Processes.Get(200).Argv!;
         Assert.Equal(string.Join(' ', argv), record.Body);
         var tags = Tags.ToDictionary(record.Attributes!);
         Assert.Equal(argv, Assert.IsType<string[]>(tags[ProcessAttributes.CommandArgs]));
@@ -179,15 +153,15 @@ public sealed class ExecTelemetryTests : IAsyncDisposable
         using var telemetry = CreateTelemetry(tracer, new FixedTime(abandonedAt));
         telemetry.Start();
         await tracer.StartAsync();
-        _kernel.Fork(1, 200, 1_000_000_000);
-        _kernel.Exec(200, 1_000_100_000);
+        _build.Kernel.Fork(1, 200, 1_000_000_000);
+        _build.Kernel.Exec(200, 1_000_100_000);
 
         Assert.True(await _logged.WaitAsync(s_timeout));
 
         telemetry.Abandon();
         await telemetry.Completion.WaitAsync(s_timeout);
-        _kernel.Fork(200, 202, 2_000_000_000);
-        _kernel.Exec(202, 2_000_100_000);
+        _build.Kernel.Fork(200, 202, 2_000_000_000);
+        _build.Kernel.Exec(202, 2_000_100_000);
         await tracer.StopAsync();
 
         var span = Assert.Single(_spans);
