@@ -55,7 +55,8 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         if (options.ExportSpans)
         {
             _source = new ActivitySource(ExecTelemetry.SourceName);
-            _spanExport = new BatchActivityExportProcessor(new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), options.QueueSize);
+            _spanExport = new BatchActivityExportProcessor(
+                new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), options.QueueSize, maxExportBatchSize: BatchSize(options));
             _tracerProvider = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddSource(ExecTelemetry.SourceName)
@@ -65,7 +66,8 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
 
         if (options.ExportRecords)
         {
-            var recordExport = new BatchLogRecordExportProcessor(new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize);
+            var recordExport = new BatchLogRecordExportProcessor(
+                new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize, maxExportBatchSize: BatchSize(options));
             _recordExport = recordExport;
             _recordLoggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>
             {
@@ -133,6 +135,9 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
                 _recordGate.QueueFull + _spanGate.QueueFull, _recordGate.Failed + _spanGate.Failed);
         }
     }
+
+    /// <summary>The SDK's batch size (512), or the whole queue when that is smaller: the SDK refuses a batch larger than its queue.</summary>
+    private static int BatchSize(ExecOtlpExporterOptions options) => Math.Min(512, options.QueueSize);
 
     private static bool RunEnded(ExecTracer tracer) =>
         tracer.HasStarted && tracer.State is TracerState.Stopped or TracerState.Disposed;
