@@ -5,6 +5,7 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 using Tracing.Events;
+using Tracing.OpenTelemetry.Export;
 using Tracing.OpenTelemetry.Records;
 using Tracing.OpenTelemetry.Spans;
 using Tracing.OpenTelemetry.Tests.Fakes;
@@ -121,6 +122,26 @@ public sealed class ExecTelemetryTests : IAsyncDisposable
         Assert.Equal(ActivityStatusCode.Error, cc.Status);
         Assert.Equal(SpanEnd.TracingStopped, reExec.GetTagItem(ProcessAttributes.SpanEnd));
         Assert.Equal(stoppedAt.UtcDateTime, reExec.StartTimeUtc + reExec.Duration);
+    }
+
+    [Fact]
+    public async Task A_span_dropped_with_the_queue_full_is_counted_and_the_program_it_execd_is_still_sampled()
+    {
+        await using var tracer = CreateTracer();
+        var spanGate = new ExportGate(1, (_, _) => { });
+        using var telemetry = new ExecTelemetry(tracer, new ExecTelemetryOptions(), null, _source, spanGate: spanGate);
+        telemetry.Start();
+
+        await tracer.StartAsync();
+        _build.Run();
+        await tracer.StopAsync();
+        await telemetry.Completion.WaitAsync(s_timeout);
+
+        // A queue of one that never empties: cc's span (ended first) is taken; make's, ended at its re-exec, and the
+        // re-exec'd make's, ended at the stop, are refused and counted.
+        Assert.Single(_spans);
+        Assert.Equal(1, spanGate.InFlight);
+        Assert.Equal(TracedBuild.Spans - 1, spanGate.QueueFull);
     }
 
     [Fact]
