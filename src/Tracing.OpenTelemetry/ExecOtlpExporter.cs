@@ -55,8 +55,8 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         if (options.ExportSpans)
         {
             _source = new ActivitySource(ExecTelemetry.SourceName);
-            _spanExport = new BatchActivityExportProcessor(
-                new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), options.QueueSize, maxExportBatchSize: BatchSize(options));
+            _spanExport = new SourceBatchExportProcessor(
+                new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), _source, options.QueueSize, BatchSize(options));
             _tracerProvider = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddSource(ExecTelemetry.SourceName)
