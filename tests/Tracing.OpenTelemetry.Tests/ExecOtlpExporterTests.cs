@@ -105,6 +105,26 @@ public sealed class ExecOtlpExporterTests : IAsyncDisposable
         Assert.Equal(0, exporter.Lost);
     }
 
+    [Fact]
+    public async Task Two_exporters_in_one_process_each_send_only_their_own_tracers_spans()
+    {
+        await using var collector = new OtlpReceiver();
+        await using var otherCollector = new OtlpReceiver();
+        await using var otherBuild = new TracedBuild();
+        await using var otherTracer = otherBuild.CreateTracer();
+        var other = ExecOtlpExporter.Start(otherTracer, Options(otherCollector.Endpoint));
+        await otherTracer.StartAsync();
+
+        var exporter = await ExportBuildAsync(Options(collector.Endpoint));
+        await otherTracer.StopAsync();
+        await other.DisposeAsync().AsTask().WaitAsync(s_timeout);
+
+        Assert.Equal(TracedBuild.Records + TracedBuild.Spans, exporter.Exported);
+        Assert.Equal(0, other.Exported);
+        Assert.Equal(0, other.Lost);
+        Assert.Empty(otherCollector.Requests);
+    }
+
     [Theory]
     [InlineData(null, null, "exectrace")]
     [InlineData("from-environment", null, "from-environment")]
