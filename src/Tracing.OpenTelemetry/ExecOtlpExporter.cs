@@ -118,9 +118,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
             return;
         }
 
-        // A stopped run's queue is complete: what is still in it is followed to its end. Only a run still going (or
-        // never started, whose queue would never complete) is abandoned.
-        if (!_telemetry.Completion.IsCompleted && !RunEnded(_tracer))
+        if (!_telemetry.Completion.IsCompleted && !await FollowedToEndAsync(_options.ShutdownTimeout).ConfigureAwait(false))
         {
             _telemetry.Abandon();
         }
@@ -139,8 +137,27 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
     /// <summary>The SDK's batch size (512), or the whole queue when that is smaller: the SDK refuses a batch larger than its queue.</summary>
     private static int BatchSize(ExecOtlpExporterOptions options) => Math.Min(512, options.QueueSize);
 
-    private static bool RunEnded(ExecTracer tracer) =>
-        tracer.HasStarted && tracer.State is TracerState.Stopped or TracerState.Disposed;
+    /// <summary>
+    /// A stopped run's queue is complete: what is still in it is followed to its end. A run still going is not waited
+    /// for, nor (bounded by <paramref name="within"/>) a queue for a next run that never began.
+    /// </summary>
+    private async Task<bool> FollowedToEndAsync(TimeSpan within)
+    {
+        if (!_tracer.HasStarted || _tracer.State is not (TracerState.Stopped or TracerState.Disposed))
+        {
+            return false;
+        }
+
+        try
+        {
+            await _telemetry.Completion.WaitAsync(within).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Both queues get the whole timeout, side by side; then what is left is counted and the pipeline let go.</summary>
     private void Shut(int timeoutMs)
@@ -160,34 +177,4 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         Protocol = _protocol,
         Endpoint = OtlpEndpoints.ForSignal(Endpoint, _protocol, signalPath),
     };
-
-    private void OnLost(ExportLoss loss, long count)
-    {
-        switch (loss)
-        {
-            case ExportLoss.QueueFull:
-                _metrics?.ExportLost(LossReason.ExportQueueFull, count);
-                if (Interlocked.Exchange(ref _queueFullSaid, 1) == 0)
-                {
-                    ExportLog.QueueFull(_logger, Endpoint, _options.QueueSize);
-                }
-
-                break;
-            case ExportLoss.Failed:
-                _metrics?.ExportLost(LossReason.ExportFailed, count);
-                if (Interlocked.Exchange(ref _failedSaid, 1) == 0)
-                {
-                    ExportLog.Failed(_logger, Endpoint, count, _protocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf");
-                }
-
-                break;
-            default:
-                if (Volatile.Read(ref _failedSaid) != 0 && Interlocked.Exchange(ref _recoveredSaid, 1) == 0)
-                {
-                    ExportLog.Recovered(_logger, Endpoint);
-                }
-
-                break;
-        }
-    }
 }
