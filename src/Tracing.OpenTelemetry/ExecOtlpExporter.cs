@@ -26,12 +26,13 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
     /// <summary>A batch leaves at most a second after its first item (the SDK's default for spans is 5 s): near real time.</summary>
     private const int BatchDelayMs = 1000;
 
-    /// <summary>The SDK's defaults: how long one export may take, and the most items in one.</summary>
-    private const int BatchTimeoutMs = 30000, BatchSize = 512;
+    /// <summary>The SDK's default: how long one export may take.</summary>
+    private const int BatchTimeoutMs = 30000;
 
     /// <summary>How long disposing waits when the last export failed.</summary>
     private static readonly TimeSpan s_failingShutdown = TimeSpan.FromSeconds(1);
 
+    private readonly ExecTracer _tracer;
     private readonly ExecOtlpExporterOptions _options;
     private readonly ExecTracerMetrics? _metrics;
     private readonly ILogger _logger;
@@ -52,6 +53,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
 
     private ExecOtlpExporter(ExecTracer tracer, ExecOtlpExporterOptions options, ExecTracerMetrics? metrics, ILogger? logger, Func<string, string?> environment)
     {
+        _tracer = tracer;
         _options = options;
         _metrics = metrics;
         _logger = logger ?? NullLogger.Instance;
@@ -63,8 +65,8 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         if (options.ExportSpans)
         {
             _source = new ActivitySource(ExecTelemetry.SourceName);
-            _spanExport = new BatchActivityExportProcessor(
-                new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), options.QueueSize, BatchDelayMs, BatchTimeoutMs, BatchSize);
+            _spanExport = new SourceBatchExportProcessor(
+                new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), _source, options.QueueSize, BatchSize(options), BatchDelayMs, BatchTimeoutMs);
             _tracerProvider = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddSource(ExecTelemetry.SourceName)
@@ -75,7 +77,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         if (options.ExportRecords)
         {
             var recordExport = new BatchLogRecordExportProcessor(
-                new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize, BatchDelayMs, BatchTimeoutMs, BatchSize);
+                new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize, BatchDelayMs, BatchTimeoutMs, BatchSize(options));
             _recordExport = recordExport;
             _recordLoggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>
             {
@@ -126,7 +128,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
             return;
         }
 
-        if (!_telemetry.Completion.IsCompleted)
+        if (!_telemetry.Completion.IsCompleted && !await FollowedToEndAsync(_options.ShutdownTimeout).ConfigureAwait(false))
         {
             _telemetry.Abandon();
         }
@@ -145,6 +147,31 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         {
             ExportLog.Summary(_logger, Endpoint, _recordGate.QueueFull + _recordGate.Failed, _spanGate.QueueFull + _spanGate.Failed,
                 _recordGate.QueueFull + _spanGate.QueueFull, _recordGate.Failed + _spanGate.Failed);
+        }
+    }
+
+    /// <summary>The SDK's batch size (512), or the whole queue when that is smaller: the SDK refuses a batch larger than its queue.</summary>
+    private static int BatchSize(ExecOtlpExporterOptions options) => Math.Min(512, options.QueueSize);
+
+    /// <summary>
+    /// A stopped run's queue is complete: what is still in it is followed to its end. A run still going is not waited
+    /// for, nor (bounded by <paramref name="within"/>) a queue for a next run that never began.
+    /// </summary>
+    private async Task<bool> FollowedToEndAsync(TimeSpan within)
+    {
+        if (!_tracer.HasStarted || _tracer.State is not (TracerState.Stopped or TracerState.Disposed))
+        {
+            return false;
+        }
+
+        try
+        {
+            await _telemetry.Completion.WaitAsync(within).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
@@ -174,35 +201,5 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         var timeout = TimeSpan.FromMilliseconds(options.TimeoutMilliseconds);
         options.HttpClientFactory = () => new HttpClient(_requests, disposeHandler: false) { Timeout = timeout };
         return options;
-    }
-
-    private void OnLost(ExportLoss loss, long count)
-    {
-        switch (loss)
-        {
-            case ExportLoss.QueueFull:
-                _metrics?.ExportLost(LossReason.ExportQueueFull, count);
-                if (Interlocked.Exchange(ref _queueFullSaid, 1) == 0)
-                {
-                    ExportLog.QueueFull(_logger, Endpoint, _options.QueueSize);
-                }
-
-                break;
-            case ExportLoss.Failed:
-                _metrics?.ExportLost(LossReason.ExportFailed, count);
-                if (Interlocked.Exchange(ref _failedSaid, 1) == 0)
-                {
-                    ExportLog.Failed(_logger, Endpoint, count, _protocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf");
-                }
-
-                break;
-            default:
-                if (Volatile.Read(ref _failedSaid) != 0 && Interlocked.Exchange(ref _recoveredSaid, 1) == 0)
-                {
-                    ExportLog.Recovered(_logger, Endpoint);
-                }
-
-                break;
-        }
     }
 }

@@ -166,7 +166,8 @@ internal sealed class ExecTelemetry : IDisposable
     /// <summary>Stops an ended span: it is exported unless sampled out, or the export queue is full (counted).</summary>
     private void End(Activity span)
     {
-        if (span.Recorded && _spanGate is not null && !_spanGate.TryAdmit())
+        var refused = span.Recorded && _spanGate is not null && !_spanGate.TryAdmit();
+        if (refused)
         {
             span.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
         }
@@ -174,6 +175,12 @@ internal sealed class ExecTelemetry : IDisposable
         var current = Activity.Current;
         span.Stop();
         Activity.Current = current;
+        if (refused)
+        {
+            // Dropped from the queue, not from the trace: a program it exec'd, whose span starts now under it, is sampled
+            // as its trace is (a parent-based sampler would drop that one, and all below it, uncounted).
+            span.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
+        }
     }
 
     private string ExecBody(ExecEvent exec) =>

@@ -16,15 +16,16 @@ internal sealed class CountedOtlpLogExporter(OtlpExporterOptions options, Export
 
     public override ExportResult Export(in Batch<LogRecord> batch)
     {
-        if (!_linked && ParentProvider is { } provider)
-        {
-            ExporterAccess<LogRecord>.SetParentProvider(_inner, provider);
-            _linked = true;
-        }
-
         ExportResult result;
         try
         {
+            // In the try: an SDK whose setter is gone (MissingMethodException) fails batches, counted, and a test.
+            if (!_linked && ParentProvider is { } provider)
+            {
+                ExporterAccess<LogRecord>.SetParentProvider(_inner, provider);
+                _linked = true;
+            }
+
             result = _inner.Export(batch);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
