@@ -121,7 +121,7 @@ internal sealed class ExecTelemetry : IDisposable
                 {
                     var tags = new List<KeyValuePair<string, object?>>(20);
                     ProcessTags.AddExec(tags, exec, _options.IncludeCommandArgs, _options.TracerName);
-                    Log(s_exec, new ProcessRecord(tags, ExecBody(exec), exec.Time), span);
+                    Log(s_exec, new ProcessRecord(tags, ProcessBodies.Exec(exec, _options.IncludeCommandArgs), exec.Time), span);
                 }
 
                 break;
@@ -131,7 +131,7 @@ internal sealed class ExecTelemetry : IDisposable
                 {
                     var tags = new List<KeyValuePair<string, object?>>(10);
                     ProcessTags.AddExit(tags, exit, _options.TracerName);
-                    Log(s_exit, new ProcessRecord(tags, ExitBody(exit), exit.Time), ended);
+                    Log(s_exit, new ProcessRecord(tags, ProcessBodies.Exit(exit), exit.Time), ended);
                 }
 
                 if (ended is not null)
@@ -181,21 +181,5 @@ internal sealed class ExecTelemetry : IDisposable
             // as its trace is (a parent-based sampler would drop that one, and all below it, uncounted).
             span.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
         }
-    }
-
-    private string ExecBody(ExecEvent exec) =>
-        _options.IncludeCommandArgs && exec.Arguments.Count > 0 ? string.Join(' ', exec.Arguments.Strings)
-        : exec.ExecutablePath ?? exec.CommandName ?? "(gone before it could be read)";
-
-    private static string ExitBody(ExitEvent exit)
-    {
-        var name = exit.CommandName ?? "process";
-        return ProcessTags.ErrorType(exit) switch
-        {
-            null when exit.ExitCode is null => $"{name} ended",
-            null => $"{name} exited with 0",
-            { } error when exit.Signal is int => $"{name} killed by {error}{(exit.CoreDumped ? " (core dumped)" : string.Empty)}",
-            { } error => $"{name} exited with {error}",
-        };
     }
 }

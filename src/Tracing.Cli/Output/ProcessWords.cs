@@ -1,5 +1,6 @@
 using System.Text;
 using Tracing.Events;
+using Tracing.Text;
 
 namespace Tracing.Cli.Output;
 

@@ -6,7 +6,7 @@ namespace Tracing.Cli.Output;
 /// <summary>
 /// Free text said on stderr (a message that may quote a path, an engine's answer, a traced program's words) with
 /// every control character written as <c>\xNN</c>, so none reaches the terminal raw. Words of a trace line are
-/// quoted by <see cref="ShellQuoting"/> instead.
+/// quoted by <see cref="Text.ShellQuoting"/> instead.
 /// </summary>
 internal static class TerminalText
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Tracing.Events;
 using Tracing.Signals;
+using Tracing.Text;
 
 namespace Tracing.Cli.Output;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using Tracing.Cli.Output;
+using Tracing.Text;
 using Tracing.Tests.Fuzzing;
 
 namespace Tracing.Cli.Tests.Output;

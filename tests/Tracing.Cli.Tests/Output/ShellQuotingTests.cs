@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tracing.Cli.Output;
+using Tracing.Text;
 
 namespace Tracing.Cli.Tests.Output;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Tracing.Cli.Output;
+using Tracing.Text;
 using Tracing.Events;
 
 namespace Tracing.Cli.Tests.Output;

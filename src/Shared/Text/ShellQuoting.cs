@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tracing.Cli.Output;
+namespace Tracing.Text;
 
 /// <summary>
 /// Quotes words so that a shell user can read them and paste them back, and so that no byte of them reaches a
