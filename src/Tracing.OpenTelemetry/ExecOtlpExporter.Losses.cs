@@ -4,7 +4,7 @@ using Tracing.OpenTelemetry.Export;
 
 namespace Tracing.OpenTelemetry;
 
-/// <summary>Losses: counted in the tracer's metrics as they happen, each kind said once.</summary>
+/// <summary>Losses: counted in the tracer's metrics as they happen; a full queue said once, a failing collector once per outage.</summary>
 public sealed partial class ExecOtlpExporter
 {
     private void OnLost(ExportLoss loss, long count)
@@ -28,7 +28,8 @@ public sealed partial class ExecOtlpExporter
 
                 break;
             default:
-                if (Volatile.Read(ref _failedSaid) != 0 && Interlocked.Exchange(ref _recoveredSaid, 1) == 0)
+                // Once per outage: after "works again", the next failure is said again.
+                if (Interlocked.Exchange(ref _failedSaid, 0) != 0)
                 {
                     ExportLog.Recovered(_logger, Endpoint);
                 }

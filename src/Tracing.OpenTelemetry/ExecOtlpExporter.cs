@@ -37,6 +37,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
     private readonly ExecTracerMetrics? _metrics;
     private readonly ILogger _logger;
     private readonly OtlpExportProtocol _protocol;
+    private readonly Func<string, string?> _environment;
     private readonly ExportGate _recordGate;
     private readonly ExportGate _spanGate;
     private readonly RequestWatch _requests = new();
@@ -48,7 +49,6 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
     private readonly ExecTelemetry _telemetry;
     private int _queueFullSaid;
     private int _failedSaid;
-    private int _recoveredSaid;
     private int _disposed;
 
     private ExecOtlpExporter(ExecTracer tracer, ExecOtlpExporterOptions options, ExecTracerMetrics? metrics, ILogger? logger, Func<string, string?> environment)
@@ -57,6 +57,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         _options = options;
         _metrics = metrics;
         _logger = logger ?? NullLogger.Instance;
+        _environment = environment;
         _protocol = OtlpEndpoints.Protocol(options, environment);
         Endpoint = OtlpEndpoints.Base(options, _protocol, environment);
         _recordGate = new ExportGate(options.QueueSize, OnLost);
@@ -66,7 +67,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         {
             _source = new ActivitySource(ExecTelemetry.SourceName);
             _spanExport = new SourceBatchExportProcessor(
-                new CountedOtlpTraceExporter(ExporterOptions("v1/traces"), _spanGate), _source, options.QueueSize, BatchSize(options), BatchDelayMs, BatchTimeoutMs);
+                new CountedOtlpTraceExporter(ExporterOptions("traces"), _spanGate), _source, options.QueueSize, BatchSize(options), BatchDelayMs, BatchTimeoutMs);
             _tracerProvider = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddSource(ExecTelemetry.SourceName)
@@ -77,7 +78,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         if (options.ExportRecords)
         {
             var recordExport = new BatchLogRecordExportProcessor(
-                new CountedOtlpLogExporter(ExporterOptions("v1/logs"), _recordGate), options.QueueSize, BatchDelayMs, BatchTimeoutMs, BatchSize(options));
+                new CountedOtlpLogExporter(ExporterOptions("logs"), _recordGate), options.QueueSize, BatchDelayMs, BatchTimeoutMs, BatchSize(options));
             _recordExport = recordExport;
             _recordLoggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>
             {
@@ -116,85 +117,15 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         return new ExecOtlpExporter(tracer, options, metrics, logger, Environment.GetEnvironmentVariable);
     }
 
-    /// <summary>
-    /// Waits until the run's telemetry is made (stop the tracer first; a run still going is abandoned), ends the spans
-    /// of programs still running, and gives the collector up to <see cref="ExecOtlpExporterOptions.ShutdownTimeout"/> to
-    /// take what is queued; what it has not taken then is counted lost.
-    /// </summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        if (!_telemetry.Completion.IsCompleted && !await FollowedToEndAsync(_options.ShutdownTimeout).ConfigureAwait(false))
-        {
-            _telemetry.Abandon();
-        }
-
-        await _telemetry.Completion.ConfigureAwait(false);
-        _telemetry.Dispose();
-        // A collector known to be down is not waited for the whole time: a retry in progress would only fail again.
-        var timeout = (int)Math.Clamp(_options.ShutdownTimeout.TotalMilliseconds, 0, int.MaxValue);
-        if (_spanGate.Failing || _recordGate.Failing || _requests.LastFailed)
-        {
-            timeout = Math.Min(timeout, (int)s_failingShutdown.TotalMilliseconds);
-        }
-
-        await Task.Run(() => Shut(timeout)).ConfigureAwait(false);
-        if (Lost > 0)
-        {
-            ExportLog.Summary(_logger, Endpoint, _recordGate.QueueFull + _recordGate.Failed, _spanGate.QueueFull + _spanGate.Failed,
-                _recordGate.QueueFull + _spanGate.QueueFull, _recordGate.Failed + _spanGate.Failed);
-        }
-    }
-
     /// <summary>The SDK's batch size (512), or the whole queue when that is smaller: the SDK refuses a batch larger than its queue.</summary>
     private static int BatchSize(ExecOtlpExporterOptions options) => Math.Min(512, options.QueueSize);
 
-    /// <summary>
-    /// A stopped run's queue is complete: what is still in it is followed to its end. A run still going is not waited
-    /// for, nor (bounded by <paramref name="within"/>) a queue for a next run that never began.
-    /// </summary>
-    private async Task<bool> FollowedToEndAsync(TimeSpan within)
-    {
-        if (!_tracer.HasStarted || _tracer.State is not (TracerState.Stopped or TracerState.Disposed))
-        {
-            return false;
-        }
-
-        try
-        {
-            await _telemetry.Completion.WaitAsync(within).ConfigureAwait(false);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Both queues get the whole timeout, side by side; then what is left is counted and the pipeline let go.</summary>
-    private void Shut(int timeoutMs)
-    {
-        Parallel.Invoke(
-            () => _spanExport?.Shutdown(timeoutMs),
-            () => _recordExport?.Shutdown(timeoutMs));
-        _spanGate.Abandon();
-        _recordGate.Abandon();
-        _recordLoggers?.Dispose();
-        _tracerProvider?.Dispose();
-        _source?.Dispose();
-        _requests.Dispose();
-    }
-
-    private OtlpExporterOptions ExporterOptions(string signalPath)
+    private OtlpExporterOptions ExporterOptions(string signal)
     {
         var options = new OtlpExporterOptions
         {
             Protocol = _protocol,
-            Endpoint = OtlpEndpoints.ForSignal(Endpoint, _protocol, signalPath),
+            Endpoint = OtlpEndpoints.ForSignal(_options, Endpoint, _protocol, signal, _environment),
         };
 
         // The SDK's own client, as it would make it, but through the watch (one handler for both signals' clients).

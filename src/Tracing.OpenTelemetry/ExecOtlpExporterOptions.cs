@@ -8,7 +8,8 @@ public sealed class ExecOtlpExporterOptions
     /// <summary>
     /// The collector's base URL, as <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> gives one: over http/protobuf, <c>/v1/logs</c> and
     /// <c>/v1/traces</c> are appended. Null: <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, else <c>http://localhost:4317</c> for
-    /// grpc and <c>http://localhost:4318</c> for http/protobuf.
+    /// grpc and <c>http://localhost:4318</c> for http/protobuf. When null, <c>OTEL_EXPORTER_OTLP_LOGS_ENDPOINT</c> and
+    /// <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>, when set, are each signal's URL as they are.
     /// </summary>
     public Uri? Endpoint { get; set; }
 
@@ -53,7 +54,9 @@ public sealed class ExecOtlpExporterOptions
     public void Validate()
     {
         var protocol = Export.OtlpEndpoints.Protocol(this, Environment.GetEnvironmentVariable);
-        _ = Export.OtlpEndpoints.Base(this, protocol, Environment.GetEnvironmentVariable);
+        var baseUrl = Export.OtlpEndpoints.Base(this, protocol, Environment.GetEnvironmentVariable);
+        _ = Export.OtlpEndpoints.ForSignal(this, baseUrl, protocol, "logs", Environment.GetEnvironmentVariable);
+        _ = Export.OtlpEndpoints.ForSignal(this, baseUrl, protocol, "traces", Environment.GetEnvironmentVariable);
         if (QueueSize < 1)
         {
             throw new ArgumentException($"The OTLP queue size must be at least 1, not {QueueSize}.");

@@ -15,7 +15,7 @@ namespace Tracing.OpenTelemetry;
 /// It reads its own queue of the tracer's events on a pool thread, so nothing it does (nor the SDK, nor an exporter)
 /// runs on the tracer's receive thread; a full queue there is counted by the tracer as a subscriber's loss.
 /// </summary>
-internal sealed class ExecTelemetry : IDisposable
+internal sealed partial class ExecTelemetry : IDisposable
 {
     /// <summary>The <see cref="ActivitySource"/> name of process spans.</summary>
     public const string SourceName = "Tracing";
@@ -25,6 +25,7 @@ internal sealed class ExecTelemetry : IDisposable
 
     private static readonly EventId s_exec = new(1, "process.exec");
     private static readonly EventId s_exit = new(2, "process.exit");
+    private static readonly EventId s_lost = new(3, "tracing.events.lost");
 
     private readonly ExecTracer _tracer;
     private readonly ExecTelemetryOptions _options;
@@ -34,6 +35,10 @@ internal sealed class ExecTelemetry : IDisposable
     private readonly ExportGate? _spanGate;
     private readonly TimeProvider _time;
     private readonly Action<Activity> _end;
+
+    // Each running program's executable name as its exec gave it: its exit record says the same (the kernel's command
+    // name is cut to 15 bytes, and is the link's name for a program started through one).
+    private readonly Dictionary<int, string> _names = [];
     private readonly CancellationTokenSource _abandon = new();
     private Task _completion = Task.CompletedTask;
     private int _disposed;
@@ -109,53 +114,17 @@ internal sealed class ExecTelemetry : IDisposable
         }
 
         _spans?.EndAll(_time.GetUtcNow(), _end);
+        _names.Clear();
     }
-
-    private void Handle(TraceEvent item)
-    {
-        switch (item)
-        {
-            case ExecEvent exec:
-                var span = _spans?.OnExec(exec, _end);
-                if (WantsRecord())
-                {
-                    var tags = new List<KeyValuePair<string, object?>>(20);
-                    ProcessTags.AddExec(tags, exec, _options.IncludeCommandArgs, _options.TracerName);
-                    Log(s_exec, new ProcessRecord(tags, ProcessBodies.Exec(exec, _options.IncludeCommandArgs), exec.Time), span);
-                }
-
-                break;
-            case ExitEvent exit:
-                var ended = _spans?.OnExit(exit);
-                if (WantsRecord())
-                {
-                    var tags = new List<KeyValuePair<string, object?>>(10);
-                    ProcessTags.AddExit(tags, exit, _options.TracerName);
-                    Log(s_exit, new ProcessRecord(tags, ProcessBodies.Exit(exit), exit.Time), ended);
-                }
-
-                if (ended is not null)
-                {
-                    End(ended);
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
-
-    private bool WantsRecord() =>
-        _records is not null && _records.IsEnabled(LogLevel.Information) && (_recordGate?.TryAdmit() ?? true);
 
     /// <summary>Logs a record with its span as the current activity, so the record carries the span's trace and span ids.</summary>
-    private void Log(EventId id, ProcessRecord record, Activity? span)
+    private void Log(EventId id, ProcessRecord record, Activity? span, LogLevel level = LogLevel.Information)
     {
         var current = Activity.Current;
         Activity.Current = span;
         try
         {
-            _records!.Log(LogLevel.Information, id, record, null, ProcessRecord.Format);
+            _records!.Log(level, id, record, null, ProcessRecord.Format);
         }
         finally
         {

@@ -17,7 +17,7 @@ namespace Tracing.OpenTelemetry.Tests;
 /// The bridge over a real tracer, driven by the fake kernel and /proc the Core tests use, into in-memory log and span
 /// exporters. Each test has an activity source of its own name, so no other test's spans reach its exporter.
 /// </summary>
-public sealed class ExecTelemetryTests : IAsyncDisposable
+public sealed partial class ExecTelemetryTests : IAsyncDisposable
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
 

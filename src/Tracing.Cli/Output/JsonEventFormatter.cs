@@ -63,15 +63,7 @@ internal sealed partial class JsonEventFormatter(bool depth = false) : IUtf8Even
                     WriteCommon(writer, Names.Lost, item);
                     writer.WriteNumber(Names.Count, lost.Count);
                     writer.WriteBoolean(Names.Exact, lost.IsExact);
-                    writer.WriteString(Names.Reason, lost.Reason switch
-                    {
-                        LossReason.KernelBufferOverflow => "kernel_buffer_overflow",
-                        LossReason.SubscriberQueueFull => "subscriber_queue_full",
-                        LossReason.MatchUndecided => "match_undecided",
-                        LossReason.ExportQueueFull => "export_queue_full",
-                        LossReason.ExportFailed => "export_failed",
-                        _ => "scope_undecided",
-                    });
+                    writer.WriteString(Names.Reason, LossReasonNames.Get(lost.Reason));
                     break;
                 default:
                     return false;

@@ -18,12 +18,12 @@ public sealed partial class ExecTracerMetrics : IDisposable
 
     private static readonly KeyValuePair<string, object?> s_exec = new("tracing.event.kind", "exec");
     private static readonly KeyValuePair<string, object?> s_exit = new("tracing.event.kind", "exit");
-    private static readonly KeyValuePair<string, object?> s_kernel = new("tracing.loss.reason", "kernel_buffer_overflow");
-    private static readonly KeyValuePair<string, object?> s_subscriber = new("tracing.loss.reason", "subscriber_queue_full");
-    private static readonly KeyValuePair<string, object?> s_undecided = new("tracing.loss.reason", "scope_undecided");
-    private static readonly KeyValuePair<string, object?> s_matchUndecided = new("tracing.loss.reason", "match_undecided");
-    private static readonly KeyValuePair<string, object?> s_exportQueueFull = new("tracing.loss.reason", "export_queue_full");
-    private static readonly KeyValuePair<string, object?> s_exportFailed = new("tracing.loss.reason", "export_failed");
+    private static readonly KeyValuePair<string, object?> s_kernel = new("tracing.loss.reason", LossReasonNames.Get(LossReason.KernelBufferOverflow));
+    private static readonly KeyValuePair<string, object?> s_subscriber = new("tracing.loss.reason", LossReasonNames.Get(LossReason.SubscriberQueueFull));
+    private static readonly KeyValuePair<string, object?> s_undecided = new("tracing.loss.reason", LossReasonNames.Get(LossReason.ScopeUndecided));
+    private static readonly KeyValuePair<string, object?> s_matchUndecided = new("tracing.loss.reason", LossReasonNames.Get(LossReason.MatchUndecided));
+    private static readonly KeyValuePair<string, object?> s_exportQueueFull = new("tracing.loss.reason", LossReasonNames.Get(LossReason.ExportQueueFull));
+    private static readonly KeyValuePair<string, object?> s_exportFailed = new("tracing.loss.reason", LossReasonNames.Get(LossReason.ExportFailed));
 
     private readonly KeyValuePair<string, object?>? _tracer;
     private readonly Meter _meter;

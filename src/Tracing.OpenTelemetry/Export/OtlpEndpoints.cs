@@ -45,6 +45,24 @@ internal static class OtlpEndpoints
         return new Uri(protocol == OtlpExportProtocol.Grpc ? "http://localhost:4317" : "http://localhost:4318");
     }
 
+    /// <summary>
+    /// The URL a signal is sent to: <c>OTEL_EXPORTER_OTLP_LOGS_ENDPOINT</c> or <c>..._TRACES_ENDPOINT</c> as it is, when
+    /// set and no endpoint was given in the options (the specification's precedence); else <see cref="ForSignal(Uri, OtlpExportProtocol, string)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The signal's variable is not an http or https URL.</exception>
+    public static Uri ForSignal(ExecOtlpExporterOptions options, Uri baseUrl, OtlpExportProtocol protocol, string signal, Func<string, string?> environment)
+    {
+        var variable = $"OTEL_EXPORTER_OTLP_{signal.ToUpperInvariant()}_ENDPOINT";
+        if (options.Endpoint is null && environment(variable) is { Length: > 0 } text)
+        {
+            return Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed)
+                ? Checked(parsed, variable)
+                : throw new ArgumentException($"{variable}={text} is not a URL: give one like http://collector:4318/v1/{signal}.");
+        }
+
+        return ForSignal(baseUrl, protocol, "v1/" + signal);
+    }
+
     /// <summary>The URL a signal is sent to: the base for grpc; the base and <c>v1/logs</c> or <c>v1/traces</c> for http/protobuf.</summary>
     public static Uri ForSignal(Uri baseUrl, OtlpExportProtocol protocol, string signalPath)
     {

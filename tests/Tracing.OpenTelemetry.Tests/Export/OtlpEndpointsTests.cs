@@ -5,12 +5,35 @@ namespace Tracing.OpenTelemetry.Tests.Export;
 
 public sealed class OtlpEndpointsTests
 {
-    private static Func<string, string?> Environment(string? protocol = null, string? endpoint = null) => name => name switch
+    private static Func<string, string?> Environment(string? protocol = null, string? endpoint = null, string? logs = null) => name => name switch
     {
         OtlpEndpoints.ProtocolVariable => protocol,
         OtlpEndpoints.EndpointVariable => endpoint,
+        "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT" => logs,
         _ => null,
     };
+
+    [Theory]
+    [InlineData(null, "http://logs-only:4318/custom/logs", "logs", "http://logs-only:4318/custom/logs")]
+    [InlineData(null, "http://logs-only:4318/custom/logs", "traces", "http://base:4318/v1/traces")]
+    [InlineData("http://given:4318", "http://logs-only:4318/custom/logs", "logs", "http://given:4318/v1/logs")]
+    [InlineData(null, null, "logs", "http://base:4318/v1/logs")]
+    public void A_signals_own_variable_is_its_url_as_it_is_unless_an_endpoint_was_given(string? given, string? logs, string signal, string expected)
+    {
+        var options = new ExecOtlpExporterOptions { Endpoint = given is null ? null : new Uri(given) };
+        var baseUrl = new Uri(given ?? "http://base:4318");
+
+        Assert.Equal(new Uri(expected), OtlpEndpoints.ForSignal(options, baseUrl, OtlpExportProtocol.HttpProtobuf, signal, Environment(logs: logs)));
+    }
+
+    [Fact]
+    public void A_signals_own_variable_that_is_not_an_http_url_is_refused_by_name()
+    {
+        var error = Assert.Throws<ArgumentException>(() => OtlpEndpoints.ForSignal(
+            new ExecOtlpExporterOptions(), new Uri("http://base:4318"), OtlpExportProtocol.HttpProtobuf, "logs", Environment(logs: "collector:4318")));
+
+        Assert.Contains("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", error.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(OtlpExportProtocol.HttpProtobuf, "grpc", OtlpExportProtocol.HttpProtobuf)]
