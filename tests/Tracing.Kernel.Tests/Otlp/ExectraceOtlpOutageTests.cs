@@ -63,6 +63,7 @@ public sealed partial class ExectraceOtlpOutageTests : IDisposable
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
         var record = ShapeRecord.Read(_shape, [_shape.Tsh, "-c", script], exitCode);
         Assert.Equal(record.Programs.Select(p => p.Pid), HeldShapeRun.ExecPids(lines));
+        Assert.Single(Regex.Matches(errors, $@"OTLP export to {Regex.Escape(endpoint.ToString())} failed: \d+ item\(s\) not taken"));
         var (records, spans) = Lost(errors, endpoint);
         Assert.True(records > 0 && spans > 0, errors);
         Assert.Equal(

@@ -29,6 +29,7 @@ internal sealed class ShapeDirectory : IDisposable
             chain) exec '{Tsh}' '{Program}' leaf "$2" ;;
             nest) '{Tsh}' '{Program}' leaf "$2" & c=$!; wait $c; echo "status|$c|$?" >> "$r"; exit 0 ;;
             killed) kill -TERM $$ ;;
+            held) exec >/dev/null 2>&1; read x < '{Pause}'; exit "$2" ;;
             esac
             exit 0
 
@@ -41,7 +42,10 @@ internal sealed class ShapeDirectory : IDisposable
     /// <summary>The copy of /bin/sh every program runs.</summary>
     public string Tsh { get; }
 
-    /// <summary>The script a child runs: <c>tsh prog.sh MODE CODE [ARGS]</c>, MODE leaf, chain (exec), nest or killed.</summary>
+    /// <summary>
+/// The script a child runs: <c>tsh prog.sh MODE CODE [ARGS]</c>, MODE leaf, chain (exec), nest, killed, or held (until
+/// a line on <see cref="Pause"/>).
+/// </summary>
     public string Program => Join("prog.sh");
 
     /// <summary>What the programs recorded.</summary>
@@ -57,13 +61,15 @@ internal sealed class ShapeDirectory : IDisposable
 
     /// <summary>
     /// The root's script: records itself, waits on <see cref="Go"/>, runs <paramref name="body"/> (<c>run MODE CODE</c>
-    /// runs a child and records its status; <c>(...) &amp; forked</c> records a subshell), exits with <paramref name="exitCode"/>.
+    /// runs a child and records its status; <c>spawn MODE CODE</c> starts one and leaves it; <c>(...) &amp; forked</c>
+    /// records a subshell), exits with <paramref name="exitCode"/>.
     /// </summary>
     public string RootScript(string body, int exitCode) => $$"""
         r='{{RecordPath}}'; pause='{{Pause}}'
         printf 'exec|%s|%s|%s|root\n' "$$" "$PPID" "$PWD" >> "$r"
         read x < '{{Go}}'
         run() { '{{Tsh}}' '{{Program}}' "$@" & c=$!; wait $c; echo "status|$c|$?" >> "$r"; }
+        spawn() { '{{Tsh}}' '{{Program}}' "$@" & }
         forked() { f=$!; echo "fork|$f|$$" >> "$r"; wait $f; }
         {{body}}
         exit {{exitCode}}
@@ -89,6 +95,14 @@ internal sealed class ShapeDirectory : IDisposable
 
     public void Dispose()
     {
+        // A test that failed may leave a program waiting on a FIFO: a line for it (Linux opens a FIFO for reading and
+        // writing without waiting; a program already gone leaves the line unread).
+        foreach (var fifo in new[] { Go, Pause })
+        {
+            using var writer = new StreamWriter(new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite));
+            writer.Write(string.Concat(Enumerable.Repeat("go\n", 64)));
+        }
+
         Fifos.Dispose();
         using var rm = Process.Start("rm", ["-rf", "--", Path]);
         rm.WaitForExit();

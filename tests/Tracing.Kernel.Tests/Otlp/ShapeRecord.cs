@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Tracing.Kernel.Tests.Otlp;
 
-/// <summary>One program a shape ran, as it recorded itself: its own pid, its parent pid, cwd and argv (bytes).</summary>
-internal sealed record RecordedProgram(int Index, int Pid, int ParentPid, string WorkingDirectory, IReadOnlyList<byte[]> Argv);
-
 /// <summary>
 /// What a <see cref="ShapeDirectory"/> shape recorded: its programs in order, the subshells it forked (pid to parent
 /// pid) and each child's exit status as the shell's <c>wait</c> gave it. From it, the expectations: which program each
