@@ -13,14 +13,15 @@ public sealed class ExectraceOtlpStopTests : IDisposable
     public async Task A_program_running_at_stop_has_its_span_ended_as_tracing_stopped_under_its_parent()
     {
         await using var dashboard = await AspireDashboard.StartNewAsync();
-        var script = _shape.RootScript("spawn held 0\nrun leaf 1", 3);
+        // The root starts a held program and waits until that program is past its exec (a line on the pause), then exits.
+        var script = _shape.RootScript("run leaf 1\nspawn held 0\nread x < \"$pause\"", 3);
         var (exitCode, _, errors) = await HeldShapeRun.RunAsync(_shape, _shape.StartInfo(script, null, "--otlp", dashboard.OtlpGrpcEndpoint.ToString(), "-t"));
 
-        // exectrace is gone; the held program (its stdout and stderr let go of, so exectrace's end is seen) lives on until the test lets it go.
+        // exectrace is gone; the held program lives on until the test lets it go.
         var record = ShapeRecord.Read(_shape, [_shape.Tsh, "-c", script], exitCode);
         var held = Assert.Single(record.Programs, p => p.Argv.Count > 2 && p.Argv[2].SequenceEqual("held"u8.ToArray()));
         Assert.True(File.Exists($"/proc/{held.Pid}/stat"), "the held program ended too soon");
-        await _shape.Fifos.ReleaseAsync(_shape.Pause, ExectraceSession.Bound);
+        await _shape.Fifos.ReleaseAsync(_shape.Go, ExectraceSession.Bound);
 
         Assert.True(exitCode == 3, $"exit code {exitCode}; stderr: {errors}");
         var (logs, spans) = (await dashboard.GetLogsAsync(), await dashboard.GetTracesAsync());

@@ -5,8 +5,8 @@ namespace Tracing.Kernel.Tests.Otlp;
 /// <summary>
 /// A folder for one process shape: <c>tsh</c>, a copy of /bin/sh (so every program's executable path and name are
 /// known exactly), <c>prog.sh</c>, which records itself (pid, parent pid, cwd, argv) into <c>rec</c> and then waits on
-/// the FIFO <c>go</c> until the test has seen its exec line (so exectrace reads its details while it lives), and the
-/// root script, given to <c>tsh -c</c>, which runs the shape's steps and records each child's pid and exit status as
+/// the FIFO <c>go</c> until the test has seen its exec line, so exectrace reads its details while it lives (for a line,
+/// not an end of file: the writer that let the previous program go may still hold the FIFO open), and the root script, given to <c>tsh -c</c>, which runs the shape's steps and records each child's pid and exit status as
 /// its <c>wait</c> gives it. Only builtins besides tsh: every exec is one the record holds.
 /// </summary>
 internal sealed class ShapeDirectory : IDisposable
@@ -22,14 +22,15 @@ internal sealed class ShapeDirectory : IDisposable
         Pause = Fifos.Make("pause");
         File.WriteAllText(Program, $"""
             r='{RecordPath}'
+            case $1 in held) exec >/dev/null 2>&1 ;; esac
             printf 'exec|%s|%s|%s|%s' "$$" "$PPID" "$PWD" "$0" >> "$r"; printf '|%s' "$@" >> "$r"; echo >> "$r"
-            read x < '{Go}'
+            until read x < '{Go}'; do :; done
             case $1 in
             leaf) exit "$2" ;;
             chain) exec '{Tsh}' '{Program}' leaf "$2" ;;
             nest) '{Tsh}' '{Program}' leaf "$2" & c=$!; wait $c; echo "status|$c|$?" >> "$r"; exit 0 ;;
             killed) kill -TERM $$ ;;
-            held) exec >/dev/null 2>&1; read x < '{Pause}'; exit "$2" ;;
+            held) echo go > '{Pause}'; until read x < '{Go}'; do :; done; exit "$2" ;;
             esac
             exit 0
 
@@ -43,8 +44,8 @@ internal sealed class ShapeDirectory : IDisposable
     public string Tsh { get; }
 
     /// <summary>
-/// The script a child runs: <c>tsh prog.sh MODE CODE [ARGS]</c>, MODE leaf, chain (exec), nest, killed, or held (until
-/// a line on <see cref="Pause"/>).
+/// The script a child runs: <c>tsh prog.sh MODE CODE [ARGS]</c>, MODE leaf, chain (exec), nest, killed, or held: its
+/// stdout and stderr not exectrace's, it lets the root go on past its pause, then waits for one more line on <see cref="Go"/>.
 /// </summary>
     public string Program => Join("prog.sh");
 
@@ -67,7 +68,7 @@ internal sealed class ShapeDirectory : IDisposable
     public string RootScript(string body, int exitCode) => $$"""
         r='{{RecordPath}}'; pause='{{Pause}}'
         printf 'exec|%s|%s|%s|root\n' "$$" "$PPID" "$PWD" >> "$r"
-        read x < '{{Go}}'
+        until read x < '{{Go}}'; do :; done
         run() { '{{Tsh}}' '{{Program}}' "$@" & c=$!; wait $c; echo "status|$c|$?" >> "$r"; }
         spawn() { '{{Tsh}}' '{{Program}}' "$@" & }
         forked() { f=$!; echo "fork|$f|$$" >> "$r"; wait $f; }
