@@ -7,7 +7,8 @@ namespace Tracing.Kernel.Tests.Otlp;
 
 /// <summary>
 /// Runs exectrace (text output, <c>-t</c>) over a <see cref="ShapeDirectory"/> shape and lets each program go on once
-/// its exec line is printed: exectrace has read its details while it was alive. Ends when the root's exit line is printed.
+/// its exec line is printed: exectrace has read its details while it was alive. Ends when the root's exit line is printed
+/// (so the arguments must include <c>-t</c>).
 /// </summary>
 internal static partial class HeldShapeRun
 {

@@ -6,8 +6,9 @@ namespace Tracing.Kernel.Tests.Otlp;
 /// A folder for one process shape: <c>tsh</c>, a copy of /bin/sh (so every program's executable path and name are
 /// known exactly), <c>prog.sh</c>, which records itself (pid, parent pid, cwd, argv) into <c>rec</c> and then waits on
 /// the FIFO <c>go</c> until the test has seen its exec line, so exectrace reads its details while it lives (for a line,
-/// not an end of file: the writer that let the previous program go may still hold the FIFO open), and the root script, given to <c>tsh -c</c>, which runs the shape's steps and records each child's pid and exit status as
-/// its <c>wait</c> gives it. Only builtins besides tsh: every exec is one the record holds.
+/// not an end of file: the writer that let the previous program go may still hold the FIFO open); and the root script,
+/// given to <c>tsh -c</c>, which runs the shape's steps and records each child's pid and exit status as its <c>wait</c>
+/// gives it. Only builtins besides tsh: every exec is one the record holds.
 /// </summary>
 internal sealed class ShapeDirectory : IDisposable
 {
@@ -44,9 +45,9 @@ internal sealed class ShapeDirectory : IDisposable
     public string Tsh { get; }
 
     /// <summary>
-/// The script a child runs: <c>tsh prog.sh MODE CODE [ARGS]</c>, MODE leaf, chain (exec), nest, killed, or held: its
-/// stdout and stderr not exectrace's, it lets the root go on past its pause, then waits for one more line on <see cref="Go"/>.
-/// </summary>
+    /// The script a child runs: <c>tsh prog.sh MODE CODE [ARGS]</c>, MODE leaf, chain (exec), nest, killed, or held: its
+    /// stdout and stderr not exectrace's, it lets the root go on past its pause, then waits for one more line on <see cref="Go"/>.
+    /// </summary>
     public string Program => Join("prog.sh");
 
     /// <summary>What the programs recorded.</summary>
@@ -58,6 +59,7 @@ internal sealed class ShapeDirectory : IDisposable
     /// <summary>The FIFO the root waits on at <c>read x &lt; "$pause"</c>, for a test to act mid-run.</summary>
     public string Pause { get; }
 
+    /// <summary>Where <see cref="Go"/> and <see cref="Pause"/> are, and how a test writes them a line.</summary>
     public Fifos Fifos { get; } = new();
 
     /// <summary>
