@@ -1,12 +1,16 @@
 using System.Globalization;
+using Tracing.StormBench.Otlp;
 using Tracing.StormBench.Results;
 using Tracing.StormBench.Storm;
 using Tracing.StormBench.Tracers;
 
 namespace Tracing.StormBench;
 
-/// <summary>One tracer over one storm: start, wait ready, measure CPU and RSS around the storm, stop, count.</summary>
-internal sealed class StormRunner(string workDirectory, TextWriter log)
+/// <summary>
+/// One tracer over one storm: start, wait ready, measure CPU and RSS around the storm, stop, count. A tracer that
+/// exports OTLP sends to <paramref name="receiver"/>, whose requests, bytes and own CPU are counted over the same span.
+/// </summary>
+internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlpReceiver? receiver = null)
 {
     public RunResult? Run(TracerSpec spec, int count, int inFlight, int round)
     {
@@ -18,16 +22,27 @@ internal sealed class StormRunner(string workDirectory, TextWriter log)
             return null;
         }
 
+        var otlp = spec.ExportsOtlp ? receiver : null;
+        var countsBefore = otlp?.Counts ?? default;
+        var receiverCpuBefore = otlp?.CpuSeconds() ?? 0;
         var cpuBefore = session.CpuSeconds();
         var preciseBefore = session.LiveThreadsCpuSeconds();
         var rssBefore = session.RssKiB();
         var storm = Spawner.Run(runId, count, inFlight);
         session.WaitQuiet();
+        if (otlp is not null)
+        {
+            OtlpRound.WaitExported(session);
+        }
+
         var cpuAfter = session.CpuSeconds();
         var preciseAfter = session.LiveThreadsCpuSeconds();
         var cpu = CpuUsed(cpuAfter - cpuBefore, preciseAfter - preciseBefore);
         var rssAfter = session.RssKiB();
+        double? receiverCpu = otlp is null ? null : otlp.CpuSeconds() - receiverCpuBefore;
+        var countsMeasured = otlp?.Counts ?? default;
         var (stopTime, killed) = session.Stop();
+        OtlpCounts? exported = otlp is null ? null : OtlpRound.Settle(otlp) - countsBefore;
 
         var index = new StormIndex(runId, storm.Pids);
         var tally = spec.Parser.Parse(session.ReadOutput(), index);
@@ -35,7 +50,7 @@ internal sealed class StormRunner(string workDirectory, TextWriter log)
         double? p99 = tally.LatenciesMs.Count > 0 ? Statistics.Percentile(tally.LatenciesMs, 99) : null;
         var result = new RunResult(
             spec.Name, inFlight, count, tally.Delivered, tally.ArgvComplete, cpu, rssBefore, rssAfter,
-            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round);
+            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round, exported, receiverCpu);
 
         var invariant = CultureInfo.InvariantCulture;
         log.WriteLine(
@@ -56,6 +71,11 @@ internal sealed class StormRunner(string workDirectory, TextWriter log)
         }
 
         var diagnostics = session.ReadDiagnostics().Trim();
+        if (exported is { } counts)
+        {
+            OtlpRound.Report(log, result, counts, countsMeasured - countsBefore, diagnostics);
+        }
+
         if (diagnostics.Length > 0)
         {
             var lines = diagnostics.Split('\n');
