@@ -15,6 +15,8 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
     public RunResult? Run(TracerSpec spec, int count, int inFlight, int round)
     {
         var runId = Markers.NewRunId();
+        var otlp = spec.ExportsOtlp ? receiver : null;
+        var countsAtStart = otlp?.Counts ?? default;
         using var session = TracerSession.Start(spec, workDirectory);
         if (!session.WaitReady(runId))
         {
@@ -22,7 +24,11 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
             return null;
         }
 
-        var otlp = spec.ExportsOtlp ? receiver : null;
+        if (otlp is not null && !OtlpRound.WaitFirstExport(otlp, countsAtStart, session))
+        {
+            log.WriteLine($"  {spec.Name}: no OTLP export of the ready probes within 15 s; the export's warm-up is in the figures.");
+        }
+
         var countsBefore = otlp?.Counts ?? default;
         var receiverCpuBefore = otlp?.CpuSeconds() ?? 0;
         var cpuBefore = session.CpuSeconds();

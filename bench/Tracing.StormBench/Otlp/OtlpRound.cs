@@ -14,6 +14,25 @@ internal static class OtlpRound
     /// </summary>
     public static readonly TimeSpan ScheduleDelay = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Waits until the ready probes' records and spans have reached the receiver, so the export path's first use (the
+    /// JIT compiling it, HttpClient connecting) is behind, as exectrace's own hot path is warmed before it subscribes:
+    /// the figures are the steady state of a long-running agent. Then for the tracer to be quiet.
+    /// </summary>
+    /// <returns>False when nothing came within 15 s.</returns>
+    public static bool WaitFirstExport(NullOtlpReceiver receiver, OtlpCounts atStart, TracerSession session)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        bool Exported() => receiver.Counts is var now && now.LogRequests > atStart.LogRequests && now.TraceRequests > atStart.TraceRequests;
+        while (!Exported() && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+        }
+
+        session.WaitQuiet();
+        return Exported();
+    }
+
     public static void WaitExported(TracerSession session)
     {
         Thread.Sleep(ScheduleDelay + TimeSpan.FromMilliseconds(300));
