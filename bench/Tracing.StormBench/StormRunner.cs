@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Tracing.StormBench.Otlp;
 using Tracing.StormBench.Results;
@@ -31,6 +32,7 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
 
         var countsBefore = otlp?.Counts ?? default;
         var receiverCpuBefore = otlp?.CpuSeconds() ?? 0;
+        var windowStart = MonotonicNs();
         var cpuBefore = session.CpuSeconds();
         var preciseBefore = session.LiveThreadsCpuSeconds();
         var rssBefore = session.RssKiB();
@@ -42,6 +44,7 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         }
 
         var cpuAfter = session.CpuSeconds();
+        var windowEnd = MonotonicNs();
         var preciseAfter = session.LiveThreadsCpuSeconds();
         var cpu = CpuUsed(cpuAfter - cpuBefore, preciseAfter - preciseBefore);
         var rssAfter = session.RssKiB();
@@ -51,18 +54,22 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         OtlpCounts? exported = otlp is null ? null : OtlpRound.Settle(otlp) - countsBefore;
 
         var index = new StormIndex(runId, storm.Pids);
-        var tally = spec.Parser.Parse(session.ReadOutput(), index);
+        var outputLines = session.ReadOutput();
+        var tally = spec.Parser.Parse(outputLines, index);
+        // Whole-machine tracing: the neighbours' execs in the measured window cost too, more so in a longer window.
+        int? traced = spec.Parser is ExectraceJsonParser ? ExectraceJsonParser.CountExecs(outputLines, windowStart, windowEnd) : null;
         double? p50 = tally.LatenciesMs.Count > 0 ? Statistics.Percentile(tally.LatenciesMs, 50) : null;
         double? p99 = tally.LatenciesMs.Count > 0 ? Statistics.Percentile(tally.LatenciesMs, 99) : null;
         var result = new RunResult(
             spec.Name, inFlight, count, tally.Delivered, tally.ArgvComplete, cpu, rssBefore, rssAfter,
-            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round, exported, receiverCpu);
+            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round, exported, receiverCpu, traced);
 
         var invariant = CultureInfo.InvariantCulture;
         log.WriteLine(
             string.Create(invariant, $"  {spec.Name,-15} K={inFlight} delivered {result.DeliveredPercent,7:0.00}% argv {result.ArgvCompletePercent,7:0.00}% " +
             $"cpu {result.CpuMicrosecondsPerExec,5:0.0} µs/exec (ticks {(cpuAfter - cpuBefore) * 1e6 / count:0})  storm {storm.ExecsPerSecond,5:0}/s stop {stopTime.TotalSeconds:0.00}s") +
             (p50 is null ? string.Empty : string.Create(invariant, $" latency p50 {p50:0.00} p99 {p99:0.00} ms")) +
+            (traced is { } all ? string.Create(invariant, $" window {(windowEnd - windowStart) / 1e9:0.0}s execs {all} ({all - count:+0;-0} not the storm's)") : string.Empty) +
             (spec.IsExectrace ? string.Create(invariant, $" rss {rssBefore / 1024.0:0.0}→{rssAfter / 1024.0:0.0} MB") : string.Empty) +
             (tally.ReportedLost > 0 ? $" LOST {tally.ReportedLost}" : string.Empty) +
             (killed ? " KILLED" : string.Empty));
@@ -90,6 +97,9 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
 
         return result;
     }
+
+    /// <summary>CLOCK_MONOTONIC in nanoseconds (Stopwatch's clock on Linux), the clock of exectrace's timestamp_ns.</summary>
+    private static long MonotonicNs() => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
 
     /// <summary>
     /// The CPU time a storm cost: the threads' nanosecond counters (a 3,000-exec storm at 30 µs each is only nine

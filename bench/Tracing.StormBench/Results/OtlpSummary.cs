@@ -36,6 +36,15 @@ internal static class OtlpSummary
                     text.AppendLine(F($"- K={inFlight}: OTLP export, {with} / {without} CPU per exec = {ours:0.0} / {plain:0.0} µs = **{ours / plain:0.00}** (+{ours - plain:0.0} µs); per round {string.Join(", ", paired.Select(r => F($"{r:0.00}")))}, median **{Statistics.Median(paired):0.00}**"));
                 }
 
+                var perTraced = variant.Where(r => r.Tool == with)
+                    .Join(variant.Where(r => r.Tool == without && r.CpuMicrosecondsPerTracedExec > 0), r => r.Round, r => r.Round, (a, b) => a.CpuMicrosecondsPerTracedExec / b.CpuMicrosecondsPerTracedExec)
+                    .ToList();
+                if (perTraced.Count > 0)
+                {
+                    // The -otlp rows' window is ~5 s longer (the export's last tick), so more of the neighbours' execs fall in it.
+                    text.AppendLine(F($"- K={inFlight}: per exec traced in the window (the storm's and the neighbours'), {with} / {without} = {Median(with, r => r.CpuMicrosecondsPerTracedExec):0.0} / {Median(without, r => r.CpuMicrosecondsPerTracedExec):0.0} µs, per round {string.Join(", ", perTraced.Select(r => F($"{r:0.00}")))}, median **{Statistics.Median(perTraced):0.00}**; execs not the storm's in the window: {Median(with, r => (r.ExecsTraced ?? double.NaN) - r.Count):0} / {Median(without, r => (r.ExecsTraced ?? double.NaN) - r.Count):0}"));
+                }
+
                 var bytes = variant.Where(r => r.Tool == with).Select(r => r.OtlpBytesPerExec).ToList();
                 var logs = Median(with, r => r.Otlp is { } o ? (double)o.LogBytes / r.Count : double.NaN);
                 var spans = Median(with, r => r.Otlp is { } o ? (double)o.TraceBytes / r.Count : double.NaN);
