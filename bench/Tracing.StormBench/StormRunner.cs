@@ -38,6 +38,8 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         var rssBefore = session.RssKiB();
         var storm = Spawner.Run(runId, count, inFlight);
         session.WaitQuiet();
+        var quietCpu = session.LiveThreadsCpuSeconds();
+        var quietAt = MonotonicNs();
         if (otlp is not null)
         {
             OtlpRound.WaitExported(session);
@@ -87,6 +89,8 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         if (exported is { } counts)
         {
             OtlpRound.Report(log, result, counts, countsMeasured - countsBefore, diagnostics);
+            log.WriteLine(string.Create(invariant,
+                $"    otlp: of the cpu, {(quietCpu - preciseBefore) * 1e6 / count:0.0} µs/exec until quiet, {(preciseAfter - quietCpu) * 1e6 / count:0.0} µs/exec in the {(windowEnd - quietAt) / 1e9:0.0} s after (the export's last tick, idle, neighbours)"));
         }
 
         if (diagnostics.Length > 0)
