@@ -53,7 +53,7 @@ if (!File.Exists(exectrace))
 }
 
 var storm = !options.LongOnly && !options.StartupOnly;
-var startup = !options.LongOnly;
+var startup = !options.LongOnly && options.StartupRounds > 0;
 var aotWanted = startup || (storm && (options.Only is null || options.Only.Any(name => name.StartsWith("exectrace-aot", StringComparison.Ordinal))));
 // Published before nesting (--depth): the nested run finds it.
 var exectraceAot = aotWanted ? AotBuild.Find(root, options.Build, log) : null;
