@@ -29,6 +29,12 @@ internal static class AotBuild
             using var process = Process.Start(start)!;
             var publishOutput = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
+            // Trim and AOT analysis warnings (the OpenTelemetry exporter's path included) are said even when it succeeded.
+            foreach (var warning in publishOutput.Split('\n').Where(line => line.Contains("warning IL", StringComparison.Ordinal)).Distinct())
+            {
+                log.WriteLine($"AOT publish: {warning.Trim()}");
+            }
+
             if (process.ExitCode != 0)
             {
                 log.Write(publishOutput);

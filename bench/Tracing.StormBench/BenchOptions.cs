@@ -16,9 +16,12 @@ internal sealed class BenchOptions
           --only a,b        tracers to run: exectrace, exectrace-text, exectrace-pipe, exectrace-nocontainer,
                             exectrace-text-nocontainer (attribution off: its cost is the difference), exectrace-aot,
                             exectrace-aot-json (the Native AOT build, as dotnet tool install gives it on Linux),
+                            exectrace-otlp, exectrace-aot-otlp (JIT and AOT, `--json -o file --otlp URL` over
+                            http/protobuf to a null OTLP receiver the bench runs on 127.0.0.1; its requests, bytes per
+                            exec and own CPU are reported apart, and the CPU ratio to exectrace / exectrace-aot-json),
                             extrace, extrace-rt, forkstat, forkstat-rt
           --startup N       rounds of the start-up section: `exectrace -- /bin/true`, JIT and Native AOT, against
-                            `extrace /bin/true`, wall clock, CPU and peak RSS (default 20)
+                            `extrace /bin/true`, wall clock, CPU and peak RSS (default 20; 0: none)
           --startup-only    only the start-up section
           --long N          afterwards, a storm of N execs (e.g. 100000) under exectrace sampling its RSS every 10,000
           --long-only       only the long run
@@ -70,7 +73,7 @@ internal sealed class BenchOptions
                     case "--count": options.Count = Number(); break;
                     case "--long": options.LongCount = Number(); break;
                     case "--long-only": options.LongOnly = true; break;
-                    case "--startup": options.StartupRounds = Number(); break;
+                    case "--startup": options.StartupRounds = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                     case "--startup-only": options.StartupOnly = true; break;
                     case "--inflight": options.InFlight = [.. Value().Split(',').Select(k => int.Parse(k, NumberStyles.None, CultureInfo.InvariantCulture))]; break;
                     case "--only": options.Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;

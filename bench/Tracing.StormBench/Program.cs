@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tracing.StormBench;
+using Tracing.StormBench.Otlp;
 using Tracing.StormBench.Results;
 using Tracing.StormBench.Startup;
 using Tracing.StormBench.Storm;
@@ -52,7 +53,7 @@ if (!File.Exists(exectrace))
 }
 
 var storm = !options.LongOnly && !options.StartupOnly;
-var startup = !options.LongOnly;
+var startup = !options.LongOnly && options.StartupRounds > 0;
 var aotWanted = startup || (storm && (options.Only is null || options.Only.Any(name => name.StartsWith("exectrace-aot", StringComparison.Ordinal))));
 // Published before nesting (--depth): the nested run finds it.
 var exectraceAot = aotWanted ? AotBuild.Find(root, options.Build, log) : null;
@@ -62,8 +63,10 @@ if (Nesting.RunAt(options.Depth, args, log) is { } nestedExitCode)
     return nestedExitCode;
 }
 
+// The -otlp rows send to a null OTLP/HTTP receiver the harness runs for the whole run (its CPU is reported apart).
+using var receiver = storm && (options.Only is null || options.Only.Any(name => name.EndsWith("-otlp", StringComparison.Ordinal))) ? new NullOtlpReceiver() : null;
 var specs = new List<TracerSpec>();
-foreach (var spec in TracerCatalog.All(exectrace, exectraceAot))
+foreach (var spec in TracerCatalog.All(exectrace, exectraceAot, receiver?.Endpoint))
 {
     if (options.Only is not null && !options.Only.Contains(spec.Name))
     {
@@ -104,7 +107,13 @@ if (storm)
     }
 
     output.WriteLine();
-    var runner = new StormRunner(work, log);
+    if (receiver is not null)
+    {
+        output.WriteLine($"OTLP: the -otlp rows send OTLP/HTTP (protobuf) to the harness's null receiver at {receiver.Endpoint}");
+        output.WriteLine();
+    }
+
+    var runner = new StormRunner(work, log, receiver);
     var results = new List<RunResult>();
     foreach (var inFlight in options.InFlight)
     {
@@ -125,6 +134,7 @@ if (storm)
 
     output.WriteLine(MarkdownTable.Render(results, specs));
     output.Write(MarkdownTable.RenderRatios(results));
+    output.Write(OtlpSummary.Render(results));
     output.WriteLine();
 }
 

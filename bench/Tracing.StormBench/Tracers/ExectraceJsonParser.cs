@@ -50,6 +50,30 @@ internal sealed class ExectraceJsonParser : IOutputParser
         return tally;
     }
 
+    /// <summary>Exec lines, anyone's, whose timestamp_ns is in [<paramref name="fromNs"/>, <paramref name="toNs"/>].</summary>
+    public static int CountExecs(IReadOnlyList<OutputLine> lines, long fromNs, long toNs)
+    {
+        var count = 0;
+        foreach (var line in lines)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(line.Text);
+                var root = document.RootElement;
+                if (root.TryGetProperty("event", out var e) && e.GetString() == "exec"
+                    && root.TryGetProperty("timestamp_ns", out var ts) && ts.GetInt64() is var ns && ns >= fromNs && ns <= toNs)
+                {
+                    count++;
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return count;
+    }
+
     private static bool IsWhole(JsonElement root, string marker)
     {
         if (!root.TryGetProperty("argv_complete", out var complete) || !complete.GetBoolean()

@@ -43,6 +43,11 @@ internal sealed class TracerSession : IDisposable
             start.ArgumentList.Add(argument == "{out}" ? _outputPath : argument);
         }
 
+        foreach (var (name, value) in spec.Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["STORM_OUT"] = _outputPath;
         start.Environment["STORM_ERR"] = _errorPath;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {spec.Name}.");

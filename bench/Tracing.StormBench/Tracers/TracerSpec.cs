@@ -8,6 +8,8 @@ namespace Tracing.StormBench.Tracers;
 /// Ready once a probe exec shows up in the output (exectrace flushes when its queue runs dry); otherwise ready
 /// <paramref name="ReadyDelay"/> after it started.
 /// </param>
+/// <param name="Environment">Variables set for the tracer, beside the harness's own.</param>
+/// <param name="ExportsOtlp">It sends OTLP to the harness's null receiver: its requests and bytes are counted per round.</param>
 internal sealed record TracerSpec(
     string Name,
     string Family,
@@ -16,7 +18,9 @@ internal sealed record TracerSpec(
     TracerOutput Output,
     IOutputParser Parser,
     TimeSpan ReadyDelay,
-    bool ProbeReady)
+    bool ProbeReady,
+    IReadOnlyDictionary<string, string>? Environment = null,
+    bool ExportsOtlp = false)
 {
     public bool IsExectrace => Family == "exectrace";
 }
