@@ -8,11 +8,11 @@ namespace Tracing.StormBench.Otlp;
 internal static class OtlpRound
 {
     /// <summary>
-    /// The exporter's batch processors send when 512 items are queued or every 5 s (the SDK's default schedule
-    /// delay), so the storm's last records and spans leave up to 5 s after the tracer went quiet: that export's CPU is
+    /// The exporter's batch processors send when 512 items are queued or every second (ExecOtlpExporter's schedule
+    /// delay), so the storm's last records and spans leave up to 1 s after the tracer went quiet: that export's CPU is
     /// part of the cost, so the measurement waits for one more tick, then for the tracer to be quiet again.
     /// </summary>
-    public static readonly TimeSpan ScheduleDelay = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ScheduleDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Waits until the ready probes' records and spans have reached the receiver, so the export path's first use (the

@@ -8,7 +8,7 @@ namespace Tracing.StormBench.Tracers;
 /// One running tracer. It is started through <c>sh -c 'exec env ...'</c> so that the pid we measure and signal is
 /// the tracer's own (env and chrt exec too), with stderr kept in a file for the log.
 /// </summary>
-internal sealed class TracerSession : IDisposable
+internal sealed partial class TracerSession : IDisposable
 {
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(100);
     private static readonly ConcurrentDictionary<int, TracerSession> s_live = new();
@@ -149,19 +149,6 @@ internal sealed class TracerSession : IDisposable
         return (elapsed, killed);
     }
 
-    public IReadOnlyList<OutputLine> ReadOutput()
-    {
-        if (_spec.Output == TracerOutput.Pipe)
-        {
-            lock (_pipeLines)
-            {
-                return [.. _pipeLines];
-            }
-        }
-
-        return File.Exists(_outputPath) ? [.. File.ReadLines(_outputPath).Select(line => new OutputLine(line, 0))] : [];
-    }
-
     public string ReadDiagnostics() => File.Exists(_errorPath) ? File.ReadAllText(_errorPath) : string.Empty;
 
     public void Dispose()
@@ -174,56 +161,5 @@ internal sealed class TracerSession : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private long OutputSize()
-    {
-        if (_spec.Output == TracerOutput.Pipe)
-        {
-            lock (_pipeLines)
-            {
-                return _pipeLines.Count;
-            }
-        }
-
-        var file = new FileInfo(_outputPath);
-        return file.Exists ? file.Length : 0;
-    }
-
-    private bool OutputContains(string text)
-    {
-        if (_spec.Output == TracerOutput.Pipe)
-        {
-            lock (_pipeLines)
-            {
-                return _pipeLines.Exists(line => line.Text.Contains(text, StringComparison.Ordinal));
-            }
-        }
-
-        try
-        {
-            using var stream = new FileStream(_outputPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private void ReadPipe()
-    {
-        var reader = _process.StandardOutput;
-        var nsPerTick = 1e9 / Stopwatch.Frequency;
-        while (reader.ReadLine() is { } line)
-        {
-            // Stopwatch is CLOCK_MONOTONIC on Linux, the clock of the kernel's timestamp_ns.
-            var arrival = (long)(Stopwatch.GetTimestamp() * nsPerTick);
-            lock (_pipeLines)
-            {
-                _pipeLines.Add(new OutputLine(line, arrival));
-            }
-        }
     }
 }
