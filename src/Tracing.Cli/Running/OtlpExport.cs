@@ -34,7 +34,16 @@ internal static class OtlpExport
             Environment.SetEnvironmentVariable(RetryVariable, "in_memory");
         }
 
-        var options = new ExecOtlpExporterOptions();
+        var options = new ExecOtlpExporterOptions
+        {
+            ExportRecords = Wanted("OTEL_LOGS_EXPORTER"),
+            ExportSpans = Wanted("OTEL_TRACES_EXPORTER"),
+        };
+        if (!options.ExportRecords && !options.ExportSpans)
+        {
+            throw new UsageException("--otlp: OTEL_LOGS_EXPORTER and OTEL_TRACES_EXPORTER are both none: there is nothing to send.");
+        }
+
         options.Telemetry.IncludeCommandArgs = settings.OtlpArgs;
         if (settings.OtlpEndpoint is { } endpoint)
         {
@@ -54,6 +63,14 @@ internal static class OtlpExport
 
         return options;
     }
+
+    /// <summary>A signal is sent unless its OTEL_*_EXPORTER says none (otlp, the default, sends it; nothing else is spoken here).</summary>
+    private static bool Wanted(string variable) => Environment.GetEnvironmentVariable(variable)?.Trim() switch
+    {
+        null or "" or "otlp" => true,
+        "none" => false,
+        var other => throw new UsageException($"--otlp: {variable}={other} is not supported: otlp (the default) or none."),
+    };
 
     /// <summary>What of the tracer's events the writer prints: all; exits only with -t (with --otlp they are traced for spans); with --quiet only losses.</summary>
     public static Action<TraceEvent> Printed(TraceSettings settings, EventWriter writer) =>
