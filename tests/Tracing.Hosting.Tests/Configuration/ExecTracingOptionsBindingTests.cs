@@ -79,14 +79,14 @@ public class ExecTracingOptionsBindingTests
     [InlineData("Scope", "7", "ExecTracing:Scope '7' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("Scope", " ", "ExecTracing:Scope ' ' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("QueueFullMode", "Block", "ExecTracing:QueueFullMode 'Block' is not one of DropNewest, DropOldest.")]
-    [InlineData("Details", "Environ", "ExecTracing:Details 'Environ' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
-    [InlineData("Details", "16", "ExecTracing:Details '16' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
+    [InlineData("Details", "Environ", "ExecTracing:Details 'Environ' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth, Cgroup (or several, separated by commas).")]
+    [InlineData("Details", "16", "ExecTracing:Details '16' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth, Cgroup (or several, separated by commas).")]
     [InlineData("Scope", "1", "ExecTracing:Scope '1' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("Scope", "ProcessTree, Cgroup", "ExecTracing:Scope 'ProcessTree, Cgroup' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("QueueFullMode", "0", "ExecTracing:QueueFullMode '0' is not one of DropNewest, DropOldest.")]
-    [InlineData("Details", "7", "ExecTracing:Details '7' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
-    [InlineData("Details", "Credentials, 1", "ExecTracing:Details 'Credentials, 1' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
-    [InlineData("Details", "Credentials,,CommandName", "ExecTracing:Details 'Credentials,,CommandName' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth (or several, separated by commas).")]
+    [InlineData("Details", "7", "ExecTracing:Details '7' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth, Cgroup (or several, separated by commas).")]
+    [InlineData("Details", "Credentials, 1", "ExecTracing:Details 'Credentials, 1' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth, Cgroup (or several, separated by commas).")]
+    [InlineData("Details", "Credentials,,CommandName", "ExecTracing:Details 'Credentials,,CommandName' is not one of None, WorkingDirectory, ExecutablePath, Credentials, CommandName, Container, UserName, All, Environment, Depth, Cgroup (or several, separated by commas).")]
     public void An_unknown_enum_value_fails_listing_the_values_allowed(string key, string value, string expected)
     {
         var message = ConfiguredProvider.FailureOf<ExecTracingOptions>(new() { ["ExecTracing:" + key] = value });
