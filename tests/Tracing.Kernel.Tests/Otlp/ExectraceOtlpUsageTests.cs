@@ -32,6 +32,17 @@ public sealed class ExectraceOtlpUsageTests
         Assert.Empty(output);
     }
 
+    [Fact]
+    public async Task Quiet_prints_no_event_the_commands_output_and_exit_code_are_its_own_and_losses_are_still_said()
+    {
+        // Port 1 on the loopback: nothing listens, so every record and span is lost, and said so.
+        var (exitCode, output, errors) = await RunAsync(null, "--otlp", "http://127.0.0.1:1", "-q", "--", "/bin/sh", "-c", "echo only-this; exit 5");
+
+        Assert.True(exitCode == 5, $"exit code {exitCode}; stderr: {errors}");
+        Assert.Equal("only-this\n", output);
+        Assert.Contains("OTLP export to http://127.0.0.1:1/ lost", errors, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output, string Errors)> RunAsync((string Name, string Value)? variable, params string[] arguments)
     {
         var info = ExectraceProcess.StartInfo(arguments);
