@@ -29,6 +29,7 @@
 #include <linux/sock_diag.h>
 #include <linux/magic.h>
 #include <linux/types.h>
+#include <linux/bpf.h>
 #ifndef PROC_EVENT_ALL
 /* include/uapi/linux/cn_proc.h, Linux 6.6, which added PROC_EVENT_ALL with these two. */
 #define PROC_EVENT_NONZERO_EXIT 0x20000000
@@ -93,5 +94,8 @@ int main(void){
  C(PROC_EVENT_NONE);C(PROC_EVENT_FORK);C(PROC_EVENT_EXEC);C(PROC_EVENT_UID);C(PROC_EVENT_GID);C(PROC_EVENT_SID);C(PROC_EVENT_PTRACE);C(PROC_EVENT_COMM);C(PROC_EVENT_NONZERO_EXIT);C(PROC_EVENT_COREDUMP);C(PROC_EVENT_EXIT);
  C(BPF_LD|BPF_W|BPF_ABS);C(BPF_JMP|BPF_JEQ|BPF_K);C(BPF_JMP|BPF_JEQ|BPF_X);C(BPF_MISC|BPF_TAX);C(BPF_RET|BPF_K);
  C(CGROUP_SUPER_MAGIC);C(CGROUP2_SUPER_MAGIC);
+ S(struct bpf_insn); O(union bpf_attr,prog_type);O(union bpf_attr,insn_cnt);O(union bpf_attr,insns);O(union bpf_attr,license);O(union bpf_attr,log_level);O(union bpf_attr,log_size);O(union bpf_attr,log_buf);O(union bpf_attr,kern_version);O(union bpf_attr,prog_flags);
+ C(BPF_PROG_LOAD);C(BPF_PROG_TYPE_TRACEPOINT);C(BPF_PSEUDO_MAP_FD);
+ C(BPF_ALU64);C(BPF_JMP);C(BPF_LDX);C(BPF_STX);C(BPF_ST);C(BPF_MEM);C(BPF_DW);C(BPF_B);C(BPF_H);C(BPF_W);C(BPF_X);C(BPF_MOV);C(BPF_ADD);C(BPF_AND);C(BPF_JNE);C(BPF_JLT);C(BPF_JSLE);C(BPF_CALL);C(BPF_EXIT);
  S(sigset_t); C(POSIX_SPAWN_SETSIGDEF);C(POSIX_SPAWN_SETSIGMASK);C(SIGKILL);C(SIGPIPE);C(SIGSTOP);C(SIGCHLD);C(SIG_DFL);C(SIG_IGN);
  return 0;}
