@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Tracing.Kernel.Tests.Cli;
 
@@ -82,14 +81,9 @@ public sealed partial class ExectraceOtlpOutageTests : IDisposable
         await using var pause = await _shape.Fifos.OpenAsync(_shape.Pause, TimeSpan.FromSeconds(60));
         var soFar = ShapeRecord.Read(_shape, [_shape.Tsh, "-c", script], rootStatus: 0);
         var (records, spans) = (soFar.Programs.Count + soFar.Processes.Count - 1, soFar.Programs.Count - 1);
-        var bound = Stopwatch.StartNew();
-
-        // The exporter sends in batches (spans every 5 s): the dashboard is asked until it has them all, not slept on.
-        while ((await dashboard.GetLogsAsync()).Count != records || (await dashboard.GetTracesAsync()).Count != spans)
-        {
-            Assert.True(bound.Elapsed < ExectraceSession.Bound, $"the dashboard did not get {records} records and {spans} spans");
-            await Task.Delay(100);
-        }
+        // The exporter sends in batches: the dashboard's follow streams say when it has them all, not a sleep.
+        await dashboard.WaitForAsync(records, spans, ExectraceSession.Bound);
+        Assert.Equal((records, spans), ((await dashboard.GetLogsAsync()).Count, (await dashboard.GetTracesAsync()).Count));
 
         await dashboard.StopAsync();
         await pause.WriteLineAsync("go");
