@@ -38,6 +38,20 @@ public sealed partial class ExecTracerTests
     }
 
     [Fact]
+    public async Task With_the_container_asked_too_the_cgroup_id_is_read_once_for_both()
+    {
+        var process = _processes.Add(200, 1, "nginx", "nginx");
+        process.Cgroups = [new("", "/system.slice/nginx.service")];
+        process.UnifiedCgroupId = 7001;
+
+        // Neither credentials nor user is asked: no identity read gives the id, so it is read for the container and the cgroup.
+        var events = await TraceAsync(() => _source.Exec(200, 1), o => o.Details = ExecDetails.Container | ExecDetails.Cgroup);
+
+        Assert.Equal("0::/system.slice/nginx.service", Assert.IsType<ExecEvent>(Assert.Single(events)).Cgroup);
+        _processes.Reader.Received(1).TryReadUnifiedCgroupId(200, out Arg.Any<ulong>());
+    }
+
+    [Fact]
     public async Task A_second_process_of_a_cgroup_id_is_answered_without_reading_its_cgroups()
     {
         IReadOnlyList<CgroupMembership> service = [new("", "/system.slice/nginx.service")];

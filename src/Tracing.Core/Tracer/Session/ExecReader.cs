@@ -66,8 +66,9 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
         }
 
         // Last: the first exec of a container not seen before waits for the engine to name it.
-        var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid, identity.UnifiedCgroupId) : (null, null);
-        var cgroup = (_details & ExecDetails.Cgroup) != 0 ? ReadCgroup(pid, identity.UnifiedCgroupId) : null;
+        var cgroupId = (_details & (ExecDetails.Container | ExecDetails.Cgroup)) != 0 ? UnifiedCgroupId(pid, identity.UnifiedCgroupId) : 0;
+        var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid, cgroupId) : (null, null);
+        var cgroup = (_details & ExecDetails.Cgroup) != 0 ? ReadCgroup(pid, cgroupId) : null;
 
         var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
@@ -116,11 +117,6 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
     // gave it); only the first of each cgroup has its cgroups read.
     private (ContainerInfo? Container, int? NamespacePid) ReadContainer(int pid, ulong unifiedCgroupId)
     {
-        if (unifiedCgroupId == 0 && _reader.TryReadUnifiedCgroupId(pid, out var read))
-        {
-            unifiedCgroupId = read;
-        }
-
         if (unifiedCgroupId == 0 || !naming.TryOf(unifiedCgroupId, out var container))
         {
             container = _reader.TryReadCgroups(pid, out var memberships) ? naming.Of(memberships, unifiedCgroupId) : null;
