@@ -15,7 +15,7 @@ public sealed partial class ExecOtlpExporter
                 _metrics?.ExportLost(LossReason.ExportQueueFull, count);
                 if (Interlocked.Exchange(ref _queueFullSaid, 1) == 0)
                 {
-                    ExportLog.QueueFull(_logger, Endpoint, _options.QueueSize);
+                    ExportLog.QueueFull(_logger, _shownEndpoint, _options.QueueSize);
                 }
 
                 break;
@@ -23,7 +23,7 @@ public sealed partial class ExecOtlpExporter
                 _metrics?.ExportLost(LossReason.ExportFailed, count);
                 if (Interlocked.Exchange(ref _failedSaid, 1) == 0)
                 {
-                    ExportLog.Failed(_logger, Endpoint, count, _protocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf");
+                    ExportLog.Failed(_logger, _shownEndpoint, count, _protocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf");
                 }
 
                 break;
@@ -31,7 +31,7 @@ public sealed partial class ExecOtlpExporter
                 // Once per outage: after "works again", the next failure is said again.
                 if (Interlocked.Exchange(ref _failedSaid, 0) != 0)
                 {
-                    ExportLog.Recovered(_logger, Endpoint);
+                    ExportLog.Recovered(_logger, _shownEndpoint);
                 }
 
                 break;

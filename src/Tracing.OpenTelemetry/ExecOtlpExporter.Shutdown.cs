@@ -35,7 +35,7 @@ public sealed partial class ExecOtlpExporter
         await Task.Run(() => Shut(timeout)).ConfigureAwait(false);
         if (Lost > 0)
         {
-            ExportLog.Summary(_logger, Endpoint, _recordGate.QueueFull + _recordGate.Failed, _spanGate.QueueFull + _spanGate.Failed,
+            ExportLog.Summary(_logger, _shownEndpoint, _recordGate.QueueFull + _recordGate.Failed, _spanGate.QueueFull + _spanGate.Failed,
                 _recordGate.QueueFull + _spanGate.QueueFull, _recordGate.Failed + _spanGate.Failed);
         }
     }

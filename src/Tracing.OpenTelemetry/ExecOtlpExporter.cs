@@ -38,6 +38,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly OtlpExportProtocol _protocol;
     private readonly Func<string, string?> _environment;
+    private readonly string _shownEndpoint;
     private readonly ExportGate _recordGate;
     private readonly ExportGate _spanGate;
     private readonly RequestWatch _requests = new();
@@ -60,6 +61,7 @@ public sealed partial class ExecOtlpExporter : IAsyncDisposable
         _environment = environment;
         _protocol = OtlpEndpoints.Protocol(options, environment);
         Endpoint = OtlpEndpoints.Base(options, _protocol, environment);
+        _shownEndpoint = OtlpEndpoints.Shown(Endpoint);
         _recordGate = new ExportGate(options.QueueSize, OnLost);
         _spanGate = new ExportGate(options.QueueSize, OnLost);
         var resource = ExportResource.Create(options, environment);

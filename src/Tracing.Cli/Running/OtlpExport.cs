@@ -27,13 +27,6 @@ internal static class OtlpExport
             throw new UsageException("--quiet prints nothing: -o and --json have nothing to write.");
         }
 
-        // The SDK retries transient failures (a collector restarting, 429/503) only when asked: an agent wants it. A
-        // value the user set, any value (e.g. "none"), is kept.
-        if (Environment.GetEnvironmentVariable(RetryVariable) is null)
-        {
-            Environment.SetEnvironmentVariable(RetryVariable, "in_memory");
-        }
-
         var options = new ExecOtlpExporterOptions
         {
             ExportRecords = Wanted("OTEL_LOGS_EXPORTER"),
@@ -79,7 +72,21 @@ internal static class OtlpExport
         : item => { if (item is not ExitEvent) writer.Write(item); };
 
     /// <summary>Starts exporting the tracer's run (before it starts); null without options. Trouble is said on stderr.</summary>
-    public static ExecOtlpExporter? Start(ExecOtlpExporterOptions? options, ServiceProvider provider, ExecTracer tracer) =>
-        options is null ? null : ExecOtlpExporter.Start(
+    public static ExecOtlpExporter? Start(ExecOtlpExporterOptions? options, ServiceProvider provider, ExecTracer tracer)
+    {
+        if (options is null)
+        {
+            return null;
+        }
+
+        // The SDK retries transient failures (a collector restarting, 429/503) only when asked: an agent wants it. A
+        // value the user set, any value (e.g. "none"), is kept. Set when exporting starts, not when options are checked.
+        if (Environment.GetEnvironmentVariable(RetryVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(RetryVariable, "in_memory");
+        }
+
+        return ExecOtlpExporter.Start(
             tracer, options, provider.GetRequiredService<ExecTracerMetrics>(), new CategoryLogger<ExecOtlpExporter>(provider.GetRequiredService<StderrLoggerProvider>()));
+    }
 }

@@ -79,4 +79,8 @@ internal static class OtlpEndpoints
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
             ? url
             : throw new ArgumentException($"{what} '{url}' is not an http:// or https:// URL, e.g. http://collector:4317.");
+
+    /// <summary>The URL as messages show it: without a user, password or query, which may hold credentials.</summary>
+    public static string Shown(Uri url) =>
+        new UriBuilder(url) { UserName = string.Empty, Password = string.Empty, Query = string.Empty }.Uri.ToString();
 }

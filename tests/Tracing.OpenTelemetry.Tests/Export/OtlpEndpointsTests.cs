@@ -125,4 +125,12 @@ public sealed class OtlpEndpointsTests
 
         Assert.Throws<ArgumentException>(options.Validate);
     }
+
+    [Theory]
+    [InlineData("http://agent:s3cret@collector:4318/otlp?token=abc", "http://collector:4318/otlp")]
+    [InlineData("https://collector:4317/", "https://collector:4317/")]
+    public void A_url_is_shown_in_messages_without_what_may_be_credentials(string url, string shown)
+    {
+        Assert.Equal(shown, OtlpEndpoints.Shown(new Uri(url)));
+    }
 }
