@@ -21,6 +21,15 @@ internal readonly record struct BtfType(int Position, uint NameOffset, uint Info
     /// <summary>Where the kind's own data (members, array, ...) starts in the blob.</summary>
     public int DataPosition => Position + Size;
 
+    /// <summary>The kind as the kernel spells it (BTF_KIND_FUNC_PROTO is FUNC_PROTO), for messages.</summary>
+    public static string KindName(BtfKind kind) => kind switch
+    {
+        BtfKind.FuncProto => "FUNC_PROTO",
+        BtfKind.DeclTag => "DECL_TAG",
+        BtfKind.TypeTag => "TYPE_TAG",
+        _ => kind.ToString().ToUpperInvariant(),
+    };
+
     /// <summary>
     /// How many bytes of the kind's own data follow the <c>btf_type</c> (Documentation/bpf/btf.rst, "Type Encoding");
     /// false for a kind this reader does not know, whose length it cannot tell.

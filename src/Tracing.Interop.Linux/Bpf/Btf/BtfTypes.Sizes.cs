@@ -82,7 +82,7 @@ internal sealed partial class BtfTypes
                 problem = "is of an incomplete type (only declared, a FWD): it has no size";
                 return false;
             default:
-                problem = $"is a {type.Kind}, which has no size";
+                problem = $"is a {BtfType.KindName(type.Kind)}, which has no size";
                 return false;
         }
     }
@@ -90,6 +90,6 @@ internal sealed partial class BtfTypes
     /// <summary>How a type shows in a message: its kind and name.</summary>
     private string Describe(uint typeId) =>
         !TryResolve(typeId, out _, out var type) ? (typeId == 0 ? "void" : $"type {typeId} (missing, or a cycle)")
-        : NameOf(type.NameOffset) is { IsEmpty: false } name ? $"{type.Kind} {System.Text.Encoding.UTF8.GetString(name)}"
-        : $"an anonymous {type.Kind}";
+        : NameOf(type.NameOffset) is { IsEmpty: false } name ? $"{BtfType.KindName(type.Kind)} {System.Text.Encoding.UTF8.GetString(name)}"
+        : $"an anonymous {BtfType.KindName(type.Kind)}";
 }

@@ -79,7 +79,7 @@ internal sealed partial class BtfTypes
 
             if (end - position - BtfType.Size < length)
             {
-                error = $"type {id} ({type.Kind}, byte {position - start} of the type section) is cut short: its data takes {length} bytes, {end - position - BtfType.Size} are left";
+                error = $"type {id} ({BtfType.KindName(type.Kind)}, byte {position - start} of the type section) is cut short: its data takes {length} bytes, {end - position - BtfType.Size} are left";
                 return false;
             }
 
