@@ -3,7 +3,7 @@ using System.Text;
 namespace Tracing.Linux.Bpf.Maps;
 
 /// <summary>
-/// An eBPF map (bpf(BPF_MAP_CREATE)): its fd, which a program references (<see cref="Assembly.BpfAssembler.LoadMapFd"/>)
+/// An eBPF map (bpf(BPF_MAP_CREATE)): its fd, which a program references (<see cref="Assembly.BpfAssembler.LoadMapFd(Assembly.BpfRegister, SafeFileDescriptor)"/>)
 /// and which holds the map until disposed, and its shape. Elements are read and written as bytes, as the kernel
 /// sees them.
 /// </summary>
