@@ -16,7 +16,13 @@ internal static class BpfProgramLoader
     /// <summary>Loads <paramref name="program"/> as a tracepoint program; the fd holds it loaded until disposed.</summary>
     /// <exception cref="UnauthorizedAccessException">Not permitted: the message names CAP_BPF and CAP_PERFMON.</exception>
     /// <exception cref="IOException">The kernel refused it; the message carries the verifier's log.</exception>
-    public static unsafe SafeFileDescriptor LoadTracepointProgram(ReadOnlySpan<BpfInstruction> program, string license = "GPL")
+    public static SafeFileDescriptor LoadTracepointProgram(ReadOnlySpan<BpfInstruction> program, string license = "GPL") =>
+        Load(BpfProgramType.Tracepoint, program, license);
+
+    /// <summary>Loads <paramref name="program"/> as a program of <paramref name="type"/>; the fd holds it loaded until disposed.</summary>
+    /// <exception cref="UnauthorizedAccessException">Not permitted: the message names CAP_BPF and CAP_PERFMON.</exception>
+    /// <exception cref="IOException">The kernel refused it; the message carries the verifier's log.</exception>
+    public static unsafe SafeFileDescriptor Load(BpfProgramType type, ReadOnlySpan<BpfInstruction> program, string license = "GPL")
     {
         var licenseBytes = Encoding.ASCII.GetBytes(license + "\0");
         var log = new byte[LogSize];
@@ -26,7 +32,7 @@ internal static class BpfProgramLoader
         {
             var attr = new Interop.Libc.BpfProgLoadAttr
             {
-                prog_type = Interop.Libc.BPF_PROG_TYPE_TRACEPOINT,
+                prog_type = (uint)type,
                 insn_cnt = (uint)program.Length,
                 insns = (ulong)instructions,
                 license = (ulong)licensePointer,

@@ -8,6 +8,7 @@ internal static partial class Interop
         // prog_flags (the kernel takes a shorter attr and reads what is past it as zero).
         internal const int BPF_PROG_LOAD = 5;
         internal const uint BPF_PROG_TYPE_TRACEPOINT = 5;
+        internal const uint BPF_PROG_TYPE_RAW_TRACEPOINT = 17;
 
         // The bpf(2) system call's number: glibc has no wrapper.
         private static long BpfSyscallNumber => RuntimeInformation.ProcessArchitecture switch
@@ -35,21 +36,31 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "syscall", SetLastError = true)]
         private static unsafe partial long SyscallBpf(long number, int command, void* attr, uint size);
 
+        /// <summary>
+        /// bpf(<paramref name="command"/>, attr, size), retried on EINTR: the call's result (an fd for commands that make
+        /// one, else 0) or -1, and the errno (0 on success). Every bpf(2) command goes through here.
+        /// </summary>
+        private static unsafe long Bpf(int command, void* attr, uint size, out int errno)
+        {
+            long raw;
+            do
+            {
+                raw = SyscallBpf(BpfSyscallNumber, command, attr, size);
+            }
+            while (Interrupted((nint)raw, out errno));
+
+            return raw;
+        }
+
         /// <summary>bpf(BPF_PROG_LOAD): the program's fd, or an invalid one and the errno.</summary>
         internal static unsafe int BpfProgLoad(ref BpfProgLoadAttr attr, out SafeFileDescriptor program)
         {
-            long raw;
             int errno;
             fixed (BpfProgLoadAttr* pointer = &attr)
             {
-                do
-                {
-                    raw = SyscallBpf(BpfSyscallNumber, BPF_PROG_LOAD, pointer, (uint)sizeof(BpfProgLoadAttr));
-                }
-                while (Interrupted((nint)raw, out errno));
+                program = new SafeFileDescriptor((int)Bpf(BPF_PROG_LOAD, pointer, (uint)sizeof(BpfProgLoadAttr), out errno));
             }
 
-            program = new SafeFileDescriptor((int)raw);
             return errno;
         }
     }

@@ -12,6 +12,7 @@ internal static partial class Interop
         internal const int EINTR = 4;
         internal const int ENXIO = 6;
         internal const int EAGAIN = 11;
+        internal const int ENOMEM = 12;
         internal const int EACCES = 13;
         internal const int ENOTDIR = 20;
         internal const int EISDIR = 21;
@@ -67,6 +68,34 @@ internal static partial class Interop
             "namespace; run the tracer on the host (or with --network host), not in a separate network namespace."),
         _ => GetExceptionForErrno(errno, operation),
     };
+
+    /// <summary>
+    /// The same for bpf(2) and perf_event_open(2): a refusal names CAP_BPF and CAP_PERFMON. Where the call locks memory
+    /// (<paramref name="locksMemory"/>: a map), EPERM and ENOMEM also name RLIMIT_MEMLOCK, which kernels before 5.11
+    /// charge maps against. Other errors are as <see cref="GetExceptionForErrno"/> makes them.
+    /// </summary>
+    internal static Exception GetExceptionForBpfErrno(int errno, string operation, bool locksMemory = false)
+    {
+        const string Memlock = " Before Linux 5.11 a map's memory is also charged to the locked-memory limit: raise RLIMIT_MEMLOCK (ulimit -l, LimitMEMLOCK=).";
+        return errno switch
+        {
+            Errno.EPERM or Errno.EACCES => new UnauthorizedAccessException(
+                $"{operation} was refused ({Marshal.GetPInvokeErrorMessage(errno)}): it takes root, or the capabilities CAP_BPF and " +
+                $"CAP_PERFMON (Linux 5.8+; CAP_SYS_ADMIN before).{(locksMemory ? Memlock : string.Empty)}"),
+            Errno.ENOMEM when locksMemory => new IOException(
+                $"{operation} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).{Memlock}", errno),
+            _ => GetExceptionForErrno(errno, operation),
+        };
+    }
+
+    /// <summary>Throws the bpf(2) exception for <paramref name="errno"/> unless it is 0.</summary>
+    internal static void ThrowIfBpfError(int errno, string operation, bool locksMemory = false)
+    {
+        if (errno != 0)
+        {
+            throw GetExceptionForBpfErrno(errno, operation, locksMemory);
+        }
+    }
 
     /// <summary>Throws the exception for <paramref name="errno"/> unless it is 0.</summary>
     internal static void ThrowIfError(int errno, string operation)

@@ -15,7 +15,7 @@ namespace Tracing.Linux.Tests.Libc;
 /// </summary>
 internal static partial class ManagedLayout
 {
-    public static readonly IReadOnlyDictionary<string, Func<long>[]> Values = new Dictionary<string, Func<long>[]>([.. Statx(), .. Bpf()], StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Func<long>[]> Values = new Dictionary<string, Func<long>[]>([.. Statx(), .. Bpf(), .. BpfRing()], StringComparer.Ordinal)
     {
         ["sizeof struct sockaddr_nl"] = Size<SockAddrNetlink>(),
         ["offsetof struct sockaddr_nl.nl_family"] = Offset<SockAddrNetlink>("nl_family"),

@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stddef.h>
+#include <string.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -30,6 +31,8 @@
 #include <linux/magic.h>
 #include <linux/types.h>
 #include <linux/bpf.h>
+#include <linux/perf_event.h>
+#include <sys/mman.h>
 #ifndef PROC_EVENT_ALL
 /* include/uapi/linux/cn_proc.h, Linux 6.6, which added PROC_EVENT_ALL with these two. */
 #define PROC_EVENT_NONZERO_EXIT 0x20000000
@@ -97,5 +100,13 @@ int main(void){
  S(struct bpf_insn); O(union bpf_attr,prog_type);O(union bpf_attr,insn_cnt);O(union bpf_attr,insns);O(union bpf_attr,license);O(union bpf_attr,log_level);O(union bpf_attr,log_size);O(union bpf_attr,log_buf);O(union bpf_attr,kern_version);O(union bpf_attr,prog_flags);
  C(BPF_PROG_LOAD);C(BPF_PROG_TYPE_TRACEPOINT);C(BPF_PSEUDO_MAP_FD);
  C(BPF_ALU64);C(BPF_JMP);C(BPF_LDX);C(BPF_STX);C(BPF_ST);C(BPF_MEM);C(BPF_DW);C(BPF_B);C(BPF_H);C(BPF_W);C(BPF_X);C(BPF_MOV);C(BPF_ADD);C(BPF_AND);C(BPF_JNE);C(BPF_JLT);C(BPF_JSLE);C(BPF_CALL);C(BPF_EXIT);
+ O(union bpf_attr,map_type);O(union bpf_attr,key_size);O(union bpf_attr,value_size);O(union bpf_attr,max_entries);O(union bpf_attr,map_flags);O(union bpf_attr,inner_map_fd);O(union bpf_attr,numa_node);O(union bpf_attr,map_name);SF(union bpf_attr,map_name);O(union bpf_attr,map_ifindex);
+ O(union bpf_attr,map_fd);O(union bpf_attr,key);O(union bpf_attr,value);O(union bpf_attr,flags);O(union bpf_attr,raw_tracepoint.name);O(union bpf_attr,raw_tracepoint.prog_fd);O(union bpf_attr,info.bpf_fd);O(union bpf_attr,info.info_len);O(union bpf_attr,info.info);SF(union bpf_attr,info);
+ O(struct bpf_prog_info,type);O(struct bpf_prog_info,id);O(struct bpf_prog_info,tag);O(struct bpf_prog_info,jited_prog_len);O(struct bpf_prog_info,xlated_prog_len);O(struct bpf_prog_info,jited_prog_insns);O(struct bpf_prog_info,xlated_prog_insns);O(struct bpf_prog_info,load_time);O(struct bpf_prog_info,created_by_uid);O(struct bpf_prog_info,nr_map_ids);O(struct bpf_prog_info,map_ids);O(struct bpf_prog_info,name);O(struct bpf_prog_info,ifindex);O(struct bpf_prog_info,netns_dev);O(struct bpf_prog_info,netns_ino);O(struct bpf_prog_info,nr_jited_ksyms);O(struct bpf_prog_info,nr_jited_func_lens);O(struct bpf_prog_info,jited_ksyms);O(struct bpf_prog_info,jited_func_lens);O(struct bpf_prog_info,btf_id);O(struct bpf_prog_info,func_info_rec_size);O(struct bpf_prog_info,func_info);O(struct bpf_prog_info,nr_func_info);O(struct bpf_prog_info,nr_line_info);O(struct bpf_prog_info,line_info);O(struct bpf_prog_info,jited_line_info);O(struct bpf_prog_info,nr_jited_line_info);O(struct bpf_prog_info,line_info_rec_size);O(struct bpf_prog_info,jited_line_info_rec_size);O(struct bpf_prog_info,nr_prog_tags);O(struct bpf_prog_info,prog_tags);O(struct bpf_prog_info,run_time_ns);O(struct bpf_prog_info,run_cnt);O(struct bpf_prog_info,recursion_misses);O(struct bpf_prog_info,verified_insns);
+ C(BPF_MAP_CREATE);C(BPF_MAP_LOOKUP_ELEM);C(BPF_MAP_UPDATE_ELEM);C(BPF_ANY);C(BPF_NOEXIST);C(BPF_EXIST);C(BPF_MAP_TYPE_HASH);C(BPF_MAP_TYPE_ARRAY);C(BPF_MAP_TYPE_PERCPU_ARRAY);C(BPF_MAP_TYPE_RINGBUF);
+ C(BPF_RAW_TRACEPOINT_OPEN);C(BPF_OBJ_GET_INFO_BY_FD);C(BPF_PROG_TYPE_RAW_TRACEPOINT);C(BPF_RINGBUF_BUSY_BIT);C(BPF_RINGBUF_DISCARD_BIT);C(BPF_RINGBUF_HDR_SZ);
+ O(struct perf_event_attr,type);O(struct perf_event_attr,size);O(struct perf_event_attr,config);O(struct perf_event_attr,sample_period);O(struct perf_event_attr,sample_type);O(struct perf_event_attr,read_format);O(struct perf_event_attr,wakeup_events);O(struct perf_event_attr,bp_type);O(struct perf_event_attr,config1);
+ { struct perf_event_attr a = {0}; a.disabled = 1; unsigned long long bits; memcpy(&bits, (char *)&a + offsetof(struct perf_event_attr, read_format) + 8, 8); printf("const perf_event_attr.disabled at read_format+8\t%llu\n", bits); }
+ C(PERF_ATTR_SIZE_VER0);C(PERF_TYPE_TRACEPOINT);C(PERF_FLAG_FD_CLOEXEC);C(PERF_EVENT_IOC_ENABLE);C(PERF_EVENT_IOC_SET_BPF);C(PROT_READ);C(PROT_WRITE);C(MAP_SHARED);C(ENOMEM);
  S(sigset_t); C(POSIX_SPAWN_SETSIGDEF);C(POSIX_SPAWN_SETSIGMASK);C(SIGKILL);C(SIGPIPE);C(SIGSTOP);C(SIGCHLD);C(SIG_DFL);C(SIG_IGN);
  return 0;}

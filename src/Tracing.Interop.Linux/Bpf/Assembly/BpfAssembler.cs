@@ -55,6 +55,12 @@ internal sealed class BpfAssembler
     /// <summary><c>dst = map</c>: the map's fd in a 64-bit immediate load, which the kernel turns into the map's address.</summary>
     public BpfAssembler LoadMapFd(BpfRegister dst, int mapFd) => LoadImmediate64(dst, PseudoMapFd, (uint)mapFd);
 
+    /// <summary>
+    /// <c>dst = map</c> for the map open in <paramref name="map"/>; the fd must stay open until the program is loaded
+    /// (the loaded program then holds the map itself).
+    /// </summary>
+    public BpfAssembler LoadMapFd(BpfRegister dst, SafeFileDescriptor map) => LoadMapFd(dst, (int)map.DangerousGetHandle());
+
     /// <summary>Calls the kernel helper numbered <paramref name="helper"/> (arguments in R1–R5, result in R0).</summary>
     public BpfAssembler Call(int helper) => Emit(new((byte)(ClassJump | BpfOpcodes.Call | SourceImmediate), BpfRegister.R0, BpfRegister.R0, 0, helper));
 
