@@ -1,3 +1,4 @@
+using Tracing.Linux.Bpf.Btf;
 using Tracing.Linux.Bpf.Assembly;
 using static Tracing.Linux.Bpf.Assembly.BpfOpcodes;
 
@@ -18,7 +19,7 @@ internal static class ExecProgram
     private const short ArgEndSlot = -24;
 
     /// <summary>The program; <paramref name="maxArgvBytes"/> is the most argv bytes a record carries (the scratch entry's size less the header).</summary>
-    public static BpfInstruction[] Build(in KernelOffsets offsets, int ringFd, int lostMapFd, int scratchMapFd, int maxArgvBytes)
+    public static BpfInstruction[] Build(KernelStructLayout offsets, int ringFd, int lostMapFd, int scratchMapFd, int maxArgvBytes)
     {
         var context = BpfRegister.R6;
         var record = BpfRegister.R7;

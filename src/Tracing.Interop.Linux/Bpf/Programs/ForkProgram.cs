@@ -1,3 +1,4 @@
+using Tracing.Linux.Bpf.Btf;
 using Tracing.Linux.Bpf.Assembly;
 
 namespace Tracing.Linux.Bpf.Programs;
@@ -13,7 +14,7 @@ internal static class ForkProgram
     private const short Record = -40;
     private const short Slot = -8;
 
-    public static BpfInstruction[] Build(in KernelOffsets offsets, int ringFd, int lostMapFd)
+    public static BpfInstruction[] Build(KernelStructLayout offsets, int ringFd, int lostMapFd)
     {
         var child = BpfRegister.R7;
         var stack = BpfRegister.R10;

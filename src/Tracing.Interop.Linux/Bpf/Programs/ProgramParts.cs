@@ -1,3 +1,4 @@
+using Tracing.Linux.Bpf.Btf;
 using Tracing.Linux.Bpf.Assembly;
 using static Tracing.Linux.Bpf.Assembly.BpfOpcodes;
 
@@ -40,7 +41,7 @@ internal static class ProgramParts
     /// Writes the parent's thread and process ids (<c>task->real_parent</c>'s, as the proc connector names them) of the
     /// task in <paramref name="task"/>; uses R9 and the stack slot at <paramref name="slot"/>.
     /// </summary>
-    public static BpfAssembler StoreParentIds(this BpfAssembler program, BpfRegister task, BpfRegister record, short recordOffset, in KernelOffsets offsets, short slot) => program
+    public static BpfAssembler StoreParentIds(this BpfAssembler program, BpfRegister task, BpfRegister record, short recordOffset, KernelStructLayout offsets, short slot) => program
         .ReadKernelPointer(BpfRegister.R9, task, offsets.TaskRealParent, slot)
         .ReadKernel(record, (short)(recordOffset + RecordLayout.ParentPid), 4, BpfRegister.R9, offsets.TaskPid)
         .ReadKernel(record, (short)(recordOffset + RecordLayout.ParentTgid), 4, BpfRegister.R9, offsets.TaskTgid);
