@@ -65,21 +65,20 @@ internal static class PlatformServices
         services.TryAddSingleton<IContainerEngine>(sp => new DockerEngineClient(sp.GetRequiredService<IOptions<ContainerEngineOptions>>().Value));
     }
 
-    [SupportedOSPlatform("linux")]
-    private static ProcConnectorEventSource CreateProcConnector(IServiceProvider sp) => new(
-        sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value, sp.GetService<ILogger<ProcConnectorEventSource>>());
-
-    [SupportedOSPlatform("linux")]
-    private static BpfEventSource CreateBpf(IServiceProvider sp) => new(
-        sp.GetRequiredService<IOptions<BpfSourceOptions>>().Value, sp.GetService<ILogger<BpfEventSource>>());
-
-    // The tracer's own choice (ExecTracingOptions.Source): the unkeyed tracer's, or the keyed one's of that name.
+    // The tracer's own choice (ExecTracingOptions.Source): the unkeyed tracer's, or the keyed one's of that name. Both
+    // sources' options are read (and so validated) now; the sources are made when a start needs one.
     [SupportedOSPlatform("linux")]
     private static SelectedEventSource CreateLinuxSource(IServiceProvider sp, string? key)
     {
         var registration = sp.GetServices<ExecTracerRegistration>().FirstOrDefault(r => key is null ? !r.IsKeyed : r.IsKeyed && r.Name == key);
         var choice = registration?.OptionsIn(sp).Source ?? ExecTracingSource.Auto;
-        return new SelectedEventSource(choice, () => CreateBpf(sp), () => CreateProcConnector(sp), sp.GetService<ILogger<SelectedEventSource>>());
+        var procConnector = sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value;
+        var bpf = sp.GetRequiredService<IOptions<BpfSourceOptions>>().Value;
+        return new SelectedEventSource(
+            choice,
+            () => new BpfEventSource(bpf, sp.GetService<ILogger<BpfEventSource>>()),
+            () => new ProcConnectorEventSource(procConnector, sp.GetService<ILogger<ProcConnectorEventSource>>()),
+            sp.GetService<ILogger<SelectedEventSource>>());
     }
 
     [SupportedOSPlatform("macos")]

@@ -87,7 +87,7 @@ public class ConfigurationSectionTests
     }
 
     [Theory]
-    [InlineData("Scpoe", "Cgroup", "Monitoring:Execs:Scpoe is not a setting of Monitoring:Execs, whose keys are Scope, Pid, Cgroup, Container, CommandNames, Uids, IncludeExits, Details, QueueCapacity, QueueFullMode, ProcConnector, DarwinPolling, ContainerEngine.")]
+    [InlineData("Scpoe", "Cgroup", "Monitoring:Execs:Scpoe is not a setting of Monitoring:Execs, whose keys are Scope, Pid, Cgroup, Container, CommandNames, Uids, IncludeExits, Details, QueueCapacity, QueueFullMode, IncludeFailedExecs, Source, ProcConnector, Bpf, DarwinPolling, ContainerEngine.")]
     [InlineData("Scope", "Tree", "Monitoring:Execs:Scope 'Tree' is not one of Everything, ProcessTree, Cgroup, Container.")]
     [InlineData("Pid", "7", "Monitoring:Execs:Pid applies only when Monitoring:Execs:Scope is ProcessTree; it is Everything.")]
     [InlineData("CommandNames", "git", "Monitoring:Execs:CommandNames is a list: give each value under its index (Monitoring:Execs:CommandNames:0=git, Monitoring:Execs:CommandNames:1=...), or a JSON array.")]

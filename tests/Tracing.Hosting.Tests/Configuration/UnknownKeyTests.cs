@@ -10,7 +10,7 @@ namespace Tracing.Hosting.Tests.Configuration;
 /// <summary>A misspelt key is refused with the keys its section knows, instead of leaving its setting at the default.</summary>
 public class UnknownKeyTests
 {
-    private const string ExecTracingKeys = "Scope, Pid, Cgroup, Container, CommandNames, Uids, IncludeExits, Details, QueueCapacity, QueueFullMode, ProcConnector, DarwinPolling, ContainerEngine";
+    private const string ExecTracingKeys = "Scope, Pid, Cgroup, Container, CommandNames, Uids, IncludeExits, Details, QueueCapacity, QueueFullMode, IncludeFailedExecs, Source, ProcConnector, Bpf, DarwinPolling, ContainerEngine";
 
     [Theory]
     [InlineData("ExecTracing:Scpoe", "Cgroup", "ExecTracing:Scpoe")]

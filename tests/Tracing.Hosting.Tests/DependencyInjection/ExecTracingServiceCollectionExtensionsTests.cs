@@ -49,7 +49,7 @@ public class ExecTracingServiceCollectionExtensionsTests
         Assert.NotNull(provider.GetService<TimeProvider>());
         if (OperatingSystem.IsLinux())
         {
-            Assert.Equal("ProcConnectorEventSource", provider.GetRequiredService<IKernelEventSource>().GetType().Name);
+            Assert.Equal("SelectedEventSource", provider.GetRequiredService<IKernelEventSource>().GetType().Name);
             Assert.Equal("ProcFsReader", provider.GetRequiredService<IProcessInfoReader>().GetType().Name);
             Assert.Equal("SpawnCommandLauncher", provider.GetRequiredService<ICommandLauncher>().GetType().Name);
         }

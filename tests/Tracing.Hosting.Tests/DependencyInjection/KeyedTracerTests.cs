@@ -106,7 +106,7 @@ public class KeyedTracerTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<ExecTracingOptions>>().Get("web"));
 
         Assert.Equal(
-            "Tracers:web:ProcConnector is not a setting of Tracers:web, whose keys are Scope, Pid, Cgroup, Container, CommandNames, Uids, IncludeExits, Details, QueueCapacity, QueueFullMode.",
+            "Tracers:web:ProcConnector is not a setting of Tracers:web, whose keys are Scope, Pid, Cgroup, Container, CommandNames, Uids, IncludeExits, Details, QueueCapacity, QueueFullMode, IncludeFailedExecs, Source.",
             error.Message);
     }
 

@@ -26,7 +26,7 @@ internal static class FailedExecEvents
             KernelTimestampNs = kernelEvent.TimestampNs,
             Time = context.ToWallClock(kernelEvent.TimestampNs),
             Path = Encoding.UTF8.GetString(path.Span),
-            PathBytes = valid || path.IsEmpty ? null : path,
+            PathBytes = valid || path.IsEmpty ? default(ReadOnlyMemory<byte>?) : path,
             Arguments = arguments ?? ProcessArguments.Empty,
             ArgvSource = arguments is null ? ArgvSource.None : capture!.ArgumentsTruncated ? ArgvSource.Truncated : ArgvSource.Complete,
             Errno = capture?.Errno ?? 0,

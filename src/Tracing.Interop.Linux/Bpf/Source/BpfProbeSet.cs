@@ -56,6 +56,11 @@ internal sealed class BpfProbeSet : IDisposable
                 set.Attach("sched_process_exec", ExecProgram.Build(layout, ringFd, lostFd, (int)scratch.Fd.DangerousGetHandle(), argvBytes));
             }
 
+            if (interest.HasFlag(KernelEventInterest.FailedExec))
+            {
+                set.AttachFailedExecs(options, layout, ringFd, lostFd);
+            }
+
             if (interest.HasFlag(KernelEventInterest.Fork))
             {
                 set.Attach("sched_process_fork", ForkProgram.Build(layout, ringFd, lostFd));
@@ -118,5 +123,32 @@ internal sealed class BpfProbeSet : IDisposable
         var loaded = BpfProgramLoader.Load(BpfProgramType.RawTracepoint, program);
         _programs.Add((tracepoint, loaded));
         Own(RawTracepointAttacher.Attach(loaded, tracepoint));
+    }
+
+    // Failed execs: the system call tracepoints of execve and execveat (not of a 32-bit execve, which has its own
+    // entry), their fields' offsets from their format files.
+    private void AttachFailedExecs(BpfSourceOptions options, KernelStructLayout layout, int ringFd, int lostFd)
+    {
+        var argvBytes = options.MaxArgumentBytes;
+        var pending = Own(BpfMap.Create(BpfMapType.LruHash, "exectrace_pend", 8, FailedExecEnterProgram.EntrySize, 16 * 1024));
+        var scratch = Own(BpfMap.Create(
+            BpfMapType.Array, "exectrace_fail", 4, (uint)FailedExecExitProgram.ScratchSize(argvBytes), (uint)PossibleCpus.Count));
+        var pendingFd = (int)pending.Fd.DangerousGetHandle();
+        var scratchFd = (int)scratch.Fd.DangerousGetHandle();
+        foreach (var call in (ReadOnlySpan<string>)["execve", "execveat"])
+        {
+            var enter = SyscallFormat.Read("sys_enter_" + call);
+            var exit = SyscallFormat.Read("sys_exit_" + call);
+            AttachSyscall(enter.Name, FailedExecEnterProgram.Build(pendingFd, SyscallFormat.Offset(enter, "filename"), SyscallFormat.Offset(enter, "argv")));
+            AttachSyscall(exit.Name, FailedExecExitProgram.Build(
+                layout, ringFd, lostFd, pendingFd, scratchFd, SyscallFormat.Offset(exit, "ret"), options.MaxFailedExecArguments, argvBytes));
+        }
+    }
+
+    private void AttachSyscall(string tracepoint, ReadOnlySpan<BpfInstruction> program)
+    {
+        var loaded = BpfProgramLoader.Load(BpfProgramType.Tracepoint, program);
+        _programs.Add((tracepoint, loaded));
+        Own(TracepointAttacher.Attach(loaded, "syscalls", tracepoint));
     }
 }

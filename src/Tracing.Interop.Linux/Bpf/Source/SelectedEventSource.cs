@@ -13,7 +13,7 @@ namespace Tracing.Linux.Bpf.Source;
 /// the reason. Failed execs need eBPF: asked for them, a start that cannot have it fails, saying why.
 /// </summary>
 [SupportedOSPlatform("linux")]
-internal sealed class SelectedEventSource : IKernelEventSource
+internal sealed class SelectedEventSource : IKernelEventSource, IDisposable
 {
     private readonly ExecTracingSource _choice;
     private readonly Func<IKernelEventSource> _bpf;
@@ -83,6 +83,9 @@ internal sealed class SelectedEventSource : IKernelEventSource
             await active.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Stops synchronously, for containers disposed with <c>using</c>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async ValueTask StartWith(Func<IKernelEventSource> create, IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
     {
