@@ -10,6 +10,9 @@ internal static class RingPrograms
     public const int GetSmpProcessorId = 8;
     public const int GetCurrentPidTgid = 14;
     public const int RingbufOutput = 130;
+    public const int RingbufReserve = 131;
+    public const int RingbufSubmit = 132;
+    public const int RingbufDiscard = 133;
 
     /// <summary>
     /// Outputs 16 bytes into the ring on every run: <c>bpf_get_current_pid_tgid()</c>, then <paramref name="marker"/>;
@@ -86,6 +89,46 @@ internal static class RingPrograms
         .Alu64(Add, BpfRegister.R2, -72)
         .Mov64(BpfRegister.R4, 0)
         .Call(RingbufOutput)
+        .Label("out")
+        .Mov64(BpfRegister.R0, 0)
+        .Exit()
+        .ToArray();
+
+    /// <summary>
+    /// Only for the thread <paramref name="pidTgid"/>: takes n from the u64 array <paramref name="counter"/> as
+    /// <see cref="CountedRecords"/> does, reserves 16 bytes in the ring, writes n twice, and submits the record when n is
+    /// even, discards it when odd.
+    /// </summary>
+    public static BpfInstruction[] EvenSubmittedOddDiscarded(SafeFileDescriptor ring, SafeFileDescriptor counter, long pidTgid) => new BpfAssembler()
+        .Call(GetCurrentPidTgid)
+        .Load64(BpfRegister.R1, pidTgid)
+        .JumpIf(JumpNotEqual, BpfRegister.R0, BpfRegister.R1, "out")
+        .Store(BpfSize.Word, BpfRegister.R10, -4, 0)
+        .LoadMapFd(BpfRegister.R1, counter)
+        .Mov64(BpfRegister.R2, BpfRegister.R10)
+        .Alu64(Add, BpfRegister.R2, -4)
+        .Call(MapLookupElem)
+        .JumpIf(JumpEqual, BpfRegister.R0, 0, "out")
+        .Load(BpfSize.Double, BpfRegister.R7, BpfRegister.R0, 0)
+        .Mov64(BpfRegister.R8, BpfRegister.R7)
+        .Alu64(Add, BpfRegister.R8, 1)
+        .Store(BpfSize.Double, BpfRegister.R0, 0, BpfRegister.R8)
+        .LoadMapFd(BpfRegister.R1, ring)
+        .Mov64(BpfRegister.R2, 16)
+        .Mov64(BpfRegister.R3, 0)
+        .Call(RingbufReserve)
+        .JumpIf(JumpEqual, BpfRegister.R0, 0, "out")
+        .Store(BpfSize.Double, BpfRegister.R0, 0, BpfRegister.R7)
+        .Store(BpfSize.Double, BpfRegister.R0, 8, BpfRegister.R7)
+        .Mov64(BpfRegister.R1, BpfRegister.R0)
+        .Mov64(BpfRegister.R2, 0)
+        .Mov64(BpfRegister.R3, BpfRegister.R7)
+        .Alu64(And, BpfRegister.R3, 1)
+        .JumpIf(JumpNotEqual, BpfRegister.R3, 0, "discard")
+        .Call(RingbufSubmit)
+        .Jump("out")
+        .Label("discard")
+        .Call(RingbufDiscard)
         .Label("out")
         .Mov64(BpfRegister.R0, 0)
         .Exit()
