@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Tracing.Cli.Output;
 using Tracing.Cli.Running;
+using Tracing.Tracer;
 
 namespace Tracing.Cli;
 
@@ -69,6 +70,13 @@ internal static class ExectraceCommand
         };
         var otlpArgs = new Option<bool>("--otlp-args") { Description = "With --otlp: send each process's whole argv (process.command_args). Not sent by default: argv may hold secrets, and telemetry leaves the host." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "With --otlp: print no events, only send them (an agent's way; losses are still said on stderr)." };
+        var failed = new Option<bool>("--failed", "-x") { Description = "Also print execs that failed (as execsnoop -x): the path, argv and error, e.g. ENOENT for a command not found. Needs the eBPF source." };
+        var source = new Option<string>("--source")
+        {
+            Description = "The kernel event source: auto (default: eBPF when the kernel and privileges allow it, else the proc connector, with a warning that says why), bpf (argv captured in the kernel at the exec, so never lost to a process that ends at once; sees failed execs; needs CAP_BPF and CAP_PERFMON) or proc-connector (needs CAP_NET_ADMIN).",
+            DefaultValueFactory = _ => "auto",
+        };
+        source.AcceptOnlyFromAmong("auto", "bpf", "proc-connector");
         var command = new Argument<string[]>("command")
         {
             Description = "After --: a command to run and trace with its whole subtree; exectrace exits with its exit code.",
@@ -79,7 +87,7 @@ internal static class ExectraceCommand
             "Reports every program started on this machine, in a process tree, a cgroup, a container, or a command it runs: " +
             "pid, parent and full argv, and the container each runs in. Ctrl-C stops. Under systemd (Type=notify) it sends READY=1 once tracing is live.")
         {
-            pid, cgroup, container, engineSocket, noContainer, comm, uid, json, exits, output, cwd, user, exe, env, tree, follow, otlp, otlpArgs, quiet, command,
+            pid, cgroup, container, engineSocket, noContainer, comm, uid, json, exits, output, cwd, user, exe, env, tree, follow, otlp, otlpArgs, quiet, failed, source, command,
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -111,8 +119,17 @@ internal static class ExectraceCommand
                 OtlpEndpoint = parseResult.GetValue(otlp),
                 OtlpArgs = parseResult.GetValue(otlpArgs),
                 Quiet = parseResult.GetValue(quiet),
+                FailedExecs = parseResult.GetValue(failed),
+                Source = SourceNamed(parseResult.GetValue(source)),
             },
             parseResult.InvocationConfiguration.Error));
         return root;
     }
+
+    private static ExecTracingSource SourceNamed(string? name) => name switch
+    {
+        "bpf" => ExecTracingSource.Bpf,
+        "proc-connector" => ExecTracingSource.ProcConnector,
+        _ => ExecTracingSource.Auto,
+    };
 }

@@ -29,14 +29,14 @@ public class ExectraceCommandTests
 
     [Theory]
     [InlineData("--bogus")]
-    [InlineData("-x")]
+    [InlineData("-X")]
     [InlineData("-t", "--bogus", "--", "/bin/true")]
     public async Task An_unknown_option_before_the_separator_is_a_usage_error_never_a_command(params string[] args)
     {
         var (exitCode, _, errors) = await InvokeAsync(args);
 
         Assert.Equal(ExitCodes.UsageError, exitCode);
-        Assert.StartsWith($"exectrace: unknown option '{args.First(a => a is "--bogus" or "-x")}'", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"exectrace: unknown option '{args.First(a => a is "--bogus" or "-X")}'", errors, StringComparison.Ordinal);
         Assert.Contains("-- COMMAND", errors, StringComparison.Ordinal);
     }
 

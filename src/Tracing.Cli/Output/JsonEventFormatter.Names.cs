@@ -29,6 +29,9 @@ internal sealed partial class JsonEventFormatter
         public static readonly JsonEncodedText Exe = JsonEncodedText.Encode("exe");
         public static readonly JsonEncodedText ExeBase64 = JsonEncodedText.Encode("exe_base64");
         public static readonly JsonEncodedText Exec = JsonEncodedText.Encode("exec");
+        public static readonly JsonEncodedText Errno = JsonEncodedText.Encode("errno");
+        public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+        public static readonly JsonEncodedText ExecFailed = JsonEncodedText.Encode("exec_failed");
         public static readonly JsonEncodedText Exit = JsonEncodedText.Encode("exit");
         public static readonly JsonEncodedText ExitCode = JsonEncodedText.Encode("exit_code");
         public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
@@ -36,12 +39,15 @@ internal sealed partial class JsonEventFormatter
         public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
         public static readonly JsonEncodedText None = JsonEncodedText.Encode("none");
         public static readonly JsonEncodedText Nspid = JsonEncodedText.Encode("nspid");
+        public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+        public static readonly JsonEncodedText PathBase64 = JsonEncodedText.Encode("path_base64");
         public static readonly JsonEncodedText Pid = JsonEncodedText.Encode("pid");
         public static readonly JsonEncodedText Ppid = JsonEncodedText.Encode("ppid");
         public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
         public static readonly JsonEncodedText Signal = JsonEncodedText.Encode("signal");
         public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
         public static readonly JsonEncodedText Time = JsonEncodedText.Encode("time");
+        public static readonly JsonEncodedText Truncated = JsonEncodedText.Encode("truncated");
         public static readonly JsonEncodedText TimestampNs = JsonEncodedText.Encode("timestamp_ns");
         public static readonly JsonEncodedText Uid = JsonEncodedText.Encode("uid");
         public static readonly JsonEncodedText User = JsonEncodedText.Encode("user");

@@ -39,7 +39,7 @@ internal sealed partial class JsonEventFormatter(bool depth = false) : IUtf8Even
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(line);
-        if (item is not (ExecEvent or ExitEvent or EventsLostEvent))
+        if (item is not (ExecEvent or ExitEvent or EventsLostEvent or ExecFailedEvent))
         {
             return false;
         }
@@ -58,6 +58,10 @@ internal sealed partial class JsonEventFormatter(bool depth = false) : IUtf8Even
                 case ExitEvent exit:
                     WriteCommon(writer, Names.Exit, item);
                     WriteExit(writer, exit);
+                    break;
+                case ExecFailedEvent failed:
+                    WriteCommon(writer, Names.ExecFailed, item);
+                    WriteExecFailed(writer, failed);
                     break;
                 case EventsLostEvent lost:
                     WriteCommon(writer, Names.Lost, item);
@@ -101,13 +105,7 @@ internal sealed partial class JsonEventFormatter(bool depth = false) : IUtf8Even
         WriteBase64Twin(writer, Names.CwdBase64, exec.WorkingDirectoryBytes);
         WriteStrings(writer, Names.Argv, Names.ArgvBase64, exec.Arguments);
 
-        writer.WriteBoolean(Names.ArgvComplete, exec.ArgvSource == ArgvSource.Complete);
-        writer.WriteString(Names.ArgvSource, exec.ArgvSource switch
-        {
-            ArgvSource.Complete => Names.Cmdline,
-            ArgvSource.CommandName => Names.Comm,
-            _ => Names.None,
-        });
+        WriteArgvSource(writer, exec.ArgvSource);
 
         // Asked only (absent otherwise): null when it could not be read.
         if (exec.Environment is { } environment)

@@ -19,7 +19,7 @@ namespace Tracing.Cli.Output;
 /// <param name="showExecutable">The executable's path in place of argv[0] (<c>?</c> when it could not be read).</param>
 /// <param name="showEnvironment">The environment after argv: <c>[env]</c> then its entries, quoted as argv; <c>[env unavailable]</c> when not readable.</param>
 /// <param name="indentByDepth">Two spaces per level of <see cref="ExecEvent.Depth"/> before the pid.</param>
-internal sealed class TextEventFormatter(
+internal sealed partial class TextEventFormatter(
     bool showWorkingDirectory,
     bool showUser,
     LocalTimeOfDay timeOfDay,
@@ -46,6 +46,9 @@ internal sealed class TextEventFormatter(
                 return true;
             case ExitEvent exit:
                 FormatExit(exit, line);
+                return true;
+            case ExecFailedEvent failed:
+                FormatExecFailed(failed, line);
                 return true;
             default:
                 return false;
@@ -106,7 +109,11 @@ internal sealed class TextEventFormatter(
         }
 
         var arguments = exec.Arguments;
-        if (exec.ArgvSource != ArgvSource.Complete)
+        if (exec.ArgvSource == ArgvSource.Truncated)
+        {
+            line.Append(" [argv truncated]");
+        }
+        else if (exec.ArgvSource != ArgvSource.Complete)
         {
             line.Append(" [argv unavailable: process ended]");
         }
@@ -115,7 +122,7 @@ internal sealed class TextEventFormatter(
         {
             line.Append(' ');
             // The fallback (the command name) is no argv[0]: it stays, the executable is likely gone with the argv.
-            if (i == 0 && showExecutable && exec.ArgvSource == ArgvSource.Complete)
+            if (i == 0 && showExecutable && exec.ArgvSource is ArgvSource.Complete or ArgvSource.Truncated)
             {
                 ProcessWords.AppendExecutable(line, exec);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracing.Tracer;
 
 namespace Tracing.Cli.Running;
 
@@ -59,6 +60,12 @@ internal sealed record TraceSettings
 
     /// <summary>--quiet: no events printed (with --otlp, only sent).</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>--failed: failed execs printed too (path, argv, error).</summary>
+    public bool FailedExecs { get; init; }
+
+    /// <summary>--source: the kernel event source.</summary>
+    public ExecTracingSource Source { get; init; }
 
     /// <summary>True when exectrace runs a command (<c>-- COMMAND</c>), traces its subtree and ends with it.</summary>
     public bool RunsCommand => Command.Count > 0;

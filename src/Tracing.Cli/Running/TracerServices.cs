@@ -33,6 +33,8 @@ internal static class TracerServices
 
                 // Spans end at exits: with --otlp they are traced, and printed only with -t.
                 o.IncludeExits = settings.Exits || settings.Otlp;
+                o.IncludeFailedExecs = settings.FailedExecs;
+                o.Source = settings.Source;
                 o.Details = DetailsFor(settings);
             });
         if (OperatingSystem.IsLinux())

@@ -32,6 +32,32 @@ internal sealed class ExecFacts(IProcessInfoReader reader)
         _credentials = default;
     }
 
+    /// <summary>
+    /// Forgets the previous exec's facts and takes what the source captured of this one in the kernel (command name,
+    /// parent, user ids, cgroup): those are not read from the process, which may be gone already.
+    /// </summary>
+    /// <param name="pid">The process that exec'd.</param>
+    /// <param name="capture">What the source captured; null when nothing.</param>
+    public void Begin(int pid, ExecCapture? capture)
+    {
+        Begin(pid);
+        if (capture is null)
+        {
+            return;
+        }
+
+        if (capture.CommandName is { } name)
+        {
+            KnowCommandName(name);
+        }
+
+        if (capture.Identity is { } identity)
+        {
+            _identityRead = _hasIdentity = true;
+            _identity = identity;
+        }
+    }
+
     /// <summary>True when the command name was read (or tried) already: asking again costs nothing.</summary>
     public bool CommandNameKnown => _commandNameRead;
 

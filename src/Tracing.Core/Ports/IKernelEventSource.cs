@@ -24,6 +24,12 @@ public interface IKernelEventSource : IAsyncDisposable
     {
     }
 
+    /// <summary>
+    /// The facts this source can deliver; the tracer refuses to start, saying why, when it needs one that is not here
+    /// (<see cref="KernelEventInterest.FailedExec"/> from a source that cannot see failed execs). Default: <see cref="KernelEventInterest.All"/>.
+    /// </summary>
+    KernelEventInterest Supports => KernelEventInterest.All;
+
     /// <summary>Stops delivery. After it returns the sink is not called again. Idempotent.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when delivery has stopped.</returns>

@@ -44,6 +44,12 @@ public readonly record struct KernelEvent
     /// <summary>For an exit: the signal sent to the parent (-1 for a thread).</summary>
     public int ExitSignal { get; init; }
 
+    /// <summary>
+    /// For an exec or a failed exec: what the source captured of it in the kernel (argv, command name, identity; for a
+    /// failed exec its path and error); null when the source captures nothing (the tracer reads the process).
+    /// </summary>
+    public ExecCapture? Capture { get; init; }
+
     /// <summary>True when this event is about a thread, not a whole process.</summary>
     public bool IsThread => Pid != Tgid;
 }

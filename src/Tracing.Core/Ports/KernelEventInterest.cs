@@ -13,6 +13,12 @@ public enum KernelEventInterest
     /// <summary>Exit.</summary>
     Exit = 4,
 
-    /// <summary>Everything.</summary>
+    /// <summary>Everything the process model needs: <see cref="Fork"/>, <see cref="Exec"/> and <see cref="Exit"/>.</summary>
     All = Fork | Exec | Exit,
+
+    /// <summary>
+    /// Execs that failed (<see cref="KernelEventKind.ExecFailed"/>). Not in <see cref="All"/>: asked by name, and a
+    /// source that cannot see them refuses a start that asks (see <see cref="IKernelEventSource.Supports"/>).
+    /// </summary>
+    FailedExec = 8,
 }

@@ -23,4 +23,10 @@ public enum KernelEventKind : byte
 
     /// <summary>A process dumped core.</summary>
     Coredump = 6,
+
+    /// <summary>
+    /// A thread called execve and it failed (the process goes on with its old program); <see cref="KernelEvent.Capture"/>
+    /// holds the path, argv and error. Only sources that see the system call's return report it (Linux's eBPF source).
+    /// </summary>
+    ExecFailed = 7,
 }

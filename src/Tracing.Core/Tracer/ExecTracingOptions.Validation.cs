@@ -62,6 +62,11 @@ public sealed partial class ExecTracingOptions
             errors.Add($"{p}{nameof(QueueFullMode)} must be DropNewest or DropOldest; got {QueueFullMode}.");
         }
 
+        if (!Enum.IsDefined(Source))
+        {
+            errors.Add($"{p}{nameof(Source)} must be Auto, Bpf or ProcConnector; got {Source}.");
+        }
+
         return errors;
     }
 

@@ -71,6 +71,22 @@ public sealed partial class ExecTracingOptions
     public bool IncludeExits { get; set; }
 
     /// <summary>
+    /// Also report execs that failed (<see cref="Events.ExecFailedEvent"/>: a command not found, not executable), with
+    /// the path, argv and error, in the same scope and conditions as execs. Needs a source that sees them (Linux's
+    /// eBPF source, see <see cref="Source"/>): with one that does not, the tracer refuses to start and says so.
+    /// Default: false.
+    /// </summary>
+    public bool IncludeFailedExecs { get; set; }
+
+    /// <summary>
+    /// Which kernel event source to use on Linux: <see cref="ExecTracingSource.Auto"/> (default: eBPF when the kernel
+    /// and privileges allow it, else the proc connector, saying once in the log which it took and why),
+    /// <see cref="ExecTracingSource.Bpf"/> or <see cref="ExecTracingSource.ProcConnector"/>. Other platforms have one
+    /// source and take only <see cref="ExecTracingSource.Auto"/>. In configuration a name in any letter case.
+    /// </summary>
+    public ExecTracingSource Source { get; set; }
+
+    /// <summary>
     /// What to read for each exec besides argv, parent and command name. Default: <see cref="ExecDetails.All"/>. In
     /// configuration names, comma-separated, e.g. <c>WorkingDirectory, Credentials</c>.
     /// </summary>

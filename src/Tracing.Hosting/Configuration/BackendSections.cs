@@ -14,6 +14,9 @@ internal static class BackendSections
     /// <summary>The Linux backend's settings (<c>ProcConnectorOptions</c>).</summary>
     public const string ProcConnector = "ProcConnector";
 
+    /// <summary>The Linux eBPF source's settings (<c>BpfSourceOptions</c>).</summary>
+    public const string Bpf = "Bpf";
+
     /// <summary>The macOS backend's settings (<c>DarwinPollingOptions</c>).</summary>
     public const string DarwinPolling = "DarwinPolling";
 
@@ -21,7 +24,7 @@ internal static class BackendSections
     public const string ContainerEngine = "ContainerEngine";
 
     /// <summary>The sub-sections, in the order the unknown-key message lists them.</summary>
-    public static readonly string[] Names = [ProcConnector, DarwinPolling, ContainerEngine];
+    public static readonly string[] Names = [ProcConnector, Bpf, DarwinPolling, ContainerEngine];
 
     /// <summary>The sub-section <paramref name="name"/>; null without configuration.</summary>
     public static IConfigurationSection? Find(IServiceProvider services, string name)

@@ -21,6 +21,8 @@ internal static class ExecTracingConfiguration
     {
         AddSection<ProcConnectorOptions>(
             services, BackendSections.ProcConnector, static (section, options) => section.Bind(options), new ProcConnectorOptionsValidator());
+        AddSection<BpfSourceOptions>(
+            services, BackendSections.Bpf, static (section, options) => section.Bind(options), new BpfSourceOptionsValidator());
         AddSection<ContainerEngineOptions>(
             services, BackendSections.ContainerEngine, static (section, options) => section.Bind(options), new ContainerEngineOptionsValidator());
         AddSection<DarwinPollingOptions>(

@@ -18,6 +18,7 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
         nameof(ExecTracingOptions.Scope), nameof(ExecTracingOptions.Pid), nameof(ExecTracingOptions.Cgroup), nameof(ExecTracingOptions.Container),
         nameof(ExecTracingOptions.CommandNames), nameof(ExecTracingOptions.Uids), nameof(ExecTracingOptions.IncludeExits),
         nameof(ExecTracingOptions.Details), nameof(ExecTracingOptions.QueueCapacity), nameof(ExecTracingOptions.QueueFullMode),
+        nameof(ExecTracingOptions.IncludeFailedExecs), nameof(ExecTracingOptions.Source),
     ];
 
     private static readonly string[] s_lists = [nameof(ExecTracingOptions.CommandNames), nameof(ExecTracingOptions.Uids)];
@@ -53,6 +54,7 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
         EnumSetting.Check<ExecTracingScope>(section, nameof(ExecTracingOptions.Scope), errors);
         EnumSetting.Check<ExecDetails>(section, nameof(ExecTracingOptions.Details), errors, combinable: true);
         EnumSetting.Check<QueueFullMode>(section, nameof(ExecTracingOptions.QueueFullMode), errors);
+        EnumSetting.Check<ExecTracingSource>(section, nameof(ExecTracingOptions.Source), errors);
         ListSetting.Check(section, nameof(ExecTracingOptions.CommandNames), "git", errors);
         ListSetting.Check(section, nameof(ExecTracingOptions.Uids), "1000", errors);
         if (errors.Count == 0)
@@ -90,6 +92,8 @@ internal sealed class ExecTracingOptionsBinding(IServiceProvider services, ExecT
         Try(errors, () => options.Details = section.GetValue(nameof(options.Details), options.Details));
         Try(errors, () => options.QueueCapacity = section.GetValue(nameof(options.QueueCapacity), options.QueueCapacity));
         Try(errors, () => options.QueueFullMode = section.GetValue(nameof(options.QueueFullMode), options.QueueFullMode));
+        Try(errors, () => options.IncludeFailedExecs = section.GetValue(nameof(options.IncludeFailedExecs), options.IncludeFailedExecs));
+        Try(errors, () => options.Source = section.GetValue(nameof(options.Source), options.Source));
     }
 
     private static void Try(List<string> errors, Action bind)

@@ -29,6 +29,7 @@ internal static class ExecTracingValidation
 
 
         Read<ProcConnectorOptions>(services, failures);
+        Read<BpfSourceOptions>(services, failures);
         Read<ContainerEngineOptions>(services, failures);
         Read<DarwinPollingOptions>(services, failures);
         switch (failures.Count)

@@ -6,12 +6,15 @@ using Microsoft.Extensions.Options;
 using Tracing.Darwin;
 using Tracing.Darwin.Polling;
 using Tracing.Hosting.Commands;
+using Tracing.Hosting.Configuration;
 using Tracing.Linux;
+using Tracing.Linux.Bpf.Source;
 using Tracing.Linux.Containers;
 using Tracing.Linux.Launch;
 using Tracing.Linux.Netlink;
 using Tracing.Linux.ProcFs;
 using Tracing.Ports;
+using Tracing.Tracer;
 
 namespace Tracing.Hosting.Platform;
 
@@ -52,8 +55,8 @@ internal static class PlatformServices
     [SupportedOSPlatform("linux")]
     private static void AddLinux(IServiceCollection services)
     {
-        services.TryAddSingleton<IKernelEventSource>(CreateProcConnector);
-        services.TryAddKeyedSingleton<IKernelEventSource>(KeyedService.AnyKey, static (sp, _) => CreateProcConnector(sp));
+        services.TryAddSingleton<IKernelEventSource>(sp => CreateLinuxSource(sp, null));
+        services.TryAddKeyedSingleton<IKernelEventSource>(KeyedService.AnyKey, static (sp, key) => CreateLinuxSource(sp, key as string));
         services.TryAddSingleton<IProcessInfoReader>(_ => new ProcFsReader());
         AddSharedReader(services);
         // Factories, not types: the container would find a type's constructor by reflection (costly in Native AOT).
@@ -65,6 +68,19 @@ internal static class PlatformServices
     [SupportedOSPlatform("linux")]
     private static ProcConnectorEventSource CreateProcConnector(IServiceProvider sp) => new(
         sp.GetRequiredService<IOptions<ProcConnectorOptions>>().Value, sp.GetService<ILogger<ProcConnectorEventSource>>());
+
+    [SupportedOSPlatform("linux")]
+    private static BpfEventSource CreateBpf(IServiceProvider sp) => new(
+        sp.GetRequiredService<IOptions<BpfSourceOptions>>().Value, sp.GetService<ILogger<BpfEventSource>>());
+
+    // The tracer's own choice (ExecTracingOptions.Source): the unkeyed tracer's, or the keyed one's of that name.
+    [SupportedOSPlatform("linux")]
+    private static SelectedEventSource CreateLinuxSource(IServiceProvider sp, string? key)
+    {
+        var registration = sp.GetServices<ExecTracerRegistration>().FirstOrDefault(r => key is null ? !r.IsKeyed : r.IsKeyed && r.Name == key);
+        var choice = registration?.OptionsIn(sp).Source ?? ExecTracingSource.Auto;
+        return new SelectedEventSource(choice, () => CreateBpf(sp), () => CreateProcConnector(sp), sp.GetService<ILogger<SelectedEventSource>>());
+    }
 
     [SupportedOSPlatform("macos")]
     private static void AddMacOS(IServiceCollection services)

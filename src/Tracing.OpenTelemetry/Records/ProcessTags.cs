@@ -36,8 +36,13 @@ internal static class ProcessTags
 
         if (exec.ArgvSource != ArgvSource.Complete)
         {
-            // The process was gone before its argv could be read: said, not guessed.
-            tags.Add(new(ProcessAttributes.ArgvSource, exec.ArgvSource == ArgvSource.CommandName ? "command_name" : "none"));
+            // The process was gone before its argv could be read, or argv was cut at the capture's limit: said, not guessed.
+            tags.Add(new(ProcessAttributes.ArgvSource, exec.ArgvSource switch
+            {
+                ArgvSource.CommandName => "command_name",
+                ArgvSource.Truncated => "truncated",
+                _ => "none",
+            }));
         }
 
         Add(tags, ProcessAttributes.WorkingDirectory, exec.WorkingDirectory);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Tracing.Events;
 using Tracing.Filtering;
+using Tracing.Ports;
 
 namespace Tracing.Tracer.Session;
 
@@ -20,15 +21,16 @@ internal sealed partial class ExecReader
     /// Out-of-scope execs may be read for nothing this way: only while the session is busy.
     /// </summary>
     /// <param name="pid">The process that exec'd.</param>
+    /// <param name="capture">What the source captured of the exec in the kernel; null when nothing.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void ReadAhead(int pid)
+    public void ReadAhead(int pid, ExecCapture? capture)
     {
         _aheadPid = pid;
-        _aheadMemory = ReadMemory(pid);
+        _aheadMemory = ReadMemory(pid, capture);
         _aheadFiles = ReadFiles(pid);
 
         // A zombie still has its name; a reaped process has nothing. Read now, it stands in for an argv that was gone.
-        _aheadCommandName = _reader.TryReadCommandName(pid, out var name) ? name : null;
+        _aheadCommandName = capture?.CommandName ?? (_reader.TryReadCommandName(pid, out var name) ? name : null);
     }
 
     /// <summary>Gives <paramref name="facts"/> (begun for <paramref name="pid"/>) the command name read ahead for it, if any.</summary>
@@ -51,13 +53,25 @@ internal sealed partial class ExecReader
         _aheadCommandName = null;
     }
 
-    // Its memory: argv, first to go, then the environment only when asked (it is large, and goes with it too).
-    private MemoryFacts ReadMemory(int pid)
+    // Its memory: argv, first to go (unless the source captured it at the exec), then the environment only when asked
+    // (it is large, and goes with it too).
+    private MemoryFacts ReadMemory(int pid, ExecCapture? capture)
     {
-        var hasArgv = _reader.TryReadArguments(pid, out var arguments) && arguments.Count > 0;
+        var truncated = false;
+        ProcessArguments? arguments;
+        bool hasArgv;
+        if (capture?.Arguments is { Count: > 0 } captured)
+        {
+            (hasArgv, arguments, truncated) = (true, captured, capture.ArgumentsTruncated);
+        }
+        else
+        {
+            hasArgv = _reader.TryReadArguments(pid, out arguments) && arguments.Count > 0;
+        }
+
         ProcessArguments? environment = null;
         var environmentUnavailable = (_details & ExecDetails.Environment) != 0 && !_reader.TryReadEnvironment(pid, out environment);
-        return new(hasArgv, arguments, environment, environmentUnavailable);
+        return new(hasArgv, truncated, arguments, environment, environmentUnavailable);
     }
 
     // Its files: the executable's and the working directory's paths, each only when asked.
@@ -80,7 +94,7 @@ internal sealed partial class ExecReader
         return new(executable, executableBytes, cwd, cwdBytes);
     }
 
-    private readonly record struct MemoryFacts(bool HasArgv, ProcessArguments? Arguments, ProcessArguments? Environment, bool EnvironmentUnavailable);
+    private readonly record struct MemoryFacts(bool HasArgv, bool Truncated, ProcessArguments? Arguments, ProcessArguments? Environment, bool EnvironmentUnavailable);
 
     private readonly record struct FileFacts(string? Executable, byte[]? ExecutableBytes, string? Cwd, byte[]? CwdBytes);
 }

@@ -27,7 +27,7 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
     {
         var pid = kernelEvent.Tgid;
         var ahead = _aheadPid == pid;
-        var memory = ahead ? _aheadMemory : ReadMemory(pid);
+        var memory = ahead ? _aheadMemory : ReadMemory(pid, kernelEvent.Capture);
         var (hasArgv, arguments) = (memory.HasArgv, memory.Arguments);
         var wantsCredentials = (_details & (ExecDetails.Credentials | ExecDetails.UserName)) != 0;
         var mustReadParent = ParentOf.MustRead(knownParent);
@@ -70,7 +70,7 @@ internal sealed partial class ExecReader(TracerContext context, ContainerNaming 
         var (container, namespacePid) = (_details & ExecDetails.Container) != 0 ? ReadContainer(pid, cgroupId) : (null, null);
         var cgroup = (_details & ExecDetails.Cgroup) != 0 ? ReadCgroup(pid, cgroupId) : null;
 
-        var source = hasArgv ? ArgvSource.Complete : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
+        var source = hasArgv ? (memory.Truncated ? ArgvSource.Truncated : ArgvSource.Complete) : commandName is not null ? ArgvSource.CommandName : ArgvSource.None;
         if (!hasArgv)
         {
             arguments = commandName is not null ? ProcessArguments.FromStrings([commandName]) : ProcessArguments.Empty;

@@ -81,7 +81,7 @@ internal sealed partial class SessionSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Matches(in KernelEvent kernelEvent)
     {
-        _facts.Begin(kernelEvent.Tgid);
+        _facts.Begin(kernelEvent.Tgid, kernelEvent.Capture);
         _execs.LendReadAhead(kernelEvent.Tgid, _facts);
         if (_conditions.IsEmpty)
         {

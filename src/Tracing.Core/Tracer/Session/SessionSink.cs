@@ -69,7 +69,7 @@ internal sealed partial class SessionSink : IKernelEventSink
         var readAhead = kernelEvent.Kind == KernelEventKind.Exec && !_gate.TryEnter();
         if (readAhead)
         {
-            _execs.ReadAhead(kernelEvent.Tgid);
+            _execs.ReadAhead(kernelEvent.Tgid, kernelEvent.Capture);
         }
 
         if (readAhead || kernelEvent.Kind != KernelEventKind.Exec)
@@ -92,6 +92,9 @@ internal sealed partial class SessionSink : IKernelEventSink
                     break;
                 case KernelEventKind.Exit:
                     OnExit(kernelEvent);
+                    break;
+                case KernelEventKind.ExecFailed:
+                    OnExecFailed(kernelEvent);
                     break;
                 default:
                     break;

@@ -26,7 +26,7 @@ internal static class SinkWarmUp
         _ = sink.Execs.Read(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, ParentOf.Unknown, sink.Facts);
 
         // And the way an exec that finds the session busy takes: read ahead, then read taking what was read ahead.
-        sink.Execs.ReadAhead(self);
+        sink.Execs.ReadAhead(self, null);
         sink.Facts.Begin(self);
         sink.Execs.LendReadAhead(self, sink.Facts);
         _ = sink.Execs.Read(new KernelEvent { Kind = KernelEventKind.Exec, Pid = self, Tgid = self }, ParentOf.Unknown, sink.Facts);

@@ -69,9 +69,10 @@ internal sealed class TraceSession
     // Without a tree the tracer needs only execs (and the exit of the scope's owner, when it has one): the kernel need
     // not send forks and exits at all.
     private KernelEventInterest Interest =>
-        _tree is not null ? KernelEventInterest.All
+        (_tree is not null ? KernelEventInterest.All
         : _filter.ScopeOwnerPid is null ? KernelEventInterest.Exec
-        : KernelEventInterest.Exec | KernelEventInterest.Exit;
+        : KernelEventInterest.Exec | KernelEventInterest.Exit)
+        | (_context.Options.IncludeFailedExecs ? KernelEventInterest.FailedExec : 0);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +81,12 @@ internal sealed class TraceSession
             _context.Metrics.Flush();
             Done.TrySetException(e);
         });
+        if ((Interest & ~_context.Source.Supports) != 0)
+        {
+            throw new TracingUnavailableException(
+                "Failed execs cannot be reported here: this platform's event source does not see an exec that fails. On Linux they need the eBPF source (ExecTracingOptions.Source Auto or Bpf; exectrace --source bpf).");
+        }
+
         await _context.Source.StartAsync(_sink, Interest, cancellationToken).ConfigureAwait(false);
         _sourceStarted = true;
         _ = _context.Source.Completion.ContinueWith(

@@ -42,6 +42,13 @@ internal sealed class BpfAssembler
     public BpfAssembler Store(BpfSize size, BpfRegister dst, short offset, int imm) =>
         Emit(new((byte)(ClassStore | ModeMemory | (byte)size), dst, BpfRegister.R0, offset, imm));
 
+    /// <summary>
+    /// <c>lock *(u64 *)(dst + offset) += src</c>: an atomic add (<c>BPF_ATOMIC</c>, immediate <c>BPF_ADD</c>), which
+    /// counters shared by every CPU need.
+    /// </summary>
+    public BpfAssembler AtomicAdd64(BpfRegister dst, short offset, BpfRegister src) =>
+        Emit(new((byte)(ClassStoreRegister | ModeAtomic | SizeDouble), dst, src, offset, Add));
+
     /// <summary><c>dst = imm64</c>: two slots, the low half's immediate in the first, the high half's in the second.</summary>
     public BpfAssembler Load64(BpfRegister dst, long imm) => LoadImmediate64(dst, BpfRegister.R0, imm);
 

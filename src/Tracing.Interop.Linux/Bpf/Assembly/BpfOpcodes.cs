@@ -12,7 +12,7 @@ internal static class BpfOpcodes
 
     // Sizes and modes of loads and stores.
     public const byte SizeWord = 0x00, SizeHalf = 0x08, SizeByte = 0x10, SizeDouble = 0x18;
-    public const byte ModeImmediate = 0x00, ModeMemory = 0x60;
+    public const byte ModeImmediate = 0x00, ModeMemory = 0x60, ModeAtomic = 0xC0;
 
     // The source operand of arithmetic and jumps: the immediate (K) or the source register (X).
     public const byte SourceImmediate = 0x00, SourceRegister = 0x08;

@@ -29,6 +29,7 @@ public class BpfAssemblerTests
         ["r2 = *(u8 *)(r1 + 1)"] = a => a.Load(BpfSize.Byte, BpfRegister.R2, BpfRegister.R1, 1),
         ["*(u64 *)(r10 - 8) = r1"] = a => a.Store(BpfSize.Double, BpfRegister.R10, -8, BpfRegister.R1),
         ["*(u32 *)(r10 - 4) = 7"] = a => a.Store(BpfSize.Word, BpfRegister.R10, -4, 7),
+        ["lock *(u64 *)(r0 + 8) += r1"] = a => a.AtomicAdd64(BpfRegister.R0, 8, BpfRegister.R1),
         ["call 14 (get_current_pid_tgid)"] = a => a.Call(14),
         ["exit"] = a => a.Exit(),
     };
@@ -36,6 +37,7 @@ public class BpfAssemblerTests
     public static TheoryData<string, string> Encodings() => new()
     {
         { "r0 = 0", "b7 00 0000 00000000" },
+        { "lock *(u64 *)(r0 + 8) += r1", "db 10 0800 00000000" },
         { "r6 = r1", "bf 16 0000 00000000" },
         { "r2 += -8", "07 02 0000 f8ffffff" },
         { "r3 &= r4", "5f 43 0000 00000000" },

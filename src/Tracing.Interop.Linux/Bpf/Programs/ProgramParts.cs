@@ -1,0 +1,70 @@
+using Tracing.Linux.Bpf.Btf;
+using Tracing.Linux.Bpf.Assembly;
+using static Tracing.Linux.Bpf.Assembly.BpfOpcodes;
+
+namespace Tracing.Linux.Bpf.Programs;
+
+/// <summary>The pieces every program is made of, written once.</summary>
+internal static class ProgramParts
+{
+    /// <summary>
+    /// <c>bpf_probe_read_kernel(dst + dstOffset, size, src + srcOffset)</c>: reads a kernel struct's member. A read that
+    /// fails (a pointer the kernel does not map) leaves zeros, which the reader takes as "unknown".
+    /// </summary>
+    public static BpfAssembler ReadKernel(this BpfAssembler program, BpfRegister dst, short dstOffset, int size, BpfRegister src, int srcOffset) => program
+        .Mov64(BpfRegister.R1, dst).Alu64(Add, BpfRegister.R1, dstOffset)
+        .Mov64(BpfRegister.R2, size)
+        .Mov64(BpfRegister.R3, src).Alu64(Add, BpfRegister.R3, srcOffset)
+        .Call(BpfHelper.ProbeReadKernel);
+
+    /// <summary>
+    /// <c>target = *(u64 *)(src + srcOffset)</c> for a kernel pointer, through an 8-byte stack slot at
+    /// <paramref name="slot"/> below the frame: <paramref name="target"/> must be R6–R9 (the call clobbers R1–R5).
+    /// </summary>
+    public static BpfAssembler ReadKernelPointer(this BpfAssembler program, BpfRegister target, BpfRegister src, int srcOffset, short slot) => program
+        .ReadKernel(BpfRegister.R10, slot, 8, src, srcOffset)
+        .Load(BpfSize.Double, target, BpfRegister.R10, slot);
+
+    /// <summary>Writes the current thread and process ids at <see cref="RecordLayout.Pid"/> and <see cref="RecordLayout.Tgid"/> of <paramref name="record"/>.</summary>
+    public static BpfAssembler StoreCurrentIds(this BpfAssembler program, BpfRegister record, short recordOffset) => program
+        .Call(BpfHelper.GetCurrentPidTgid)
+        .Store(BpfSize.Word, record, (short)(recordOffset + RecordLayout.Pid), BpfRegister.R0)
+        .Alu64(RightShift, BpfRegister.R0, 32)
+        .Store(BpfSize.Word, record, (short)(recordOffset + RecordLayout.Tgid), BpfRegister.R0);
+
+    /// <summary>Writes the kernel's CLOCK_MONOTONIC time at <see cref="RecordLayout.Timestamp"/> of <paramref name="record"/>.</summary>
+    public static BpfAssembler StoreTime(this BpfAssembler program, BpfRegister record, short recordOffset) => program
+        .Call(BpfHelper.KtimeGetNs)
+        .Store(BpfSize.Double, record, (short)(recordOffset + RecordLayout.Timestamp), BpfRegister.R0);
+
+    /// <summary>
+    /// Writes the parent's thread and process ids (<c>task->real_parent</c>'s, as the proc connector names them) of the
+    /// task in <paramref name="task"/>; uses R9 and the stack slot at <paramref name="slot"/>.
+    /// </summary>
+    public static BpfAssembler StoreParentIds(this BpfAssembler program, BpfRegister task, BpfRegister record, short recordOffset, KernelStructLayout offsets, short slot) => program
+        .ReadKernelPointer(BpfRegister.R9, task, offsets.TaskRealParent, slot)
+        .ReadKernel(record, (short)(recordOffset + RecordLayout.ParentPid), 4, BpfRegister.R9, offsets.TaskPid)
+        .ReadKernel(record, (short)(recordOffset + RecordLayout.ParentTgid), 4, BpfRegister.R9, offsets.TaskTgid);
+
+    /// <summary>
+    /// <c>bpf_ringbuf_output(ring, data, size, 0)</c> (R2 and R3 set by the caller), and when the ring is full, one more in
+    /// the lost counter (entry 0 of <paramref name="lostMapFd"/>, added atomically: every CPU shares it). Ends the program.
+    /// The ring wakes the reader only when it had read everything before this record (the kernel's default), so a
+    /// reader that lingers after a wake-up gathers a batch for one wake-up.
+    /// </summary>
+    public static BpfAssembler OutputAndExit(this BpfAssembler program, int ringFd, int lostMapFd, string prefix) => program
+        .LoadMapFd(BpfRegister.R1, ringFd)
+        .Mov64(BpfRegister.R4, 0)
+        .Call(BpfHelper.RingbufOutput)
+        .JumpIf(JumpEqual, BpfRegister.R0, 0, prefix + "done")
+        .Store(BpfSize.Word, BpfRegister.R10, -4, 0)
+        .LoadMapFd(BpfRegister.R1, lostMapFd)
+        .Mov64(BpfRegister.R2, BpfRegister.R10).Alu64(Add, BpfRegister.R2, -4)
+        .Call(BpfHelper.MapLookupElem)
+        .JumpIf(JumpEqual, BpfRegister.R0, 0, prefix + "done")
+        .Mov64(BpfRegister.R1, 1)
+        .AtomicAdd64(BpfRegister.R0, 0, BpfRegister.R1)
+        .Label(prefix + "done")
+        .Mov64(BpfRegister.R0, 0)
+        .Exit();
+}

@@ -1,0 +1,113 @@
+using System.Runtime.CompilerServices;
+using Tracing.Linux.Bpf.Btf;
+using Tracing.Linux.Bpf.RingBuffers;
+using Tracing.Ports;
+
+namespace Tracing.Linux.Bpf.Source;
+
+internal sealed partial class BpfEventSource
+{
+    /// <summary>
+    /// The receive thread: warm up, read the kernel's struct layout, load and attach the programs, then read the ring
+    /// until stopped, and detach everything. Start completes once attached, or with the failure.
+    /// </summary>
+    private void Run(IKernelEventSink sink, KernelEventInterest interest, TaskCompletionSource started)
+    {
+        BpfProbeSet probes;
+        try
+        {
+            sink.Prepare();
+            probes = BpfProbeSet.Open(_options, interest, LoadLayout());
+        }
+        catch (Exception e)
+        {
+            started.TrySetException(BpfFailures.Explain(e));
+            _thread.Complete();
+            return;
+        }
+
+        lock (_gate)
+        {
+            _ring = probes.Ring;
+            if (_stopping)
+            {
+                probes.Ring.Wake();
+            }
+        }
+
+        Exception? failure = null;
+        try
+        {
+            Log.Attached(_logger, probes.Programs.Count, _options.RingBufferBytes, _options.MaxArgumentBytes);
+            started.TrySetResult();
+            ReceiveLoop(probes, sink);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _ring = null;
+            }
+
+            probes.Dispose();
+        }
+
+        _thread.Complete(failure);
+    }
+
+    private static KernelStructLayout LoadLayout() =>
+        KernelStructLayout.TryLoad(out var layout, out var error)
+            ? layout
+            : throw new TracingUnavailableException($"The eBPF source cannot read the kernel's struct layout: {error}");
+
+    /// <summary>
+    /// Reads every record there is, reports what the ring lost, then waits for the kernel's wake-up and lets a batch
+    /// gather (<see cref="BpfSourceOptions.WakeupDelay"/>) before reading again. A stop wakes the wait at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReceiveLoop(BpfProbeSet probes, IKernelEventSink sink)
+    {
+        var ring = probes.Ring;
+        var delivery = new RecordDelivery(sink);
+        long lostReported = 0;
+        long undecodableReported = 0;
+        var delay = _options.WakeupDelay;
+        while (true)
+        {
+            ring.Drain(ref delivery);
+            lostReported = ReportLoss(probes.ReadLost(), lostReported, sink);
+            if (delivery.Undecodable != undecodableReported)
+            {
+                Log.Undecodable(_logger, delivery.Undecodable - undecodableReported);
+                undecodableReported = delivery.Undecodable;
+            }
+
+            if (_stopping || ring.Wait(-1) == WaitResult.Woken || _stopping)
+            {
+                // Whatever the programs wrote before the stop is still delivered.
+                ring.Drain(ref delivery);
+                ReportLoss(probes.ReadLost(), lostReported, sink);
+                return;
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                Thread.Sleep(delay);
+            }
+        }
+    }
+
+    private static long ReportLoss(long lost, long reported, IKernelEventSink sink)
+    {
+        if (lost > reported)
+        {
+            sink.OnEventsLost(lost - reported, exact: true);
+        }
+
+        return Math.Max(lost, reported);
+    }
+}

@@ -1,0 +1,122 @@
+using Tracing.Linux.Bpf.Assembly;
+using Tracing.Linux.Bpf.Attachments;
+using Tracing.Linux.Bpf.Btf;
+using Tracing.Linux.Bpf.Maps;
+using Tracing.Linux.Bpf.Programs;
+using Tracing.Linux.Bpf.RingBuffers;
+using Tracing.Ports;
+
+namespace Tracing.Linux.Bpf.Source;
+
+/// <summary>
+/// Everything the eBPF source holds in the kernel: the ring buffer, the lost-event counter, the exec scratch buffers, the
+/// programs and their attachments, each an fd of this process. Dispose detaches the programs first, then closes the
+/// rest; a process that dies leaves nothing attached either, since the kernel closes its fds.
+/// </summary>
+internal sealed class BpfProbeSet : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+    private readonly List<(string Name, SafeFileDescriptor Program)> _programs = [];
+
+    private BpfProbeSet(BpfRingBuffer ring, BpfMap lost)
+    {
+        Ring = ring;
+        Lost = lost;
+        _owned.Add(ring);
+        _owned.Add(lost);
+    }
+
+    /// <summary>The ring buffer the programs write to.</summary>
+    public BpfRingBuffer Ring { get; }
+
+    /// <summary>Entry 0: how many records the programs could not write because the ring was full.</summary>
+    public BpfMap Lost { get; }
+
+    /// <summary>The loaded programs by their tracepoint, for their statistics.</summary>
+    public IReadOnlyList<(string Name, SafeFileDescriptor Program)> Programs => _programs;
+
+    /// <summary>
+    /// Creates the maps, loads the programs <paramref name="interest"/> needs and attaches them; on any failure, what was
+    /// made is released and the failure thrown.
+    /// </summary>
+    public static BpfProbeSet Open(BpfSourceOptions options, KernelEventInterest interest, KernelStructLayout layout)
+    {
+        var ring = BpfRingBuffer.Create("exectrace_ring", options.RingBufferBytes);
+        BpfProbeSet? set = null;
+        try
+        {
+            set = new BpfProbeSet(ring, BpfMap.Create(BpfMapType.Array, "exectrace_lost", 4, 8, 1));
+            var ringFd = (int)ring.Map.Fd.DangerousGetHandle();
+            var lostFd = (int)set.Lost.Fd.DangerousGetHandle();
+            if (interest.HasFlag(KernelEventInterest.Exec))
+            {
+                var argvBytes = options.MaxArgumentBytes;
+                var scratch = set.Own(BpfMap.Create(
+                    BpfMapType.Array, "exectrace_exec", 4, (uint)(RecordLayout.ExecHeaderSize + argvBytes), (uint)PossibleCpus.Count));
+                set.Attach("sched_process_exec", ExecProgram.Build(layout, ringFd, lostFd, (int)scratch.Fd.DangerousGetHandle(), argvBytes));
+            }
+
+            if (interest.HasFlag(KernelEventInterest.Fork))
+            {
+                set.Attach("sched_process_fork", ForkProgram.Build(layout, ringFd, lostFd));
+            }
+
+            if (interest.HasFlag(KernelEventInterest.Exit))
+            {
+                set.Attach("sched_process_exit", ExitProgram.Build(layout, ringFd, lostFd));
+            }
+
+            return set;
+        }
+        catch
+        {
+            if (set is null)
+            {
+                ring.Dispose();
+            }
+
+            set?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The ring's lost-record count so far.</summary>
+    public long ReadLost()
+    {
+        Span<byte> key = stackalloc byte[4];
+        Span<byte> value = stackalloc byte[8];
+        key.Clear();
+        return Lost.TryLookup(key, value) ? BitConverter.ToInt64(value) : 0;
+    }
+
+    /// <summary>Detaches every program (the attachments first, so none runs on a closed map), then closes the rest.</summary>
+    public void Dispose()
+    {
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            _owned[i].Dispose();
+        }
+
+        _owned.Clear();
+        foreach (var (_, program) in _programs)
+        {
+            program.Dispose();
+        }
+
+        _programs.Clear();
+    }
+
+    private T Own<T>(T resource)
+        where T : IDisposable
+    {
+        _owned.Add(resource);
+        return resource;
+    }
+
+    private void Attach(string tracepoint, ReadOnlySpan<BpfInstruction> program)
+    {
+        var loaded = BpfProgramLoader.Load(BpfProgramType.RawTracepoint, program);
+        _programs.Add((tracepoint, loaded));
+        Own(RawTracepointAttacher.Attach(loaded, tracepoint));
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tracing.Linux.Bpf.Source;
+
+internal static partial class Log
+{
+    [LoggerMessage(240, LogLevel.Debug, "eBPF source attached: {Programs} programs, a ring buffer of {RingBytes} bytes, argv captured up to {ArgvBytes} bytes.")]
+    public static partial void Attached(ILogger logger, int programs, int ringBytes, int argvBytes);
+
+    [LoggerMessage(241, LogLevel.Error, "{Count} ring-buffer records of the eBPF source did not decode (a layout the reader does not know): their events are lost.")]
+    public static partial void Undecodable(ILogger logger, long count);
+
+    [LoggerMessage(242, LogLevel.Information, "Kernel event source: eBPF ({Reason}).")]
+    public static partial void SourceChosen(ILogger logger, string reason);
+
+    [LoggerMessage(243, LogLevel.Warning, "Kernel event source: the proc connector, since eBPF cannot run here ({Reason}). Argv is then read from /proc after each exec and can be lost to a process that ends at once; --source proc-connector (ExecTracing:Source=ProcConnector) chooses it without this warning.")]
+    public static partial void FellBack(ILogger logger, string reason);
+}

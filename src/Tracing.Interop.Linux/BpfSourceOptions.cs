@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+
+namespace Tracing.Linux;
+
+/// <summary>
+/// Settings of Linux's eBPF event source (<c>ExecTracing:Bpf</c> in configuration), used when the tracer's source is
+/// eBPF (<c>ExecTracingOptions.Source</c>).
+/// </summary>
+public sealed class BpfSourceOptions : IValidatableObject
+{
+    /// <summary>
+    /// The most argv bytes captured per exec, in the kernel, at the exec: a longer argv is cut there and flagged
+    /// (<c>ArgvSource.Truncated</c>), never silently short. Linux allows up to 128 KiB per argument and about a quarter
+    /// of the stack limit in all. Each CPU keeps a scratch buffer this large. Default: 128 KiB; 256 bytes to 1 MiB.
+    /// </summary>
+    [Range(256, 1024 * 1024)]
+    public int MaxArgumentBytes { get; set; } = 128 * 1024;
+
+    /// <summary>
+    /// For a failed exec, whose argv is read from the caller's memory one argument at a time: the most arguments read
+    /// (more are flagged as truncated). Default: 64; 1 to 1024.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxFailedExecArguments { get; set; } = 64;
+
+    /// <summary>
+    /// The ring buffer the kernel writes events to, in bytes: a power of two, at least 64 KiB. Larger survives longer
+    /// bursts before events are lost (counted exactly). It is locked kernel memory. Default: 16 MiB; at most 1 GiB.
+    /// </summary>
+    [Range(64 * 1024, 1024 * 1024 * 1024)]
+    public int RingBufferBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How long the reader lets events gather after the kernel wakes it, before reading them all in one go: one
+    /// wake-up for a burst instead of one per exec (a wake-up costs more than reading an event). Also the most an event
+    /// waits before it is read. Default: 2 ms; 0 (read at once) to 100 ms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.100", ParseLimitsInInvariantCulture = true)]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The TimeSpan range is read by the generated validator in Tracing.Hosting, which parses it with TimeSpan.TryParse; no TypeConverter runs.")]
+    public TimeSpan WakeupDelay { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!BitOperations.IsPow2(RingBufferBytes))
+        {
+            yield return new ValidationResult(
+                $"{nameof(RingBufferBytes)} must be a power of two (the kernel's ring buffer is); got {RingBufferBytes}.", [nameof(RingBufferBytes)]);
+        }
+    }
+}
