@@ -19,9 +19,15 @@ internal sealed partial class BtfTypes
         }
 
         var sizes = ids.Select(id => TryGetType(id, out var type) ? type.SizeOrType : 0).Distinct().ToList();
-        if (sizes.Count > 1 || sizes[0] > int.MaxValue)
+        if (sizes.Count > 1)
         {
             error = $"{ids.Count} structs are named {name}, of sizes {string.Join(", ", sizes)}: which one the kernel means cannot be told";
+            return false;
+        }
+
+        if (sizes[0] > int.MaxValue)
+        {
+            error = $"struct {name} has a size past 2 GiB ({sizes[0]} bytes)";
             return false;
         }
 
