@@ -19,9 +19,15 @@ internal sealed partial class BtfTypes
         }
 
         var sizes = ids.Select(id => TryGetType(id, out var type) ? type.SizeOrType : 0).Distinct().ToList();
-        if (sizes.Count > 1 || sizes[0] > int.MaxValue)
+        if (sizes.Count > 1)
         {
             error = $"{ids.Count} structs are named {name}, of sizes {string.Join(", ", sizes)}: which one the kernel means cannot be told";
+            return false;
+        }
+
+        if (sizes[0] > int.MaxValue)
+        {
+            error = $"struct {name} has a size past 2 GiB ({sizes[0]} bytes)";
             return false;
         }
 
@@ -68,11 +74,29 @@ internal sealed partial class BtfTypes
         return found;
     }
 
-    /// <summary>The ids of every STRUCT or UNION named <paramref name="name"/> (FWDs left out), in id order.</summary>
+    /// <summary>
+    /// The ids of every STRUCT or UNION named <paramref name="name"/> (FWDs left out), in id order. Each name's search
+    /// (a pass over every type, about a millisecond on vmlinux) is kept: a layout asks for the same structs many times.
+    /// </summary>
     private bool TryFindStructs(string name, [NotNullWhen(true)] out List<uint>? ids, [NotNullWhen(false)] out string? error)
     {
+        lock (_structsByName)
+        {
+            if (!_structsByName.TryGetValue(name, out var found))
+            {
+                found = (Search(name, out var notFound), notFound);
+                _structsByName.Add(name, found);
+            }
+
+            (ids, error) = found;
+            return ids is not null;
+        }
+    }
+
+    private List<uint>? Search(string name, out string? error)
+    {
         var utf8 = Encoding.UTF8.GetBytes(name);
-        ids = null;
+        List<uint>? ids = null;
         var declared = false;
         for (var id = 1u; id <= (uint)TypeCount; id++)
         {
@@ -93,6 +117,6 @@ internal sealed partial class BtfTypes
         error = ids is not null ? null
             : declared ? $"struct {name} is only declared (a FWD) in this BTF, never defined"
             : $"this BTF has no struct or union named {name}";
-        return ids is not null;
+        return ids;
     }
 }

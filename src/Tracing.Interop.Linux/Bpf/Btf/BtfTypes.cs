@@ -15,6 +15,9 @@ internal sealed partial class BtfTypes
     // Where each type's btf_type starts in _data, by id; [0] (void) is unused.
     private readonly int[] _positions;
 
+    // TryFindStructs's answers by name: the ids found, or why none was.
+    private readonly Dictionary<string, (List<uint>? Ids, string? Error)> _structsByName = new(StringComparer.Ordinal);
+
     private BtfTypes(byte[] data, BtfHeader header, int[] positions, int count, int pointerSize)
     {
         _data = data;
