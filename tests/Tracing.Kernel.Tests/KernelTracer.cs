@@ -12,7 +12,9 @@ internal sealed class KernelTracer : IAsyncDisposable
     private readonly Observed<TraceEvent> _events = new();
     private readonly IDisposable _subscription;
 
-    public KernelTracer(ExecTraceFilter filter, bool includeExits = true, Action<IServiceCollection>? services = null, ExecDetails details = ExecDetails.All)
+    public KernelTracer(
+        ExecTraceFilter filter, bool includeExits = true, Action<IServiceCollection>? services = null, ExecDetails details = ExecDetails.All,
+        ExecTracingSource source = ExecTracingSource.Auto)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
@@ -22,6 +24,7 @@ internal sealed class KernelTracer : IAsyncDisposable
                 o.Filter = filter;
                 o.IncludeExits = includeExits;
                 o.Details = details;
+                o.Source = source;
             })
             .BuildServiceProvider();
         Tracer = _services.GetRequiredService<ExecTracer>();

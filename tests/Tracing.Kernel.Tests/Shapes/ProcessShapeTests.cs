@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Tracing.Events;
 using Tracing.Filtering;
 using Tracing.Linux;
+using Tracing.Linux.Bpf.Source;
 using Tracing.Linux.Netlink;
 using Tracing.Kernel.Tests.Netlink;
 using Tracing.Ports;
+using Tracing.Tracer;
 
 namespace Tracing.Kernel.Tests.Shapes;
 
@@ -20,6 +22,10 @@ public class ProcessShapeTests
     // while the resynchronisation and the machine's own activity do not overflow it again during the shape.
     private const int LossBufferBytes = 1024 * 1024;
     private const int ExecsOnlyLossBufferBytes = 128 * 1024;
+
+    // The eBPF ring: a fork takes 40 bytes, an exit 48, an exec about 130; 2,000 processes or 1,000 execs overflow these.
+    private const int LossRingBytes = 64 * 1024;
+    private const int ExecsOnlyLossRingBytes = 64 * 1024;
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
 
     public static IReadOnlyList<string> Shapes { get; } =
@@ -42,18 +48,21 @@ public class ProcessShapeTests
         "clone-parent-helper",
     ];
 
-    public static TheoryData<string, ShapeScope, ShapeCondition> Cases
+    public static TheoryData<string, ShapeScope, ShapeCondition, ExecTracingSource> Cases
     {
         get
         {
-            var cases = new TheoryData<string, ShapeScope, ShapeCondition>();
-            foreach (var condition in Enum.GetValues<ShapeCondition>())
+            var cases = new TheoryData<string, ShapeScope, ShapeCondition, ExecTracingSource>();
+            foreach (var source in (ExecTracingSource[])[ExecTracingSource.Bpf, ExecTracingSource.ProcConnector])
             {
-                foreach (var scope in Enum.GetValues<ShapeScope>())
+                foreach (var condition in Enum.GetValues<ShapeCondition>())
                 {
-                    foreach (var shape in Shapes)
+                    foreach (var scope in Enum.GetValues<ShapeScope>())
                     {
-                        cases.Add(shape, scope, condition);
+                        foreach (var shape in Shapes)
+                        {
+                            cases.Add(shape, scope, condition, source);
+                        }
                     }
                 }
             }
@@ -64,7 +73,7 @@ public class ProcessShapeTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task The_tracer_reports_exactly_what_the_shape_did(string shape, ShapeScope scope, ShapeCondition condition)
+    public async Task The_tracer_reports_exactly_what_the_shape_did(string shape, ShapeScope scope, ShapeCondition condition, ExecTracingSource source)
     {
         using var run = new ShapeRun(shape);
         using var existingDriver = scope == ShapeScope.ProcessTree ? run.StartDriver() : null;
@@ -76,8 +85,8 @@ public class ProcessShapeTests
         };
         HeldEventSource? held = null;
         var exits = scope != ShapeScope.MachineExecs;
-        await using var tracer = new KernelTracer(filter, includeExits: exits, services: condition != ShapeCondition.AfterLoss ? null : s =>
-            s.AddSingleton<IKernelEventSource>(_ => held = new HeldEventSource(new ProcConnectorEventSource(new ProcConnectorOptions { ReceiveBufferBytes = exits ? LossBufferBytes : ExecsOnlyLossBufferBytes }))));
+        await using var tracer = new KernelTracer(filter, includeExits: exits, source: source, services: condition != ShapeCondition.AfterLoss ? null : s =>
+            s.AddSingleton<IKernelEventSource>(_ => held = new HeldEventSource(SmallSource(source, exits))));
         await tracer.Tracer.StartAsync();
         var machine = scope is ShapeScope.Machine or ShapeScope.MachineExecs;
         using var machineDriver = machine ? run.StartDriver() : null;
@@ -134,6 +143,11 @@ public class ProcessShapeTests
             Assert.DoesNotContain(tracer.Execs, e => e.Arguments.Count > 0 && e.Arguments.Strings[0] == path);
         }
     }
+
+    // A source whose buffer a burst overflows while the receive thread is held, and the shape that follows does not.
+    private static IKernelEventSource SmallSource(ExecTracingSource source, bool exits) => source == ExecTracingSource.Bpf
+        ? new BpfEventSource(new BpfSourceOptions { RingBufferBytes = exits ? LossRingBytes : ExecsOnlyLossRingBytes })
+        : new ProcConnectorEventSource(new ProcConnectorOptions { ReceiveBufferBytes = exits ? LossBufferBytes : ExecsOnlyLossBufferBytes });
 
     private static async Task LoseEventsAsync(HeldEventSource held, KernelTracer tracer, bool execs)
     {
