@@ -33,9 +33,19 @@ public sealed class BpfSourceOptions : IValidatableObject
     public int RingBufferBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>
+    /// The SCHED_FIFO priority (1-99) of the receive thread while the tracer reads each process right after its exec,
+    /// so that it reads before short-lived processes are gone; 0 keeps normal scheduling. Needs CAP_SYS_NICE (or root);
+    /// without it the thread keeps normal priority. Default: 10.
+    /// </summary>
+    [Range(0, 99)]
+    public int RealtimePriority { get; set; } = 10;
+
+    /// <summary>
     /// How long the reader lets events gather after the kernel wakes it, before reading them all in one go: one
     /// wake-up for a burst instead of one per exec (a wake-up costs more than reading an event). Also the most an event
-    /// waits before it is read. Default: 2 ms; 0 (read at once) to 100 ms.
+    /// waits before it is read. Not applied while the tracer reads each process right after its exec (its executable,
+    /// working directory, user name or environment), which a process that ends soon takes with it. Default: 2 ms; 0
+    /// (read at once) to 100 ms.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:00.100", ParseLimitsInInvariantCulture = true)]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The TimeSpan range is read by the generated validator in Tracing.Hosting, which parses it with TimeSpan.TryParse; no TypeConverter runs.")]

@@ -21,4 +21,11 @@ public enum KernelEventInterest
     /// source that cannot see them refuses a start that asks (see <see cref="IKernelEventSource.Supports"/>).
     /// </summary>
     FailedExec = 8,
+
+    /// <summary>
+    /// Not a fact but a pace: the tracer reads each exec'ing process right after its exec (its executable, working
+    /// directory, environment), which a process that ends soon takes with it; a source that batches deliveries to save
+    /// wake-ups delivers each at once instead. Without it, a source may hold events for a few milliseconds.
+    /// </summary>
+    Prompt = 16,
 }

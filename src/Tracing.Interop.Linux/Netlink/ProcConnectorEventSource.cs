@@ -47,6 +47,9 @@ internal sealed partial class ProcConnectorEventSource : IKernelEventSource, IDi
     public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
+
+        // The facts only: the pace (Prompt) is what it does anyway, and failed execs it cannot see.
+        interest &= KernelEventInterest.All;
         return _thread.StartAsync(
             () => _stopping = false,
             started => Run(sink, interest, started),

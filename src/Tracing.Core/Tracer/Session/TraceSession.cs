@@ -72,7 +72,11 @@ internal sealed class TraceSession
         (_tree is not null ? KernelEventInterest.All
         : _filter.ScopeOwnerPid is null ? KernelEventInterest.Exec
         : KernelEventInterest.Exec | KernelEventInterest.Exit)
-        | (_context.Options.IncludeFailedExecs ? KernelEventInterest.FailedExec : 0);
+        | (_context.Options.IncludeFailedExecs ? KernelEventInterest.FailedExec : 0)
+        | ((_context.Options.Details & PromptDetails) != 0 ? KernelEventInterest.Prompt : 0);
+
+    // What is read of an exec'ing process after the event arrives, and is gone with it: the source must not hold events.
+    private const ExecDetails PromptDetails = ExecDetails.ExecutablePath | ExecDetails.WorkingDirectory | ExecDetails.UserName | ExecDetails.Environment;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -81,7 +85,7 @@ internal sealed class TraceSession
             _context.Metrics.Flush();
             Done.TrySetException(e);
         });
-        if ((Interest & ~_context.Source.Supports) != 0)
+        if ((Interest & KernelEventInterest.FailedExec & ~_context.Source.Supports) != 0)
         {
             throw new TracingUnavailableException(
                 "Failed execs cannot be reported here: this platform's event source does not see an exec that fails. On Linux they need the eBPF source (ExecTracingOptions.Source Auto or Bpf; exectrace --source bpf).");

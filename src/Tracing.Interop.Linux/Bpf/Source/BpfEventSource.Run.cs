@@ -40,7 +40,13 @@ internal sealed partial class BpfEventSource
         {
             Log.Attached(_logger, probes.Programs.Count, _options.RingBufferBytes, _options.MaxArgumentBytes);
             started.TrySetResult();
-            ReceiveLoop(probes, sink);
+            var prompt = interest.HasFlag(KernelEventInterest.Prompt);
+            if (prompt)
+            {
+                RaisePriority();
+            }
+
+            ReceiveLoop(probes, sink, prompt ? TimeSpan.Zero : _options.WakeupDelay);
         }
         catch (Exception e)
         {
@@ -59,6 +65,15 @@ internal sealed partial class BpfEventSource
         _thread.Complete(failure);
     }
 
+    /// <summary>Best effort: a thread that wakes first reads a process's files before a short-lived one is gone.</summary>
+    private void RaisePriority()
+    {
+        if (_options.RealtimePriority > 0 && Interop.Libc.SchedSetScheduler(0, Interop.Libc.SCHED_FIFO, _options.RealtimePriority) != 0)
+        {
+            Log.RealtimeRefused(_logger);
+        }
+    }
+
     private static KernelStructLayout LoadLayout() =>
         KernelStructLayout.TryLoad(out var layout, out var error)
             ? layout
@@ -66,16 +81,16 @@ internal sealed partial class BpfEventSource
 
     /// <summary>
     /// Reads every record there is, reports what the ring lost, then waits for the kernel's wake-up and lets a batch
-    /// gather (<see cref="BpfSourceOptions.WakeupDelay"/>) before reading again. A stop wakes the wait at once.
+    /// gather (<paramref name="delay"/>: <see cref="BpfSourceOptions.WakeupDelay"/>, none when the tracer reads each
+    /// process at once, <see cref="KernelEventInterest.Prompt"/>) before reading again. A stop wakes the wait at once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReceiveLoop(BpfProbeSet probes, IKernelEventSink sink)
+    private void ReceiveLoop(BpfProbeSet probes, IKernelEventSink sink, TimeSpan delay)
     {
         var ring = probes.Ring;
         var delivery = new RecordDelivery(sink);
         long lostReported = 0;
         long undecodableReported = 0;
-        var delay = _options.WakeupDelay;
         while (true)
         {
             ring.Drain(ref delivery);

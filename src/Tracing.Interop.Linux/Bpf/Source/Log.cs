@@ -10,6 +10,9 @@ internal static partial class Log
     [LoggerMessage(241, LogLevel.Error, "{Count} ring-buffer records of the eBPF source did not decode (a layout the reader does not know): their events are lost.")]
     public static partial void Undecodable(ILogger logger, long count);
 
+    [LoggerMessage(244, LogLevel.Warning, "The eBPF receive thread runs at normal priority: SCHED_FIFO was refused (needs CAP_SYS_NICE or root); short-lived processes may lose their executable and working directory under load (argv is captured in the kernel).")]
+    public static partial void RealtimeRefused(ILogger logger);
+
     [LoggerMessage(242, LogLevel.Information, "Kernel event source: eBPF ({Reason}).")]
     public static partial void SourceChosen(ILogger logger, string reason);
 
