@@ -10,12 +10,17 @@ namespace Tracing.Linux;
 /// </summary>
 public sealed class BpfSourceOptions : IValidatableObject
 {
+    /// <summary>The largest <see cref="MaxArgumentBytes"/>: 4 MiB (the kernel's largest map value) less the record's 80-byte header.</summary>
+    public const int MaxArgumentBytesLimit = (4 * 1024 * 1024) - 80;
+
     /// <summary>
-    /// The most argv bytes captured per exec, in the kernel, at the exec: a longer argv is cut there and flagged
-    /// (<c>ArgvSource.Truncated</c>), never silently short. Linux allows up to 128 KiB per argument and about a quarter
-    /// of the stack limit in all. Each CPU keeps a scratch buffer this large. Default: 128 KiB; 256 bytes to 1 MiB.
+    /// The most argv bytes captured per exec, in the kernel, at the exec. A longer argv is read whole from /proc when
+    /// its process still runs, else cut there and flagged (<c>ArgvSource.Truncated</c>), never silently short. Linux
+    /// allows 128 KiB per argument and about a quarter of the stack limit in all (2 MiB with the usual 8 MiB). Each CPU
+    /// keeps a scratch buffer this large (locked kernel memory). Default: 128 KiB; 256 bytes to 4 MiB less 80 (the
+    /// kernel's largest map value, less the record's header).
     /// </summary>
-    [Range(256, 1024 * 1024)]
+    [Range(256, MaxArgumentBytesLimit)]
     public int MaxArgumentBytes { get; set; } = 128 * 1024;
 
     /// <summary>

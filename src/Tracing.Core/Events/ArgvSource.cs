@@ -14,7 +14,8 @@ public enum ArgvSource
 
     /// <summary>
     /// Captured in the kernel at the exec and cut at the source's size limit (Linux's eBPF source: its
-    /// <c>MaxArgumentBytes</c>): argv holds its beginning, the last argument possibly cut.
+    /// <c>MaxArgumentBytes</c>), and the process was gone before the rest could be read: argv holds its beginning, the
+    /// last argument possibly cut.
     /// </summary>
     Truncated = 3,
 }

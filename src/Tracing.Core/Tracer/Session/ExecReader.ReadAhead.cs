@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Tracing.Events;
 using Tracing.Filtering;
@@ -62,7 +63,9 @@ internal sealed partial class ExecReader
         bool hasArgv;
         if (capture?.Arguments is { Count: > 0 } captured)
         {
-            (hasArgv, arguments, truncated) = (true, captured, capture.ArgumentsTruncated);
+            (hasArgv, arguments, truncated) = capture.ArgumentsTruncated && TryReadRest(pid, captured, out var whole)
+                ? (true, whole, false)
+                : (true, captured, capture.ArgumentsTruncated);
         }
         else
         {
@@ -72,6 +75,20 @@ internal sealed partial class ExecReader
         ProcessArguments? environment = null;
         var environmentUnavailable = (_details & ExecDetails.Environment) != 0 && !_reader.TryReadEnvironment(pid, out environment);
         return new(hasArgv, truncated, arguments, environment, environmentUnavailable);
+    }
+
+    // An argv the capture cut at its size limit: whole from the process, when it still runs the program that exec'd
+    // (what it gives begins with what was captured, the NUL the cut prefix was given aside) and has more.
+    private bool TryReadRest(int pid, ProcessArguments captured, [NotNullWhen(true)] out ProcessArguments? whole)
+    {
+        var prefix = captured.RawBytes.Span[..^1];
+        if (_reader.TryReadArguments(pid, out whole) && whole.RawBytes.Length > prefix.Length && whole.RawBytes.Span.StartsWith(prefix))
+        {
+            return true;
+        }
+
+        whole = null;
+        return false;
     }
 
     // Its files: the executable's and the working directory's paths, each only when asked.

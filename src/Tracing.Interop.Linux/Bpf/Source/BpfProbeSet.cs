@@ -15,6 +15,9 @@ namespace Tracing.Linux.Bpf.Source;
 /// </summary>
 internal sealed class BpfProbeSet : IDisposable
 {
+    /// <summary>A failed exec's argv room at most: its scratch entry holds twice that and a path.</summary>
+    private const int FailedExecArgvLimit = 1024 * 1024;
+
     private readonly List<IDisposable> _owned = [];
     private readonly List<(string Name, SafeFileDescriptor Program)> _programs = [];
 
@@ -129,7 +132,8 @@ internal sealed class BpfProbeSet : IDisposable
     // entry), their fields' offsets from their format files.
     private void AttachFailedExecs(BpfSourceOptions options, KernelStructLayout layout, int ringFd, int lostFd)
     {
-        var argvBytes = options.MaxArgumentBytes;
+        // Twice the argv room (the verifier bounds a read's offset and size apart) and a path must fit one map value.
+        var argvBytes = Math.Min(options.MaxArgumentBytes, FailedExecArgvLimit);
         var pending = Own(BpfMap.Create(BpfMapType.LruHash, "exectrace_pend", 8, FailedExecEnterProgram.EntrySize, 16 * 1024));
         var scratch = Own(BpfMap.Create(
             BpfMapType.Array, "exectrace_fail", 4, (uint)FailedExecExitProgram.ScratchSize(argvBytes), (uint)PossibleCpus.Count));
