@@ -1,3 +1,4 @@
+using Tracing.Tracer;
 using System.Diagnostics;
 using System.Globalization;
 using Tracing.Events;
@@ -12,10 +13,12 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task Stop_twice_then_start_again_delivers_again()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task Stop_twice_then_start_again_delivers_again(ExecTracingSource source)
     {
-        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false);
+        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false, source: source);
         await tracer.Tracer.StartAsync();
         var first = await RunAsync("/bin/echo");
         Assert.True(await tracer.WaitForAsync(e => IsExecOf(e, first), s_wait), "nothing before the stop");
@@ -37,10 +40,12 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
         Assert.Single(tracer.Execs, e => IsExecOf(e, second));
     }
 
-    [Fact]
-    public async Task A_cancelled_token_makes_StartAsync_throw_and_leaves_the_tracer_restartable()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task A_cancelled_token_makes_StartAsync_throw_and_leaves_the_tracer_restartable(ExecTracingSource source)
     {
-        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false);
+        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false, source: source);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tracer.Tracer.StartAsync(new CancellationToken(canceled: true)));
         Assert.Equal(Tracing.Tracer.TracerState.Stopped, tracer.Tracer.State);
@@ -51,8 +56,10 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
         Assert.True(await tracer.WaitForAsync(e => IsExecOf(e, pid), s_wait), "the tracer did not deliver after a cancelled start");
     }
 
-    [Fact]
-    public async Task A_token_cancelled_while_subscribing_either_throws_and_leaves_the_tracer_restartable_or_lets_it_start()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task A_token_cancelled_while_subscribing_either_throws_and_leaves_the_tracer_restartable_or_lets_it_start(ExecTracingSource source)
     {
         // Where the cancellation lands depends on timing: before the kernel answered (the source gives up and its thread
         // ends) or after (the start completes). Either way the tracer must be usable and nothing may be left behind.
@@ -61,7 +68,7 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
         var startTimes = new List<double>();
         foreach (var delayUs in delaysUs)
         {
-            await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false);
+            await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false, source: source);
             using var cts = new CancellationTokenSource();
             var start = tracer.Tracer.StartAsync(cts.Token);
             SpinWait(delayUs);
@@ -90,8 +97,10 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
             string.Create(CultureInfo.InvariantCulture, $"an uncancelled StartAsync took {startTimes.Min():0.0}–{startTimes.Max():0.0} ms"));
     }
 
-    [Fact]
-    public async Task An_exec_of_a_binary_that_does_not_exist_produces_no_exec_event()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task An_exec_of_a_binary_that_does_not_exist_produces_no_exec_event(ExecTracingSource source)
     {
         var missing = "/nonexistent-" + Guid.NewGuid().ToString("N");
         // The command after it waits on a FIFO until its exec is reported, so its argv is read whatever the machine's
@@ -99,7 +108,7 @@ public class ExecTracerFaultKernelTests(ITestOutputHelper output)
         using var fifos = new Fifos();
         var fifo = fifos.Make("go");
         var script = $"{missing}; /usr/bin/head -n 1 {fifo}";
-        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec("/bin/sh", ["-c", script])));
+        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec("/bin/sh", ["-c", script])), source: source);
         await tracer.Tracer.StartAsync();
         Assert.True(await tracer.WaitForAsync(e => e is ExecEvent x && x.Arguments.Strings[0] == "/usr/bin/head", s_wait), "head's exec was not reported");
         await fifos.ReleaseAsync(fifo, s_wait);

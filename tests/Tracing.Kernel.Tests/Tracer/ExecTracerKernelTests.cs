@@ -1,3 +1,4 @@
+using Tracing.Tracer;
 using System.Diagnostics;
 using Tracing.Events;
 using Tracing.Filtering;
@@ -10,8 +11,10 @@ public class ExecTracerKernelTests
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task Launched_command_is_reported_with_its_argv_cwd_and_parent()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task Launched_command_is_reported_with_its_argv_cwd_and_parent(ExecTracingSource source)
     {
         var marker = KernelTracer.NewMarker();
         var directory = Directory.CreateTempSubdirectory("tracing-cwd-").FullName;
@@ -22,7 +25,7 @@ public class ExecTracerKernelTests
             using var fifos = new Fifos();
             var fifo = fifos.Make("go");
             string[] argv = ["/bin/sh", "-c", "read go < \"$0\"", fifo, marker, "two words", ""];
-            await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec(argv[0], argv[1..], directory)));
+            await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec(argv[0], argv[1..], directory)), source: source);
             await tracer.Tracer.StartAsync();
             Assert.True(await tracer.WaitForAsync(e => e is ExecEvent x && x.Arguments.Strings.Contains(marker), s_wait), "the command's exec was not reported");
             // The executable as the kernel names it, read while the command lives (/bin/sh may be /usr/bin/dash).
@@ -58,15 +61,17 @@ public class ExecTracerKernelTests
         File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1],
         System.Globalization.CultureInfo.InvariantCulture);
 
-    [Fact]
-    public async Task Run_command_mode_traces_the_whole_subtree_and_returns_the_exit_code()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task Run_command_mode_traces_the_whole_subtree_and_returns_the_exit_code(ExecTracingSource source)
     {
         // The child and the grandchild each wait on a FIFO of their own until their exec is reported, so their argv is
         // read whatever the machine's load.
         using var fifos = new Fifos();
         string child = fifos.Make("child"), grandchild = fifos.Make("grandchild");
         var script = $"/usr/bin/head -n 1 {child} >/dev/null; sh -c '/usr/bin/head -n 1 {grandchild} >/dev/null'; exit 7";
-        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec("/bin/sh", ["-c", script])));
+        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec("/bin/sh", ["-c", script])), source: source);
         await tracer.Tracer.StartAsync();
         foreach (var fifo in new[] { child, grandchild })
         {
@@ -87,8 +92,10 @@ public class ExecTracerKernelTests
         Assert.Equal(7, root.ExitCode);
     }
 
-    [Fact]
-    public async Task Pid_filter_reports_descendants_including_preexisting_children_and_keeps_outsiders_out()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task Pid_filter_reports_descendants_including_preexisting_children_and_keeps_outsiders_out(ExecTracingSource source)
     {
         var marker = KernelTracer.NewMarker();
         // The subshell exists (forked, not yet exec'd) before tracing starts; its exec must still be reported. It says
@@ -101,7 +108,7 @@ public class ExecTracerKernelTests
         try
         {
             Assert.Equal("forked", await root.StandardOutput.ReadLineAsync().WaitAsync(s_wait));
-            await using var tracer = new KernelTracer(ExecTraceFilter.ProcessTree(root.Id));
+            await using var tracer = new KernelTracer(ExecTraceFilter.ProcessTree(root.Id), source: source);
             await tracer.Tracer.StartAsync();
             // The outsider lives until the root has ended, so that, were it reported, its argv would be there to see.
             using var outsider = HeldProcess.Start($"{marker}-outside");
@@ -129,8 +136,10 @@ public class ExecTracerKernelTests
         }
     }
 
-    [Fact]
-    public async Task A_long_argv_is_read_whole()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task A_long_argv_is_read_whole(ExecTracingSource source)
     {
         // 300 KB over several pages: the /proc reader must not stop at the first page.
         string[] arguments = [.. Enumerable.Range(0, 10).Select(i => new string((char)('a' + i), 30_000))];
@@ -139,7 +148,7 @@ public class ExecTracerKernelTests
         using var fifos = new Fifos();
         var fifo = fifos.Make("go");
         string[] argv = ["/bin/sh", "-c", $"read go < {fifo}", "sh", .. arguments];
-        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec(argv[0], argv[1..])));
+        await using var tracer = new KernelTracer(ExecTraceFilter.RunCommand(new CommandSpec(argv[0], argv[1..])), source: source);
         await tracer.Tracer.StartAsync();
         Assert.True(await tracer.WaitForAsync(e => e is ExecEvent x && x.Arguments.Strings[0] == "/bin/sh", s_wait), "the shell's exec was not reported");
         await fifos.ReleaseAsync(fifo, s_wait);
@@ -151,15 +160,17 @@ public class ExecTracerKernelTests
         Assert.Equal(argv, exec.Arguments.Strings);
     }
 
-    [Fact]
-    public async Task Everything_filter_sees_a_process_started_elsewhere()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task Everything_filter_sees_a_process_started_elsewhere(ExecTracingSource source)
     {
         var marker = KernelTracer.NewMarker();
         // The process waits on a FIFO until its exec is reported, so its argv is read whatever the machine's load.
         using var fifos = new Fifos();
         var fifo = fifos.Make("go");
         string[] argv = ["/bin/sh", "-c", "read go < \"$0\"", fifo, marker];
-        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false);
+        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false, source: source);
         await tracer.Tracer.StartAsync();
         using (var process = Process.Start(new ProcessStartInfo(argv[0], argv[1..]))!)
         {

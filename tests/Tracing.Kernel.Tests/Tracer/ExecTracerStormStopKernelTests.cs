@@ -1,3 +1,4 @@
+using Tracing.Tracer;
 using System.Diagnostics;
 using System.Globalization;
 using Tracing.Events;
@@ -21,11 +22,13 @@ public class ExecTracerStormStopKernelTests(ITestOutputHelper output)
     // under a storm by bench/Tracing.StormBench.
     private static readonly TimeSpan s_stopBound = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task StopAsync_during_an_exec_storm_returns_promptly_and_leaves_no_receive_thread()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task StopAsync_during_an_exec_storm_returns_promptly_and_leaves_no_receive_thread(ExecTracingSource source)
     {
         var marker = KernelTracer.NewMarker();
-        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false);
+        await using var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: false, source: source);
         await tracer.Tracer.StartAsync();
         Assert.Equal(1, await ReceiveThreads.WaitForAsync(1));
 
@@ -54,11 +57,13 @@ public class ExecTracerStormStopKernelTests(ITestOutputHelper output)
         Assert.True(storm.IsRunning, "the storm ended before the stop; the test proves nothing");
     }
 
-    [Fact]
-    public async Task DisposeAsync_during_an_exec_storm_returns_promptly_and_leaves_no_receive_thread()
+    [Theory]
+    [InlineData(ExecTracingSource.Bpf)]
+    [InlineData(ExecTracingSource.ProcConnector)]
+    public async Task DisposeAsync_during_an_exec_storm_returns_promptly_and_leaves_no_receive_thread(ExecTracingSource source)
     {
         var marker = KernelTracer.NewMarker();
-        var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: true);
+        var tracer = new KernelTracer(ExecTraceFilter.Everything, includeExits: true, source: source);
         await tracer.Tracer.StartAsync();
         using var storm = new ExecStorm(marker);
         Assert.True(await WaitForStormExecsAsync(tracer, storm, marker, 200), "the storm's execs did not arrive");

@@ -3,7 +3,8 @@ namespace Tracing.Kernel.Tests.Tracer;
 /// <summary>The proc connector source's receive threads in this process, from /proc/self/task/*/comm.</summary>
 internal static class ReceiveThreads
 {
-    private const string Name = "cn_proc receive";
+    // The proc connector's and the eBPF source's.
+    private static readonly string[] s_names = ["cn_proc receive", "bpf receive"];
 
     public static int Count()
     {
@@ -12,7 +13,7 @@ internal static class ReceiveThreads
         {
             try
             {
-                if (File.ReadAllText(Path.Join(task, "comm")).TrimEnd('\n') == Name)
+                if (s_names.Contains(File.ReadAllText(Path.Join(task, "comm")).TrimEnd('\n')))
                 {
                     count++;
                 }
