@@ -30,9 +30,9 @@ public class ExectraceRefusedTests
     }
 
     [Fact]
-    public async Task Inside_a_network_namespace_ECONNREFUSED_is_a_clear_error()
+    public async Task Inside_a_network_namespace_ECONNREFUSED_from_the_proc_connector_is_a_clear_error()
     {
-        var (exitCode, errors, commandRan, _) = await RunUnsharedAsync("--net");
+        var (exitCode, errors, commandRan, _) = await RunUnsharedAsync(["--net"], "--source", "proc-connector");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Subscribing to the proc connector failed", errors, StringComparison.Ordinal);
@@ -41,11 +41,28 @@ public class ExectraceRefusedTests
         Assert.False(commandRan, "the command ran although tracing was refused");
     }
 
+    [Fact]
+    public async Task Inside_a_network_namespace_the_eBPF_source_traces_the_command()
+    {
+        // The proc connector is the initial network namespace's; eBPF programs are not tied to one.
+        var (exitCode, errors, commandRan, _, output) = await RunUnsharedWithOutputAsync(["--net"], "--source", "bpf");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.True(commandRan, "the command did not run");
+        Assert.Contains("/bin/sh -c 'touch ", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs <c>exectrace -- /bin/sh -c 'touch file'</c> under <c>unshare</c>.</summary>
-    private static async Task<(int ExitCode, string Errors, bool CommandRan, TimeSpan Elapsed)> RunUnsharedAsync(params string[] namespaces)
+    private static async Task<(int ExitCode, string Errors, bool CommandRan, TimeSpan Elapsed)> RunUnsharedAsync(string[] namespaces, params string[] options)
+    {
+        var (exitCode, errors, ran, elapsed, _) = await RunUnsharedWithOutputAsync(namespaces, options);
+        return (exitCode, errors, ran, elapsed);
+    }
+
+    private static async Task<(int ExitCode, string Errors, bool CommandRan, TimeSpan Elapsed, string Output)> RunUnsharedWithOutputAsync(string[] namespaces, params string[] options)
     {
         var witness = Path.Join(Path.GetTempPath(), "tracing-refused-" + Guid.NewGuid().ToString("N"));
-        var exectrace = ExectraceProcess.StartInfo("--", "/bin/sh", "-c", $"touch {witness}");
+        var exectrace = ExectraceProcess.StartInfo([.. options, "--", "/bin/sh", "-c", $"touch {witness}"]);
         var info = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in namespaces)
         {
@@ -67,6 +84,6 @@ public class ExectraceRefusedTests
         await output;
         var ran = File.Exists(witness);
         File.Delete(witness);
-        return (process.ExitCode, await errors, ran, stopwatch.Elapsed);
+        return (process.ExitCode, await errors, ran, stopwatch.Elapsed, await output);
     }
 }
