@@ -21,6 +21,9 @@ public sealed class FakeKernelEventSource : IKernelEventSource
 
     public KernelEventInterest Interest { get; private set; }
 
+    /// <summary>What the fake says it can deliver (an eBPF-like source sees failed execs too).</summary>
+    public KernelEventInterest Supports { get; set; } = KernelEventInterest.All;
+
     public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
@@ -80,6 +83,30 @@ public sealed class FakeKernelEventSource : IKernelEventSource
         Pid = pid,
         Tgid = pid,
         ParentTgid = forkParent,
+    });
+
+    /// <summary>Process <paramref name="pid"/> called execve, and the source captured <paramref name="capture"/> of it in the kernel.</summary>
+    public void ExecCaptured(int pid, ExecCapture capture, int parentPid, long timestampNs = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.Exec,
+        TimestampNs = timestampNs,
+        Pid = pid,
+        Tgid = pid,
+        ParentPid = parentPid,
+        ParentTgid = parentPid,
+        Capture = capture,
+    });
+
+    /// <summary>Process <paramref name="pid"/> called execve and it failed, as <paramref name="capture"/> says.</summary>
+    public void ExecFailed(int pid, ExecCapture capture, int parentPid, long timestampNs = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.ExecFailed,
+        TimestampNs = timestampNs,
+        Pid = pid,
+        Tgid = pid,
+        ParentPid = parentPid,
+        ParentTgid = parentPid,
+        Capture = capture,
     });
 
     /// <summary>Process <paramref name="pid"/> ended with the wait status <paramref name="status"/>.</summary>
