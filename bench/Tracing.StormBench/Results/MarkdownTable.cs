@@ -12,8 +12,8 @@ internal static class MarkdownTable
     public static string Render(IReadOnlyList<RunResult> results, IReadOnlyList<TracerSpec> specs)
     {
         var table = new StringBuilder();
-        table.AppendLine("| tool | variant | execs delivered | argv complete | CPU per exec | latency p50 / p99 | RSS before → after | storm rate | stop |");
-        table.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        table.AppendLine("| tool | variant | execs delivered | argv complete | CPU per exec | user / sys per exec | BPF in kernel per exec | latency p50 / p99 | RSS before → after | storm rate | stop |");
+        table.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in results.GroupBy(r => (r.InFlight, r.Tool)).OrderBy(g => g.Key.InFlight))
         {
             var runs = group.ToList();
@@ -29,7 +29,7 @@ internal static class MarkdownTable
             var stop = F($"{Statistics.Median(runs.Select(r => r.StopTime.TotalSeconds)):0.00} s") + (killed > 0 ? F($" ({killed} killed)") : string.Empty);
             table.Append(F($"| {TracerCatalog.Label(spec)} | {variant} "))
                 .Append(F($"| {Percent(runs.Select(r => r.DeliveredPercent))} | {Percent(runs.Select(r => r.ArgvCompletePercent))} "))
-                .Append(F($"| {Statistics.Median(runs.Select(r => r.CpuMicrosecondsPerExec)):0.0} µs "))
+                .Append(F($"| {Statistics.Median(runs.Select(r => r.CpuMicrosecondsPerExec)):0.0} µs | {UserSys(runs)} | {Bpf(runs)} "))
                 .Append(F($"| {latency} | {rss} | {Statistics.Median(runs.Select(r => r.ExecsPerSecond)):0}/s | {stop} |"))
                 .AppendLine();
         }
@@ -50,7 +50,7 @@ internal static class MarkdownTable
             var variant = results.Where(r => r.InFlight == inFlight).ToList();
             double Cpu(string tool) => Statistics.Median(variant.Where(r => r.Tool == tool).Select(r => r.CpuMicrosecondsPerExec));
             var extrace = Cpu("extrace");
-            foreach (var tool in new[] { "exectrace-text", "exectrace", "exectrace-aot", "exectrace-aot-json", "exectrace-pipe", "exectrace-otlp", "exectrace-aot-otlp" })
+            foreach (var tool in (string[])["exectrace-text", "exectrace", "exectrace-aot", "exectrace-aot-json", "exectrace-pipe", "exectrace-otlp", "exectrace-aot-otlp", .. BpfSummary.Tools])
             {
                 var ours = Cpu(tool);
                 if (double.IsNaN(ours) || double.IsNaN(extrace) || extrace <= 0)
@@ -66,6 +66,8 @@ internal static class MarkdownTable
                     "exectrace-text" or "exectrace-aot" => "target ≤ 0.30",
                     "exectrace" or "exectrace-aot-json" => "target ≤ 0.50",
                     "exectrace-otlp" or "exectrace-aot-otlp" => "--json -o file and OTLP export, for comparison",
+                    "bpftrace" => "user + sys, the eBPF anchor",
+                    _ when BpfSummary.Tools.Contains(tool) => "user + sys; the eBPF source's target is on user CPU, below",
                     _ => "every detail read, to a pipe, for comparison",
                 };
                 text.AppendLine(F($"- K={inFlight}: {tool} / extrace CPU per exec = {ours:0.0} / {extrace:0.0} µs = **{ours / extrace:0.00}**; per round {string.Join(", ", paired.Select(r => F($"{r:0.00}")))}, median **{Statistics.Median(paired):0.00}** ({target})"));
@@ -85,6 +87,20 @@ internal static class MarkdownTable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Medians of the user and kernel-mode CPU per exec.</summary>
+    internal static string UserSys(IReadOnlyList<RunResult> runs)
+    {
+        var user = Statistics.Median(runs.Select(r => r.UserMicrosecondsPerExec));
+        return double.IsNaN(user) ? "—" : F($"{user:0.0} / {Statistics.Median(runs.Select(r => r.SysMicrosecondsPerExec)):0.0} µs");
+    }
+
+    /// <summary>Medians of the eBPF programs' in-kernel time and runs per exec; "—" for a tracer without programs.</summary>
+    internal static string Bpf(IReadOnlyList<RunResult> runs)
+    {
+        var bpf = Statistics.Median(runs.Select(r => r.BpfMicrosecondsPerExec));
+        return double.IsNaN(bpf) ? "—" : F($"{bpf:0.00} µs ({Statistics.Median(runs.Select(r => r.BpfRunsPerExec)):0.0} runs)");
     }
 
     private static string Percent(IEnumerable<double> values)

@@ -1,3 +1,4 @@
+using Tracing.StormBench.Bpf;
 using Tracing.StormBench.Otlp;
 
 namespace Tracing.StormBench.Results;
@@ -21,13 +22,33 @@ internal sealed record RunResult(
     int Round,
     OtlpCounts? Otlp = null,
     double? ReceiverCpuSeconds = null,
-    int? ExecsTraced = null)
+    int? ExecsTraced = null,
+    double? UserShare = null,
+    BpfRunTotals? Bpf = null)
 {
     public double DeliveredPercent => 100.0 * Delivered / Count;
 
     public double ArgvCompletePercent => 100.0 * ArgvComplete / Count;
 
     public double CpuMicrosecondsPerExec => CpuSeconds * 1e6 / Count;
+
+    /// <summary>
+    /// The tracer's user-mode CPU per exec: <see cref="CpuMicrosecondsPerExec"/> times the kernel's user share of its
+    /// time in the window (<see cref="UserShare"/>, from utime and stime ticks); NaN when no tick fell in the window.
+    /// </summary>
+    public double UserMicrosecondsPerExec => UserShare is double share ? CpuMicrosecondsPerExec * share : double.NaN;
+
+    /// <summary>The tracer's kernel-mode CPU per exec (its own syscalls), the rest of <see cref="CpuMicrosecondsPerExec"/>.</summary>
+    public double SysMicrosecondsPerExec => UserShare is double share ? CpuMicrosecondsPerExec * (1 - share) : double.NaN;
+
+    /// <summary>
+    /// The tracer's eBPF programs' run time per exec of the storm, spent in the kernel on behalf of the processes that
+    /// hit the hooks (in none of the CPU figures above); NaN for a tracer without programs.
+    /// </summary>
+    public double BpfMicrosecondsPerExec => Bpf is { Programs: > 0 } bpf ? bpf.RunTimeNs / 1e3 / Count : double.NaN;
+
+    /// <summary>Program runs per exec of the storm (fork, exec and exit hooks each run once per event, anyone's).</summary>
+    public double BpfRunsPerExec => Bpf is { Programs: > 0 } bpf ? (double)bpf.RunCount / Count : double.NaN;
 
     /// <summary>
     /// CPU per exec the tracer saw in the measured window (the storm's and the rest of the machine's, exectrace
