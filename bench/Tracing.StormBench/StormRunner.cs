@@ -57,7 +57,6 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         var preciseAfter = session.LiveThreadsCpuSeconds();
         var cpu = CpuUsed(cpuAfter - cpuBefore, preciseAfter - preciseBefore);
         var (userTicks, systemTicks) = (ticksAfter.User - ticksBefore.User, ticksAfter.System - ticksBefore.System);
-        double? userShare = userTicks + systemTicks > 0 ? userTicks / (userTicks + systemTicks) : null;
         BpfRunTotals? bpf = bpfAfter is { } after && bpfBefore is { } before ? after - before : null;
         var rssAfter = session.RssKiB();
         double? receiverCpu = otlp is null ? null : otlp.CpuSeconds() - receiverCpuBefore;
@@ -74,7 +73,7 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         double? p99 = tally.LatenciesMs.Count > 0 ? Statistics.Percentile(tally.LatenciesMs, 99) : null;
         var result = new RunResult(
             spec.Name, inFlight, count, tally.Delivered, tally.ArgvComplete, cpu, rssBefore, rssAfter,
-            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round, exported, receiverCpu, traced, userShare, bpf);
+            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round, exported, receiverCpu, traced, userTicks, systemTicks, bpf);
 
         var invariant = CultureInfo.InvariantCulture;
         log.WriteLine(

@@ -50,7 +50,7 @@ internal static class MarkdownTable
             var variant = results.Where(r => r.InFlight == inFlight).ToList();
             double Cpu(string tool) => Statistics.Median(variant.Where(r => r.Tool == tool).Select(r => r.CpuMicrosecondsPerExec));
             var extrace = Cpu("extrace");
-            foreach (var tool in (string[])["exectrace-text", "exectrace", "exectrace-aot", "exectrace-aot-json", "exectrace-pipe", "exectrace-otlp", "exectrace-aot-otlp", .. BpfSummary.Tools])
+            foreach (var tool in new[] { "exectrace-text", "exectrace", "exectrace-aot", "exectrace-aot-json", "exectrace-pipe", "exectrace-otlp", "exectrace-aot-otlp" })
             {
                 var ours = Cpu(tool);
                 if (double.IsNaN(ours) || double.IsNaN(extrace) || extrace <= 0)
@@ -66,8 +66,6 @@ internal static class MarkdownTable
                     "exectrace-text" or "exectrace-aot" => "target ≤ 0.30",
                     "exectrace" or "exectrace-aot-json" => "target ≤ 0.50",
                     "exectrace-otlp" or "exectrace-aot-otlp" => "--json -o file and OTLP export, for comparison",
-                    "bpftrace" => "user + sys, the eBPF anchor",
-                    _ when BpfSummary.Tools.Contains(tool) => "user + sys; the eBPF source's target is on user CPU, below",
                     _ => "every detail read, to a pipe, for comparison",
                 };
                 text.AppendLine(F($"- K={inFlight}: {tool} / extrace CPU per exec = {ours:0.0} / {extrace:0.0} µs = **{ours / extrace:0.00}**; per round {string.Join(", ", paired.Select(r => F($"{r:0.00}")))}, median **{Statistics.Median(paired):0.00}** ({target})"));

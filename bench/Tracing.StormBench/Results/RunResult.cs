@@ -23,7 +23,8 @@ internal sealed record RunResult(
     OtlpCounts? Otlp = null,
     double? ReceiverCpuSeconds = null,
     int? ExecsTraced = null,
-    double? UserShare = null,
+    double UserTicks = double.NaN,
+    double SystemTicks = double.NaN,
     BpfRunTotals? Bpf = null)
 {
     public double DeliveredPercent => 100.0 * Delivered / Count;
@@ -34,12 +35,14 @@ internal sealed record RunResult(
 
     /// <summary>
     /// The tracer's user-mode CPU per exec: <see cref="CpuMicrosecondsPerExec"/> times the kernel's user share of its
-    /// time in the window (<see cref="UserShare"/>, from utime and stime ticks); NaN when no tick fell in the window.
+    /// time in the window, from the utime and stime ticks of /proc/PID/stat (<see cref="UserTicks"/>,
+    /// <see cref="SystemTicks"/>; sampled at the kernel's timer tick, so only as fine as the number of ticks in the
+    /// window); NaN when no tick fell in it.
     /// </summary>
-    public double UserMicrosecondsPerExec => UserShare is double share ? CpuMicrosecondsPerExec * share : double.NaN;
+    public double UserMicrosecondsPerExec => UserTicks + SystemTicks > 0 ? CpuMicrosecondsPerExec * UserTicks / (UserTicks + SystemTicks) : double.NaN;
 
     /// <summary>The tracer's kernel-mode CPU per exec (its own syscalls), the rest of <see cref="CpuMicrosecondsPerExec"/>.</summary>
-    public double SysMicrosecondsPerExec => UserShare is double share ? CpuMicrosecondsPerExec * (1 - share) : double.NaN;
+    public double SysMicrosecondsPerExec => UserTicks + SystemTicks > 0 ? CpuMicrosecondsPerExec * SystemTicks / (UserTicks + SystemTicks) : double.NaN;
 
     /// <summary>
     /// The tracer's eBPF programs' run time per exec of the storm, spent in the kernel on behalf of the processes that
