@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tracing.StormBench;
+using Tracing.StormBench.Bpf;
 using Tracing.StormBench.Otlp;
 using Tracing.StormBench.Results;
 using Tracing.StormBench.Startup;
@@ -84,7 +85,11 @@ foreach (var spec in TracerCatalog.All(exectrace, exectraceAot, receiver?.Endpoi
 }
 
 var work = Directory.CreateTempSubdirectory("stormbench-").FullName;
-Console.CancelKeyPress += (_, _) => TracerSession.KillAll();
+Console.CancelKeyPress += (_, _) =>
+{
+    TracerSession.KillAll();
+    BpfStatsSwitch.RestoreActive();
+};
 var invariant = CultureInfo.InvariantCulture;
 var output = Console.Out;
 

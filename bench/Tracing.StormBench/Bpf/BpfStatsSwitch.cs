@@ -9,6 +9,7 @@ namespace Tracing.StormBench.Bpf;
 internal sealed class BpfStatsSwitch : IDisposable
 {
     private const string Sysctl = "/proc/sys/kernel/bpf_stats_enabled";
+    private static BpfStatsSwitch? s_active;
     private readonly string _previous;
 
     private BpfStatsSwitch(string previous) => _previous = previous;
@@ -20,7 +21,7 @@ internal sealed class BpfStatsSwitch : IDisposable
         {
             var previous = File.ReadAllText(Sysctl).Trim();
             File.WriteAllText(Sysctl, "1");
-            return new BpfStatsSwitch(previous);
+            return s_active = new BpfStatsSwitch(previous);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -29,8 +30,12 @@ internal sealed class BpfStatsSwitch : IDisposable
         }
     }
 
+    /// <summary>On Ctrl-C: puts the sysctl back if a round had set it.</summary>
+    public static void RestoreActive() => s_active?.Dispose();
+
     public void Dispose()
     {
+        s_active = null;
         if (_previous != "1")
         {
             File.WriteAllText(Sysctl, int.TryParse(_previous, CultureInfo.InvariantCulture, out _) ? _previous : "0");

@@ -94,11 +94,15 @@ internal static class MarkdownTable
         return double.IsNaN(user) ? "—" : F($"{user:0.0} / {Statistics.Median(runs.Select(r => r.SysMicrosecondsPerExec)):0.0} µs");
     }
 
-    /// <summary>Medians of the eBPF programs' in-kernel time and runs per exec; "—" for a tracer without programs.</summary>
+    /// <summary>
+    /// Medians of the eBPF programs' in-kernel time and runs per exec, and of the time per run (the neighbours' events
+    /// run the programs too, so runs per exec can exceed the hooks per exec); "—" for a tracer without programs.
+    /// </summary>
     internal static string Bpf(IReadOnlyList<RunResult> runs)
     {
         var bpf = Statistics.Median(runs.Select(r => r.BpfMicrosecondsPerExec));
-        return double.IsNaN(bpf) ? "—" : F($"{bpf:0.00} µs ({Statistics.Median(runs.Select(r => r.BpfRunsPerExec)):0.0} runs)");
+        var perRun = Statistics.Median(runs.Select(r => r.BpfMicrosecondsPerExec / r.BpfRunsPerExec));
+        return double.IsNaN(bpf) ? "—" : F($"{bpf:0.00} µs ({Statistics.Median(runs.Select(r => r.BpfRunsPerExec)):0.0} runs, {perRun:0.00} µs each)");
     }
 
     private static string Percent(IEnumerable<double> values)
