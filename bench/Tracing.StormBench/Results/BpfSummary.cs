@@ -35,6 +35,12 @@ internal static class BpfSummary
                 var userRatio = extraceUser > 0
                     ? F($"{user:0.0} / {extraceUser:0.0} µs = **{user / extraceUser:0.00}**, per round {Join(userRounds)}")
                     : F($"{user:0.0} µs, extrace's under a tick in every round (no ratio)");
+                if (double.IsNaN(extrace))
+                {
+                    text.AppendLine(F($"- K={inFlight}: {tool}: CPU per exec {cpu:0.0} µs (no extrace row in this run, no ratio), in-kernel BPF **{Statistics.Median(bpf):0.00} µs** per exec beside it (rounds {Join(bpf)})"));
+                    continue;
+                }
+
                 text.AppendLine(F($"- K={inFlight}: {tool} / extrace, the tracer process's CPU per exec (user + sys) = {cpu:0.0} / {extrace:0.0} µs = **{cpu / extrace:0.00}**; per round {Join(PerRound(variant, tool, r => r.CpuMicrosecondsPerExec, r => r.CpuMicrosecondsPerExec))} ({target}); ") +
                     F($"in-kernel BPF **{Statistics.Median(bpf):0.00} µs** per exec beside it (rounds {Join(bpf)}), process + BPF over extrace per round {Join(withBpf)}; user mode alone {userRatio}"));
             }
