@@ -6,7 +6,7 @@ namespace Tracing.StormBench;
 internal sealed class BenchOptions
 {
     public const string Usage = """
-        Tracing.StormBench: the exec storm of issue 3, exectrace against extrace and forkstat in one run.
+        Tracing.StormBench: the exec storm of issue 3, exectrace against extrace, forkstat and bpftrace in one run.
 
           dotnet run -c Release --project bench/Tracing.StormBench -- [options]
 
@@ -19,7 +19,12 @@ internal sealed class BenchOptions
                             exectrace-otlp, exectrace-aot-otlp (JIT and AOT, `--json -o file --otlp URL` over
                             http/protobuf to a null OTLP receiver the bench runs on 127.0.0.1; its requests, bytes per
                             exec and own CPU are reported apart, and the CPU ratio to exectrace / exectrace-aot-json),
-                            extrace, extrace-rt, forkstat, forkstat-rt
+                            extrace, extrace-rt, forkstat, forkstat-rt;
+                            issue 17's eBPF source (every row above runs --source proc-connector):
+                            exectrace-text-bpf, exectrace-bpf, exectrace-aot-bpf, exectrace-aot-json-bpf,
+                            exectrace-pipe-bpf (--source bpf, as the row without -bpf), and the anchor bpftrace
+                            (sys_enter_execve: pid and join(argv)); their rounds run with kernel.bpf_stats_enabled=1
+                            and report the programs' in-kernel time per exec
           --startup N       rounds of the start-up section: `exectrace -- /bin/true`, JIT and Native AOT, against
                             `extrace /bin/true`, wall clock, CPU and peak RSS (default 20; 0: none)
           --startup-only    only the start-up section
@@ -32,7 +37,7 @@ internal sealed class BenchOptions
                             (shells that wait are put between; extrace reads /proc/PID/stat for every ancestor
                             of each exec, so its cost grows with the depth). Default: as launched
 
-        Run as root. extrace and forkstat: apt-get install -y extrace forkstat
+        Run as root. The anchors: apt-get install -y extrace forkstat bpftrace
         """;
 
     public int Runs { get; private set; } = 5;

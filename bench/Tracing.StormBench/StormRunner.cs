@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Tracing.StormBench.Bpf;
 using Tracing.StormBench.Otlp;
 using Tracing.StormBench.Results;
 using Tracing.StormBench.Storm;
@@ -18,6 +19,8 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         var runId = Markers.NewRunId();
         var otlp = spec.ExportsOtlp ? receiver : null;
         var countsAtStart = otlp?.Counts ?? default;
+        // On for the whole round, so each program run costs the same clock read from the first to the last.
+        using var bpfStats = spec.UsesBpf ? BpfStatsSwitch.Enable(log) : null;
         using var session = TracerSession.Start(spec, workDirectory);
         if (!session.WaitReady(runId))
         {
@@ -34,6 +37,8 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         var receiverCpuBefore = otlp?.CpuSeconds() ?? 0;
         var windowStart = MonotonicNs();
         var cpuBefore = session.CpuSeconds();
+        var ticksBefore = session.CpuTicks();
+        var bpfBefore = bpfStats is null ? null : session.BpfTotals();
         var preciseBefore = session.LiveThreadsCpuSeconds();
         var rssBefore = session.RssKiB();
         var storm = Spawner.Run(runId, count, inFlight);
@@ -46,9 +51,13 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         }
 
         var cpuAfter = session.CpuSeconds();
+        var ticksAfter = session.CpuTicks();
+        var bpfAfter = bpfBefore is null ? null : session.BpfTotals();
         var windowEnd = MonotonicNs();
         var preciseAfter = session.LiveThreadsCpuSeconds();
         var cpu = CpuUsed(cpuAfter - cpuBefore, preciseAfter - preciseBefore);
+        var (userTicks, systemTicks) = (ticksAfter.User - ticksBefore.User, ticksAfter.System - ticksBefore.System);
+        BpfRunTotals? bpf = bpfAfter is { } after && bpfBefore is { } before ? after - before : null;
         var rssAfter = session.RssKiB();
         double? receiverCpu = otlp is null ? null : otlp.CpuSeconds() - receiverCpuBefore;
         var countsMeasured = otlp?.Counts ?? default;
@@ -64,17 +73,24 @@ internal sealed class StormRunner(string workDirectory, TextWriter log, NullOtlp
         double? p99 = tally.LatenciesMs.Count > 0 ? Statistics.Percentile(tally.LatenciesMs, 99) : null;
         var result = new RunResult(
             spec.Name, inFlight, count, tally.Delivered, tally.ArgvComplete, cpu, rssBefore, rssAfter,
-            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round, exported, receiverCpu, traced);
+            p50, p99, storm.ExecsPerSecond, stopTime, killed, tally.ReportedLost, round, exported, receiverCpu, traced, userTicks, systemTicks, bpf);
 
         var invariant = CultureInfo.InvariantCulture;
         log.WriteLine(
             string.Create(invariant, $"  {spec.Name,-15} K={inFlight} delivered {result.DeliveredPercent,7:0.00}% argv {result.ArgvCompletePercent,7:0.00}% " +
             $"cpu {result.CpuMicrosecondsPerExec,5:0.0} µs/exec (ticks {(cpuAfter - cpuBefore) * 1e6 / count:0})  storm {storm.ExecsPerSecond,5:0}/s stop {stopTime.TotalSeconds:0.00}s") +
+            string.Create(invariant, $" user {result.UserMicrosecondsPerExec:0.0} sys {result.SysMicrosecondsPerExec:0.0} µs/exec (ticks {userTicks:0}+{systemTicks:0})") +
+            (bpf is { } ran ? string.Create(invariant, $" bpf {result.BpfMicrosecondsPerExec:0.00} µs/exec ({ran.Programs} programs, {result.BpfRunsPerExec:0.00} runs/exec)") : string.Empty) +
             (p50 is null ? string.Empty : string.Create(invariant, $" latency p50 {p50:0.00} p99 {p99:0.00} ms")) +
             (traced is { } all ? string.Create(invariant, $" window {(windowEnd - windowStart) / 1e9:0.0}s execs {all} ({all - count:+0;-0} not the storm's)") : string.Empty) +
             (spec.IsExectrace ? string.Create(invariant, $" rss {rssBefore / 1024.0:0.0}→{rssAfter / 1024.0:0.0} MB") : string.Empty) +
             (tally.ReportedLost > 0 ? $" LOST {tally.ReportedLost}" : string.Empty) +
             (killed ? " KILLED" : string.Empty));
+        if (spec.UsesBpf && bpf is not { Programs: > 0 })
+        {
+            log.WriteLine($"    no in-kernel BPF time: {(bpfStats is null ? "kernel.bpf_stats_enabled could not be set" : "no anon_inode:bpf-prog fd found in the tracer")}");
+        }
+
         if (tally.Delivered < count)
         {
             log.WriteLine($"    missing (first 10 of {count - tally.Delivered}): {string.Join(' ', tally.Missing(index).Take(10))}");

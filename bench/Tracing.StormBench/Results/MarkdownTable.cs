@@ -12,8 +12,8 @@ internal static class MarkdownTable
     public static string Render(IReadOnlyList<RunResult> results, IReadOnlyList<TracerSpec> specs)
     {
         var table = new StringBuilder();
-        table.AppendLine("| tool | variant | execs delivered | argv complete | CPU per exec | latency p50 / p99 | RSS before → after | storm rate | stop |");
-        table.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        table.AppendLine("| tool | variant | execs delivered | argv complete | CPU per exec | user / sys per exec | BPF in kernel per exec | latency p50 / p99 | RSS before → after | storm rate | stop |");
+        table.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in results.GroupBy(r => (r.InFlight, r.Tool)).OrderBy(g => g.Key.InFlight))
         {
             var runs = group.ToList();
@@ -29,7 +29,7 @@ internal static class MarkdownTable
             var stop = F($"{Statistics.Median(runs.Select(r => r.StopTime.TotalSeconds)):0.00} s") + (killed > 0 ? F($" ({killed} killed)") : string.Empty);
             table.Append(F($"| {TracerCatalog.Label(spec)} | {variant} "))
                 .Append(F($"| {Percent(runs.Select(r => r.DeliveredPercent))} | {Percent(runs.Select(r => r.ArgvCompletePercent))} "))
-                .Append(F($"| {Statistics.Median(runs.Select(r => r.CpuMicrosecondsPerExec)):0.0} µs "))
+                .Append(F($"| {Statistics.Median(runs.Select(r => r.CpuMicrosecondsPerExec)):0.0} µs | {UserSys(runs)} | {Bpf(runs)} "))
                 .Append(F($"| {latency} | {rss} | {Statistics.Median(runs.Select(r => r.ExecsPerSecond)):0}/s | {stop} |"))
                 .AppendLine();
         }
@@ -85,6 +85,24 @@ internal static class MarkdownTable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Medians of the user and kernel-mode CPU per exec.</summary>
+    internal static string UserSys(IReadOnlyList<RunResult> runs)
+    {
+        var user = Statistics.Median(runs.Select(r => r.UserMicrosecondsPerExec));
+        return double.IsNaN(user) ? "—" : F($"{user:0.0} / {Statistics.Median(runs.Select(r => r.SysMicrosecondsPerExec)):0.0} µs");
+    }
+
+    /// <summary>
+    /// Medians of the eBPF programs' in-kernel time and runs per exec, and of the time per run (the neighbours' events
+    /// run the programs too, so runs per exec can exceed the hooks per exec); "—" for a tracer without programs.
+    /// </summary>
+    internal static string Bpf(IReadOnlyList<RunResult> runs)
+    {
+        var bpf = Statistics.Median(runs.Select(r => r.BpfMicrosecondsPerExec));
+        var perRun = Statistics.Median(runs.Select(r => r.BpfMicrosecondsPerExec / r.BpfRunsPerExec));
+        return double.IsNaN(bpf) ? "—" : F($"{bpf:0.00} µs ({Statistics.Median(runs.Select(r => r.BpfRunsPerExec)):0.0} runs, {perRun:0.00} µs each)");
     }
 
     private static string Percent(IEnumerable<double> values)

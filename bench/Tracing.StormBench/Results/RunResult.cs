@@ -1,3 +1,4 @@
+using Tracing.StormBench.Bpf;
 using Tracing.StormBench.Otlp;
 
 namespace Tracing.StormBench.Results;
@@ -21,13 +22,36 @@ internal sealed record RunResult(
     int Round,
     OtlpCounts? Otlp = null,
     double? ReceiverCpuSeconds = null,
-    int? ExecsTraced = null)
+    int? ExecsTraced = null,
+    double UserTicks = double.NaN,
+    double SystemTicks = double.NaN,
+    BpfRunTotals? Bpf = null)
 {
     public double DeliveredPercent => 100.0 * Delivered / Count;
 
     public double ArgvCompletePercent => 100.0 * ArgvComplete / Count;
 
     public double CpuMicrosecondsPerExec => CpuSeconds * 1e6 / Count;
+
+    /// <summary>
+    /// The tracer's user-mode CPU per exec: <see cref="CpuMicrosecondsPerExec"/> times the kernel's user share of its
+    /// time in the window, from the utime and stime ticks of /proc/PID/stat (<see cref="UserTicks"/>,
+    /// <see cref="SystemTicks"/>; sampled at the kernel's timer tick, so only as fine as the number of ticks in the
+    /// window); NaN when no tick fell in it.
+    /// </summary>
+    public double UserMicrosecondsPerExec => UserTicks + SystemTicks > 0 ? CpuMicrosecondsPerExec * UserTicks / (UserTicks + SystemTicks) : double.NaN;
+
+    /// <summary>The tracer's kernel-mode CPU per exec (its own syscalls), the rest of <see cref="CpuMicrosecondsPerExec"/>.</summary>
+    public double SysMicrosecondsPerExec => UserTicks + SystemTicks > 0 ? CpuMicrosecondsPerExec * SystemTicks / (UserTicks + SystemTicks) : double.NaN;
+
+    /// <summary>
+    /// The tracer's eBPF programs' run time per exec of the storm, spent in the kernel on behalf of the processes that
+    /// hit the hooks (in none of the CPU figures above); NaN for a tracer without programs.
+    /// </summary>
+    public double BpfMicrosecondsPerExec => Bpf is { Programs: > 0 } bpf ? bpf.RunTimeNs / 1e3 / Count : double.NaN;
+
+    /// <summary>Program runs per exec of the storm (fork, exec and exit hooks each run once per event, anyone's).</summary>
+    public double BpfRunsPerExec => Bpf is { Programs: > 0 } bpf ? (double)bpf.RunCount / Count : double.NaN;
 
     /// <summary>
     /// CPU per exec the tracer saw in the measured window (the storm's and the rest of the machine's, exectrace

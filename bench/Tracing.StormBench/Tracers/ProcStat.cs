@@ -10,7 +10,18 @@ internal static class ProcStat
     /// <summary>utime + stime of all the process's threads, live and ended, in seconds.</summary>
     public static bool TryReadCpuSeconds(int pid, out double seconds)
     {
-        seconds = 0;
+        var read = TryReadCpuTicks(pid, out var user, out var system);
+        seconds = read ? (double)(user + system) / s_ticksPerSecond : 0;
+        return read;
+    }
+
+    /// <summary>
+    /// utime and stime of all the process's threads, live and ended, in clock ticks (<c>sysconf(_SC_CLK_TCK)</c>): the
+    /// kernel's split of its time between user and kernel mode, sampled at its timer tick and scaled to the exact total.
+    /// </summary>
+    public static bool TryReadCpuTicks(int pid, out long user, out long system)
+    {
+        user = system = 0;
         string stat;
         try
         {
@@ -24,15 +35,9 @@ internal static class ProcStat
         // comm may hold spaces and ')': the fields start after the last ')'. Field 3 (state) comes first.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         const int UtimeIndex = 14 - 3;
-        if (fields.Length <= UtimeIndex + 1
-            || !long.TryParse(fields[UtimeIndex], CultureInfo.InvariantCulture, out var utime)
-            || !long.TryParse(fields[UtimeIndex + 1], CultureInfo.InvariantCulture, out var stime))
-        {
-            return false;
-        }
-
-        seconds = (double)(utime + stime) / s_ticksPerSecond;
-        return true;
+        return fields.Length > UtimeIndex + 1
+            && long.TryParse(fields[UtimeIndex], CultureInfo.InvariantCulture, out user)
+            && long.TryParse(fields[UtimeIndex + 1], CultureInfo.InvariantCulture, out system);
     }
 
     /// <summary>

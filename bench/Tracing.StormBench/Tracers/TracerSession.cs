@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Tracing.StormBench.Bpf;
 using Tracing.StormBench.Storm;
 
 namespace Tracing.StormBench.Tracers;
@@ -112,6 +113,12 @@ internal sealed partial class TracerSession : IDisposable
     public double CpuSeconds() => ProcStat.TryReadCpuSeconds(Pid, out var seconds) ? seconds : double.NaN;
 
     public double LiveThreadsCpuSeconds() => ProcStat.TryReadLiveThreadsCpuSeconds(Pid, out var seconds) ? seconds : double.NaN;
+
+    /// <summary>utime and stime in clock ticks, the kernel's user/kernel split; (NaN, NaN) when the process is gone.</summary>
+    public (double User, double System) CpuTicks() => ProcStat.TryReadCpuTicks(Pid, out var user, out var system) ? (user, system) : (double.NaN, double.NaN);
+
+    /// <summary>The in-kernel run time and count of the eBPF programs whose fds the tracer holds; null when it is gone.</summary>
+    public BpfRunTotals? BpfTotals() => BpfRunTotals.TryRead(Pid, out var totals) ? totals : null;
 
     public long RssKiB() => ProcStat.TryReadRssKiB(Pid, out var kib) ? kib : 0;
 

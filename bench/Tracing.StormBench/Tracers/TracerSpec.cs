@@ -10,6 +10,10 @@ namespace Tracing.StormBench.Tracers;
 /// </param>
 /// <param name="Environment">Variables set for the tracer, beside the harness's own.</param>
 /// <param name="ExportsOtlp">It sends OTLP to the harness's null receiver: its requests and bytes are counted per round.</param>
+/// <param name="UsesBpf">
+/// Its events come from eBPF programs it loads: the round runs with <c>kernel.bpf_stats_enabled=1</c> and the
+/// programs' in-kernel run time is read from its fds.
+/// </param>
 internal sealed record TracerSpec(
     string Name,
     string Family,
@@ -20,7 +24,8 @@ internal sealed record TracerSpec(
     TimeSpan ReadyDelay,
     bool ProbeReady,
     IReadOnlyDictionary<string, string>? Environment = null,
-    bool ExportsOtlp = false)
+    bool ExportsOtlp = false,
+    bool UsesBpf = false)
 {
     public bool IsExectrace => Family == "exectrace";
 }
