@@ -32,10 +32,11 @@ public sealed class BpfSourceOptions : IValidatableObject
 
     /// <summary>
     /// The ring buffer the kernel writes events to, in bytes: a power of two, at least 64 KiB. Larger survives longer
-    /// bursts before events are lost (counted exactly). It is locked kernel memory. Default: 16 MiB; at most 1 GiB.
+    /// bursts before events are lost (counted exactly). It is locked kernel memory, and mapped twice into this process
+    /// (its resident size grows with what was used of it). Default: 8 MiB; at most 1 GiB.
     /// </summary>
     [Range(64 * 1024, 1024 * 1024 * 1024)]
-    public int RingBufferBytes { get; set; } = 16 * 1024 * 1024;
+    public int RingBufferBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>
     /// The SCHED_FIFO priority (1-99) of the receive thread while the tracer reads each process right after its exec,
