@@ -69,6 +69,7 @@ public class JsonEventFormatterTests
     [Theory]
     [InlineData(ArgvSource.CommandName, "comm")]
     [InlineData(ArgvSource.None, "none")]
+    [InlineData(ArgvSource.Truncated, "truncated")]
     public void Fallback_argv_is_flagged(ArgvSource source, string expected)
     {
         using var json = Parse(GitCommit with { ArgvSource = source });
