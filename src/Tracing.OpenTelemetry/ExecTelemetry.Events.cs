@@ -52,6 +52,15 @@ internal sealed partial class ExecTelemetry
                 }
 
                 break;
+            case ExecFailedEvent failed:
+                // A record, no span: nothing ran, and the caller's own program goes on.
+                if (WantsRecord(LogLevel.Warning))
+                {
+                    failed = Timed(failed);
+                    Log(s_failed, new ProcessRecord(FailedExecRecords.Tags(failed, _options.IncludeCommandArgs, _options.TracerName), FailedExecRecords.Body(failed), failed.Time), null, LogLevel.Warning);
+                }
+
+                break;
             case EventsLostEvent lost:
                 // A gap the backend should see: spans may then end at stop rather than at an exit that was lost.
                 if (WantsRecord(LogLevel.Warning))

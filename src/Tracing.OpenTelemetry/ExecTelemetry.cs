@@ -29,6 +29,7 @@ internal sealed partial class ExecTelemetry : IDisposable
     private static readonly EventId s_exec = new(1, "process.exec");
     private static readonly EventId s_exit = new(2, "process.exit");
     private static readonly EventId s_lost = new(3, "tracing.events.lost");
+    private static readonly EventId s_failed = new(4, "process.exec_failed");
 
     private readonly ExecTracer _tracer;
     private readonly ExecTelemetryOptions _options;

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Tracing.Events;
 using Tracing.OpenTelemetry.Records;
 using Tracing.OpenTelemetry.Tests.Fakes;
+using Tracing.Ports;
 
 namespace Tracing.OpenTelemetry.Tests;
 
-/// <summary>What an exit record names, and a loss the tracer reported.</summary>
+/// <summary>What an exit record names, a loss the tracer reported, and a failed exec.</summary>
 public sealed partial class ExecTelemetryTests
 {
     [Fact]
@@ -49,5 +51,33 @@ public sealed partial class ExecTelemetryTests
         Assert.Equal(37L, tags[LossRecords.Count]);
         Assert.Equal(false, tags[LossRecords.Exact]);
         Assert.Contains("at least 37", lost.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_exec_is_a_warning_record_with_the_path_and_error_and_no_span()
+    {
+        _build.Kernel.Supports = KernelEventInterest.All | KernelEventInterest.FailedExec;
+        await using var tracer = _build.CreateTracer(failedExecs: true);
+        using var telemetry = CreateTelemetry(tracer, TimeProvider.System);
+        telemetry.Start();
+
+        await tracer.StartAsync();
+        _build.Kernel.ExecFailed(
+            400,
+            new ExecCapture { Path = "/usr/bin/gti"u8.ToArray(), Errno = 2, ErrorName = "ENOENT", Arguments = ProcessArguments.FromStrings(["gti", "status"]) },
+            parentPid: 1,
+            timestampNs: 6_000_000_000);
+        await tracer.StopAsync();
+        await telemetry.Completion.WaitAsync(s_timeout);
+
+        var failed = Assert.Single(_records, r => r.EventId.Name == "process.exec_failed");
+        Assert.Equal(LogLevel.Warning, failed.LogLevel);
+        var tags = Tags.ToDictionary(failed.Attributes!);
+        Assert.Equal("/usr/bin/gti", tags[ProcessAttributes.ExecutablePath]);
+        Assert.Equal("ENOENT", tags[ProcessAttributes.ErrorType]);
+        Assert.Equal(400, tags[ProcessAttributes.Pid]);
+        Assert.False(tags.ContainsKey(ProcessAttributes.CommandArgs));
+        Assert.Equal("exec of /usr/bin/gti failed: ENOENT", failed.Body);
+        Assert.Empty(_spans);
     }
 }

@@ -34,8 +34,8 @@ internal sealed class TracedBuild : IAsyncDisposable
 
     public ProcessTable Processes { get; } = new(Self);
 
-    public ExecTracer CreateTracer(ExecTracerMetrics? metrics = null) =>
-        new(Kernel, Processes.Reader, _clock, new ExecTracingOptions { IncludeExits = true }, metrics: metrics);
+    public ExecTracer CreateTracer(ExecTracerMetrics? metrics = null, bool failedExecs = false) =>
+        new(Kernel, Processes.Reader, _clock, new ExecTracingOptions { IncludeExits = true, IncludeFailedExecs = failedExecs }, metrics: metrics);
 
     public void Run()
     {
