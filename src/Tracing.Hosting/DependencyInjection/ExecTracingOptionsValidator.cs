@@ -34,6 +34,12 @@ internal sealed class ExecTracingOptionsValidator(ExecTracerRegistration registr
             }
         }
 
+        if (options.Source != ExecTracingSource.Auto && !OperatingSystem.IsLinux())
+        {
+            // eBPF and the proc connector are Linux's; elsewhere the one source there is serves.
+            errors.Add($"{prefix}{nameof(options.Source)} {options.Source} is Linux's; on {System.Runtime.InteropServices.RuntimeInformation.OSDescription} only Auto is taken.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
