@@ -39,20 +39,21 @@ public class BpfFailedExecKernelTests
         Assert.Equal("true", execs[1].CommandName);
     }
 
-    [Fact]
-    public async Task A_failed_exec_with_more_arguments_than_read_is_truncated_to_exactly_the_first_ones()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1024)] // the most the options allow: the unrolled program must still pass the verifier
+    public async Task A_failed_exec_with_more_arguments_than_read_is_truncated_to_exactly_the_first_ones(int maxArguments)
     {
-        const int MaxArguments = 3;
         var marker = KernelTracer.NewMarker();
 
         var run = await ExecsRun.StartAsync(
-            "failed-many", marker, MaxArguments, s => s.Configure<BpfSourceOptions>(o => o.MaxFailedExecArguments = MaxArguments));
+            "failed-many", marker, maxArguments, s => s.Configure<BpfSourceOptions>(o => o.MaxFailedExecArguments = maxArguments));
 
         Assert.Equal(0, run.ExitCode);
         var expected = Assert.Single(run.Record.Failed);
         var arguments = ExecsRecord.Arguments(expected.Argv);
-        Assert.True(arguments.Length > MaxArguments);
-        AssertReported(expected, Assert.Single(run.Failed), ArgvSource.Truncated, [.. arguments.Take(MaxArguments).SelectMany(a => a.Append((byte)0))]);
+        Assert.True(arguments.Length > maxArguments);
+        AssertReported(expected, Assert.Single(run.Failed), ArgvSource.Truncated, [.. arguments.Take(maxArguments).SelectMany(a => a.Append((byte)0))]);
     }
 
     [Fact]
@@ -70,6 +71,28 @@ public class BpfFailedExecKernelTests
         var actual = Assert.Single(run.Failed);
         AssertReported(expected, actual, ArgvSource.None, []);
         Assert.Equal(0, actual.Arguments.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_exec_whose_argv_just_fits_is_complete_one_a_byte_over_truncated_and_one_from_a_thread_its_processes()
+    {
+        const int MaxBytes = 256;
+        var marker = KernelTracer.NewMarker();
+
+        var run = await ExecsRun.StartAsync("edges", marker, MaxBytes, s => s.Configure<BpfSourceOptions>(o => o.MaxArgumentBytes = MaxBytes));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, run.Record.Failed.Count);
+        Assert.Equal(MaxBytes, run.Record.Failed[0].Argv.Length);
+        var over = run.Record.Failed[2];
+        Assert.Equal(MaxBytes + 1, over.Argv.Length);
+        var reported = run.Failed.ToList();
+        Assert.Equal(3, reported.Count);
+        AssertReported(run.Record.Failed[0], reported[0], ArgvSource.Complete, run.Record.Failed[0].Argv);
+        AssertReported(run.Record.Failed[1], reported[1], ArgvSource.Complete, run.Record.Failed[1].Argv);
+
+        // The last argument is cut where the room ends, with the NUL the kernel's string read puts in its last byte.
+        AssertReported(over, reported[2], ArgvSource.Truncated, [.. over.Argv[..(MaxBytes - 1)], 0]);
     }
 
     private static void AssertReported(RecordedFailedExec expected, ExecFailedEvent actual, ArgvSource source, byte[] argv)

@@ -15,7 +15,7 @@ internal static class ExecsProgram
         var folder = Directory.CreateTempSubdirectory("tracing-execs-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var output = System.IO.Path.Combine(folder, "execs");
-        var start = new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Werror", "-o", output, source])
+        var start = new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Werror", "-pthread", "-o", output, source])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

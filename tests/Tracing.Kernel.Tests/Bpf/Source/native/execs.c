@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,6 +233,28 @@ static void mode_int80(char *marker)
     wait_child(child);
 }
 
+static const char *thread_dir;
+
+static void *fail_in_thread(void *marker)
+{
+    try_execve(in_dir(thread_dir, "missing-from-thread"), (char *[]){"thread", marker, NULL});
+    return NULL;
+}
+
+/* A failed exec whose argv is exactly `size` bytes (the source's limit), one from a second thread, one a byte over. */
+static void mode_edges(const char *dir, char *marker, int size)
+{
+    char **argv = argv_of_size(marker, size);
+    try_execve(in_dir(dir, "missing-fitting"), argv);
+    thread_dir = dir;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, fail_in_thread, marker) != 0 || pthread_join(thread, NULL) != 0) {
+        exit(2);
+    }
+    try_execve(in_dir(dir, "missing-over"), argv_of_size(marker, size + 1));
+    exec_true((char *[]){"/bin/true", "after-edges", marker, NULL});
+}
+
 /* `count` children, each execs /bin/true with the marker: the burst a held reader loses part of. */
 static void mode_burst(char *marker, int count)
 {
@@ -269,6 +292,8 @@ int main(int argc, char **argv)
         mode_nonresident(dir, marker);
     } else if (strcmp(mode, "int80") == 0) {
         mode_int80(marker);
+    } else if (strcmp(mode, "edges") == 0) {
+        mode_edges(dir, marker, n);
     } else if (strcmp(mode, "burst") == 0) {
         mode_burst(marker, n);
     } else {
