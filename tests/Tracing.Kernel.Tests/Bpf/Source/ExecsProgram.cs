@@ -11,11 +11,12 @@ internal static class ExecsProgram
 
     private static string Compile()
     {
-        var source = System.IO.Path.Combine(AppContext.BaseDirectory, "Bpf", "Source", "native", "execs.c");
+        var native = System.IO.Path.Combine(AppContext.BaseDirectory, "Bpf", "Source", "native");
+        var sources = Directory.GetFiles(native, "execs*.c").Order(StringComparer.Ordinal).ToArray();
         var folder = Directory.CreateTempSubdirectory("tracing-execs-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var output = System.IO.Path.Combine(folder, "execs");
-        var start = new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Werror", "-pthread", "-o", output, source])
+        var start = new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Werror", "-pthread", "-o", output, .. sources])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -24,6 +25,6 @@ internal static class ExecsProgram
             ?? throw new InvalidOperationException("The exec-shape tests compile a C program and need gcc (.ci/run installs it).");
         var errors = gcc.StandardError.ReadToEnd();
         gcc.WaitForExit();
-        return gcc.ExitCode == 0 ? output : throw new InvalidOperationException($"gcc failed on {source}:\n{errors}");
+        return gcc.ExitCode == 0 ? output : throw new InvalidOperationException($"gcc failed on {native}:\n{errors}");
     }
 }
