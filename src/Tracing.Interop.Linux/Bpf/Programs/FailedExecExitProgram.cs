@@ -9,7 +9,7 @@ namespace Tracing.Linux.Bpf.Programs;
 /// <see cref="FailedExecEnterProgram"/>); when the exec failed (a negative return), the caller's memory is still its own,
 /// so the path and argv are read from it now, argument by argument (at most <c>maxArguments</c>, unrolled), into a
 /// per-CPU scratch entry, and sent as a failed-exec record with the errno. An argv that does not fit, or has more
-/// arguments, is flagged truncated; one whose first pointer cannot be read (a page not resident), unreadable.
+/// arguments, is flagged truncated (one that fills the room exactly is not); one whose first pointer cannot be read (a page not resident), unreadable.
 /// </summary>
 internal static class FailedExecExitProgram
 {
@@ -20,6 +20,7 @@ internal static class FailedExecExitProgram
     private const short Key = -16;
     private const short PathPointer = -24;
     private const short Return = -32;
+    private const short LastByte = -40;
 
     /// <summary>The scratch entry's size for <paramref name="argvBytes"/>: the verifier bounds a read's offset and size apart, so argv takes twice its room.</summary>
     public static int ScratchSize(int argvBytes) => RecordLayout.ExecHeaderSize + (2 * argvBytes) + MaxPathBytes;
@@ -92,7 +93,19 @@ internal static class FailedExecExitProgram
                 .Call(BpfHelper.ProbeReadUserStr)
                 .JumpIf(JumpSignedLessOrEqual, BpfRegister.R0, 0, failed)
                 .Alu64(Add, used, BpfRegister.R0)
-                .JumpIf(JumpEqual, BpfRegister.R0, BpfRegister.R9, "argv_truncated")
+                .JumpIf(JumpNotEqual, BpfRegister.R0, BpfRegister.R9, $"argument_{i}_read")
+
+                // The argument filled the room left: whole only when the byte its NUL took is its own NUL, not a cut.
+                .Load(BpfSize.Double, BpfRegister.R3, stack, Slot)
+                .Alu64(Add, BpfRegister.R3, BpfRegister.R9)
+                .Alu64(Sub, BpfRegister.R3, 1)
+                .Mov64(BpfRegister.R1, stack).Alu64(Add, BpfRegister.R1, LastByte)
+                .Mov64(BpfRegister.R2, 1)
+                .Call(BpfHelper.ProbeReadUser)
+                .JumpIf(JumpNotEqual, BpfRegister.R0, 0, "argv_truncated")
+                .Load(BpfSize.Byte, BpfRegister.R1, stack, LastByte)
+                .JumpIf(JumpNotEqual, BpfRegister.R1, 0, "argv_truncated")
+                .Label($"argument_{i}_read")
                 .Alu64(Add, cursor, 8);
         }
 
