@@ -1,3 +1,4 @@
+using Tracing.Linux.Bpf.Btf;
 using Tracing.Linux.Bpf.Assembly;
 using static Tracing.Linux.Bpf.Assembly.BpfOpcodes;
 
@@ -58,10 +59,7 @@ internal static class RingPrograms
     /// array <paramref name="counter"/> and stores n + 1 there, then outputs a record of <see cref="CountedRecordLength"/>(n)
     /// bytes, each u64 of it n. One thread runs it at a time, so the count needs no atomic add.
     /// </summary>
-    public static BpfInstruction[] CountedRecords(SafeFileDescriptor ring, SafeFileDescriptor counter, long pidTgid) => new BpfAssembler()
-        .Call(GetCurrentPidTgid)
-        .Load64(BpfRegister.R1, pidTgid)
-        .JumpIf(JumpNotEqual, BpfRegister.R0, BpfRegister.R1, "out")
+    public static BpfInstruction[] CountedRecords(SafeFileDescriptor ring, SafeFileDescriptor counter, long pidTgid) => OnlyProcessesForkedBy(pidTgid)
         .Store(BpfSize.Word, BpfRegister.R10, -4, 0)
         .LoadMapFd(BpfRegister.R1, counter)
         .Mov64(BpfRegister.R2, BpfRegister.R10)
@@ -99,10 +97,7 @@ internal static class RingPrograms
     /// <see cref="CountedRecords"/> does, reserves 16 bytes in the ring, writes n twice, and submits the record when n is
     /// even, discards it when odd.
     /// </summary>
-    public static BpfInstruction[] EvenSubmittedOddDiscarded(SafeFileDescriptor ring, SafeFileDescriptor counter, long pidTgid) => new BpfAssembler()
-        .Call(GetCurrentPidTgid)
-        .Load64(BpfRegister.R1, pidTgid)
-        .JumpIf(JumpNotEqual, BpfRegister.R0, BpfRegister.R1, "out")
+    public static BpfInstruction[] EvenSubmittedOddDiscarded(SafeFileDescriptor ring, SafeFileDescriptor counter, long pidTgid) => OnlyProcessesForkedBy(pidTgid)
         .Store(BpfSize.Word, BpfRegister.R10, -4, 0)
         .LoadMapFd(BpfRegister.R1, counter)
         .Mov64(BpfRegister.R2, BpfRegister.R10)
@@ -136,4 +131,26 @@ internal static class RingPrograms
 
     /// <summary>The length of the n-th record <see cref="CountedRecords"/> writes: 8 to 64 bytes.</summary>
     public static int CountedRecordLength(long n) => 8 + (int)(n & 7) * 8;
+
+    /// <summary>
+    /// The start of a sched_process_fork program that goes on only for a process (not a thread: .NET starts threads of
+    /// its own from any thread, a wait thread for child processes among them) forked by the thread <paramref name="pidTgid"/>.
+    /// </summary>
+    private static BpfAssembler OnlyProcessesForkedBy(long pidTgid)
+    {
+        var tgidOffset = KernelStructLayout.TryLoad(out var layout, out var error) ? layout.TaskTgid : throw new InvalidOperationException(error);
+        return new BpfAssembler()
+            .Mov64(BpfRegister.R6, BpfRegister.R1)
+            .Call(GetCurrentPidTgid)
+            .Load64(BpfRegister.R1, pidTgid)
+            .JumpIf(JumpNotEqual, BpfRegister.R0, BpfRegister.R1, "out")
+            .Load(BpfSize.Double, BpfRegister.R3, BpfRegister.R6, 8)
+            .Alu64(Add, BpfRegister.R3, tgidOffset)
+            .Mov64(BpfRegister.R1, BpfRegister.R10)
+            .Alu64(Add, BpfRegister.R1, -16)
+            .Mov64(BpfRegister.R2, 4)
+            .Call(113)
+            .Load(BpfSize.Word, BpfRegister.R1, BpfRegister.R10, -16)
+            .JumpIf(JumpEqual, BpfRegister.R1, (int)(pidTgid >> 32), "out");
+    }
 }
