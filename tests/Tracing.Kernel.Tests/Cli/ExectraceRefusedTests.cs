@@ -22,10 +22,12 @@ public class ExectraceRefusedTests
         var (exitCode, errors, commandRan, elapsed) = await RunUnsharedAsync(namespaces.Split(' '), "--source", source);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("only to listeners in the initial PID and user namespaces", errors, StringComparison.Ordinal);
+        Assert.Contains(source == "bpf" ? "traces only from the initial PID and user namespaces" : "only to listeners in the initial PID and user namespaces", errors, StringComparison.Ordinal);
         Assert.Contains("this process appears to run inside a container", errors, StringComparison.Ordinal);
         Assert.Contains(named, errors, StringComparison.Ordinal);
         Assert.Contains("--pid=host", errors, StringComparison.Ordinal);
+        // The privileges named are the source's own.
+        Assert.Contains(source == "bpf" ? "CAP_BPF and CAP_PERFMON" : "CAP_NET_ADMIN", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("did not answer", errors, StringComparison.Ordinal);
         Assert.False(commandRan, "the command ran although tracing was refused");
 
