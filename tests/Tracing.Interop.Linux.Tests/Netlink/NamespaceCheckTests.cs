@@ -1,4 +1,5 @@
 using Tracing.Linux.Netlink;
+using Tracing.Tracer;
 
 namespace Tracing.Linux.Tests.Netlink;
 
@@ -58,6 +59,21 @@ public class NamespaceCheckTests
         Assert.NotNull(refusal);
         Assert.Contains($"its PID namespace (pid:[{Other}]) and user namespace (user:[{Other + 1}]) are not the initial ones", refusal.Message, StringComparison.Ordinal);
         AssertCauseAndRemedy(refusal.Message);
+    }
+
+    [Fact]
+    public void The_eBPF_sources_refusal_names_its_own_cause_and_privileges()
+    {
+        var refusal = NamespaceCheck.Check(Inodes(Other, User), ExecTracingSource.Bpf);
+
+        Assert.NotNull(refusal);
+        Assert.Contains($"its PID namespace (pid:[{Other}]) is not the initial one", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("The eBPF source traces only from the initial PID and user namespaces", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("this process appears to run inside a container", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("--pid=host", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("CAP_BPF and CAP_PERFMON", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("CAP_NET_ADMIN", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("subscriptions", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

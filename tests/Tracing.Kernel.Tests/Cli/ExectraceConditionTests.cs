@@ -24,13 +24,15 @@ public class ExectraceConditionTests
         "echo $$ > \"$0/outer\"; cat \"$0/n\" >/dev/null & echo $! > \"$0/rootcat\"; wait; " +
         "setpriv --reuid 4242 --regid 4242 --clear-groups /bin/sh -c 'echo $$ > \"$0/inner\"; cat \"$0/m1\" >/dev/null & echo $! > \"$0/cat1\"; wait' \"$0\"";
 
-    [Fact]
-    public async Task Comm_reports_matching_execs_under_a_shell_that_does_not_match_and_only_their_exits()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Comm_reports_matching_execs_under_a_shell_that_does_not_match_and_only_their_exits(string source)
     {
         using var fifos = new Fifos();
         var folder = MakeFifos(fifos, "go", "m1", "n", "m2", "m3");
         using var root = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", ShellRunsMatchingAndNot, folder]))!;
-        await using var session = await ExectraceSession.StartAsync("--json", "-t", "--comm", "cat", "-p", Pid(root.Id));
+        await using var session = await ExectraceSession.StartAsync("--source", source, "--json", "-t", "--comm", "cat", "-p", Pid(root.Id));
 
         await fifos.ReleaseAsync(Path.Join(folder, "go"), ExectraceSession.Bound);
         foreach (var held in new[] { "m1", "n", "m2", "m3" })
@@ -60,12 +62,14 @@ public class ExectraceConditionTests
         Assert.DoesNotContain(events, e => e.Pid == head);
     }
 
-    [Fact]
-    public async Task Uid_reports_the_execs_of_a_process_that_took_another_real_uid_and_not_those_before()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Uid_reports_the_execs_of_a_process_that_took_another_real_uid_and_not_those_before(string source)
     {
         using var fifos = new Fifos();
         var folder = MakeFifos(fifos, "n", "m1");
-        await using var session = await ExectraceSession.StartAsync("--json", "-t", "--uid", "4242", "--", "/bin/sh", "-c", ChangesUser, folder);
+        await using var session = await ExectraceSession.StartAsync("--source", source, "--json", "-t", "--uid", "4242", "--", "/bin/sh", "-c", ChangesUser, folder);
 
         // Root's cat runs first, held until released; it is never reported.
         await fifos.ReleaseAsync(Path.Join(folder, "n"), ExectraceSession.Bound);
@@ -87,8 +91,10 @@ public class ExectraceConditionTests
         Assert.DoesNotContain(events, e => e.Pid == outer || e.Pid == rootCat);
     }
 
-    [Fact]
-    public async Task Comm_selects_a_program_whose_15th_byte_cuts_a_character_by_the_name_its_comm_reads_as()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Comm_selects_a_program_whose_15th_byte_cuts_a_character_by_the_name_its_comm_reads_as(string source)
     {
         // 18 bytes in UTF-8: the kernel keeps 15, the last the first byte of a character, which reads as U+FFFD.
         const string startedAs = "программа";
@@ -98,7 +104,7 @@ public class ExectraceConditionTests
         File.SetUnixFileMode(Path.Join(folder, startedAs), (UnixFileMode)0b111_101_101);
         var given = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(startedAs), 0, 15);
         await using var session = await ExectraceSession.StartAsync(
-            "--json", "--comm", given, "--", "/bin/sh", "-c", $"\"$0/{startedAs}\" \"$0/m1\" >/dev/null", folder);
+            "--source", source, "--json", "--comm", given, "--", "/bin/sh", "-c", $"\"$0/{startedAs}\" \"$0/m1\" >/dev/null", folder);
 
         var exec = Event((await session.ReadUntilAsync(l => Event(l) is { Kind: "exec" } e && e.Argv[^1] == Path.Join(folder, "m1")))[^1])!;
         var comm = File.ReadAllText($"/proc/{exec.Pid}/comm").TrimEnd('\n');

@@ -9,8 +9,10 @@ public sealed class ExectraceNonUtf8PathTests : IDisposable
 {
     private readonly string _parent = Directory.CreateTempSubdirectory("exectrace-paths-").FullName;
 
-    [Fact]
-    public async Task Json_gives_the_exact_bytes_of_a_cwd_and_an_exe_that_are_not_UTF8()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Json_gives_the_exact_bytes_of_a_cwd_and_an_exe_that_are_not_UTF8(string source)
     {
         var marker = KernelTracer.NewMarker();
         // The directory is named by the shell (a .NET string cannot hold byte 0xFF); a copy of sh in it is the exe,
@@ -18,7 +20,7 @@ public sealed class ExectraceNonUtf8PathTests : IDisposable
         var script = $"d=\"{_parent}/dir-$(printf '\\377')-x\" && mkdir \"$d\" && cp /bin/sh \"$d/sh-$(printf '\\376')\" "
             + $"&& cd \"$d\" && \"$d/sh-$(printf '\\376')\" -c 'read x' {marker}";
         var (exitCode, lines, errors) = await ExectraceSession.RunHeldAsync(
-            l => l.Contains($"\"read x\",\"{marker}\"", StringComparison.Ordinal), "--json", "--", "/bin/sh", "-c", script);
+            l => l.Contains($"\"read x\",\"{marker}\"", StringComparison.Ordinal), "--source", source, "--json", "--", "/bin/sh", "-c", script);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
         var exec = JsonDocument.Parse(lines.Single(l => l.Contains($"\"read x\",\"{marker}\"", StringComparison.Ordinal))).RootElement;
@@ -29,12 +31,14 @@ public sealed class ExectraceNonUtf8PathTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetString(directory), exec.GetProperty("cwd").GetString());
     }
 
-    [Fact]
-    public async Task Json_has_no_base64_twin_for_UTF8_paths()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Json_has_no_base64_twin_for_UTF8_paths(string source)
     {
         var marker = KernelTracer.NewMarker();
         var (exitCode, lines, errors) = await ExectraceSession.RunHeldAsync(
-            l => l.Contains(marker, StringComparison.Ordinal), "--json", "--", "/bin/sh", "-c", "read x", marker);
+            l => l.Contains(marker, StringComparison.Ordinal), "--source", source, "--json", "--", "/bin/sh", "-c", "read x", marker);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
         var exec = JsonDocument.Parse(lines.Single(l => l.Contains(marker, StringComparison.Ordinal))).RootElement;

@@ -16,10 +16,12 @@ public class ExectraceOutputFaultTests
     private const int TracingFailed = 1;
     private const int Interrupted = 130;
 
-    [Fact]
-    public async Task A_closed_stdout_ends_tracing_with_one_message_and_exit_code_1()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task A_closed_stdout_ends_tracing_with_one_message_and_exit_code_1(string source)
     {
-        var info = ExectraceProcess.StartInfo();
+        var info = ExectraceProcess.StartInfo("--source", source);
         info.ArgumentList.Insert(0, info.FileName);
         info.FileName = "/bin/sh";
         info.ArgumentList.Insert(0, "sh");
@@ -42,12 +44,14 @@ public class ExectraceOutputFaultTests
             Lines(errors));
     }
 
-    [Fact]
-    public async Task Output_on_a_full_disk_is_said_once_the_command_runs_to_its_end_and_exectrace_exits_1()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Output_on_a_full_disk_is_said_once_the_command_runs_to_its_end_and_exectrace_exits_1(string source)
     {
         var marker = KernelTracer.NewMarker();
         await using var exectrace = await ExectraceSession.StartAsync(
-            "-o", "/dev/full", "--", "/bin/sh", "-c", $"read x; /bin/true {marker}; read y; echo ran-on-{marker} >&2; exit 3");
+            "--source", source, "-o", "/dev/full", "--", "/bin/sh", "-c", $"read x; /bin/true {marker}; read y; echo ran-on-{marker} >&2; exit 3");
 
         exectrace.WriteInput(string.Empty);
         exectrace.WriteInput(string.Empty);
@@ -63,12 +67,14 @@ public class ExectraceOutputFaultTests
             Lines(errors).Order(StringComparer.Ordinal).Reverse());
     }
 
-    [Fact]
-    public async Task A_reader_that_went_away_lets_the_command_run_to_its_end_and_its_code_pass_through_quietly()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task A_reader_that_went_away_lets_the_command_run_to_its_end_and_its_code_pass_through_quietly(string source)
     {
         var marker = KernelTracer.NewMarker();
         await using var exectrace = await ExectraceSession.StartAsync(
-            ExectraceProcess.StartInfo("--", "/bin/sh", "-c", $"read x; /bin/true {marker}; read y; exit 3"), NotifySocket.Bind(), readOutput: false);
+            ExectraceProcess.StartInfo("--source", source, "--", "/bin/sh", "-c", $"read x; /bin/true {marker}; read y; exit 3"), NotifySocket.Bind(), readOutput: false);
 
         // As `exectrace -- CMD | head -1` once head has its line: the next line meets EPIPE.
         exectrace.CloseOutput();
@@ -80,10 +86,12 @@ public class ExectraceOutputFaultTests
         Assert.Empty(Lines(errors));
     }
 
-    [Fact]
-    public async Task Without_a_command_a_reader_that_went_away_ends_tracing_quietly_with_0()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Without_a_command_a_reader_that_went_away_ends_tracing_quietly_with_0(string source)
     {
-        await using var exectrace = await ExectraceSession.StartAsync(ExectraceProcess.StartInfo(), NotifySocket.Bind(), readOutput: false);
+        await using var exectrace = await ExectraceSession.StartAsync(ExectraceProcess.StartInfo("--source", source), NotifySocket.Bind(), readOutput: false);
         exectrace.CloseOutput();
         using (var exec = Process.Start("/bin/true")!)
         {
@@ -97,14 +105,16 @@ public class ExectraceOutputFaultTests
     }
 
     [Theory]
-    [InlineData("events")]
-    [InlineData("ev\u001b[31ments\n")] // said with the escapes as \xNN, never raw
-    public async Task A_signal_while_waiting_for_a_fifos_reader_ends_exectrace_with_130_and_says_why(string name)
+    [InlineData("bpf", "events")]
+    [InlineData("proc-connector", "events")]
+    [InlineData("bpf", "ev\u001b[31ments\n")] // said with the escapes as \xNN, never raw
+    [InlineData("proc-connector", "ev\u001b[31ments\n")]
+    public async Task A_signal_while_waiting_for_a_fifos_reader_ends_exectrace_with_130_and_says_why(string source, string name)
     {
         using var fifos = new Fifos();
         var fifo = fifos.Make(name);
         using var notify = NotifySocket.Bind();
-        var info = ExectraceProcess.StartInfo("-o", fifo, "--", "/bin/true");
+        var info = ExectraceProcess.StartInfo("--source", source, "-o", fifo, "--", "/bin/true");
         info.Environment["NOTIFY_SOCKET"] = notify.Address;
         using var exectrace = Process.Start(info)!;
         var errors = exectrace.StandardError.ReadToEndAsync();

@@ -7,12 +7,14 @@ namespace Tracing.Kernel.Tests.Cli;
 public class ExectraceReadinessTests
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Ready_comes_once_tracing_is_live_so_the_next_exec_is_reported(bool abstractNamespace)
+    [InlineData("bpf", false)]
+    [InlineData("proc-connector", false)]
+    [InlineData("bpf", true)]
+    [InlineData("proc-connector", true)]
+    public async Task Ready_comes_once_tracing_is_live_so_the_next_exec_is_reported(string source, bool abstractNamespace)
     {
         var marker = KernelTracer.NewMarker();
-        await using var exectrace = await ExectraceSession.StartAsync(ExectraceProcess.StartInfo(), NotifySocket.Bind(abstractNamespace));
+        await using var exectrace = await ExectraceSession.StartAsync(ExectraceProcess.StartInfo("--source", source), NotifySocket.Bind(abstractNamespace));
 
         // Started the moment READY=1 arrived: had exectrace said so before subscribing, this exec could be missed.
         using var first = HeldProcess.Start(marker);
@@ -23,10 +25,12 @@ public class ExectraceReadinessTests
         Assert.Equal("READY=1\nSTATUS=Tracing every exec on this machine", exectrace.Ready);
     }
 
-    [Fact]
-    public async Task Sigterm_ends_machine_wide_tracing_cleanly_and_says_it_is_stopping()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Sigterm_ends_machine_wide_tracing_cleanly_and_says_it_is_stopping(string source)
     {
-        await using var exectrace = await ExectraceSession.StartAsync();
+        await using var exectrace = await ExectraceSession.StartAsync("--source", source);
 
         await exectrace.SignalAsync("TERM");
         var (exitCode, _, errors) = await exectrace.WaitForExitAsync();
@@ -36,12 +40,14 @@ public class ExectraceReadinessTests
         Assert.Equal(["READY=1", "STOPPING=1"], exectrace.Notify.Received.Select(d => d.Split('\n')[0]));
     }
 
-    [Fact]
-    public async Task Sigterm_ends_tracing_even_when_nobody_reads_its_output()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Sigterm_ends_tracing_even_when_nobody_reads_its_output(string source)
     {
         // stdout is a pipe nobody reads: once it is full, writing a line blocks. Tracing is live, so every filler is
         // a line: 1500 of them overfill the pipe's 64 KiB.
-        var info = ExectraceProcess.StartInfo();
+        var info = ExectraceProcess.StartInfo("--source", source);
         await using var exectrace = await ExectraceSession.StartAsync(info, NotifySocket.Bind(), readOutput: false);
         for (var i = 0; i < 1500; i++)
         {
@@ -56,12 +62,14 @@ public class ExectraceReadinessTests
         Assert.Contains("the output is not being read", errors, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Started_in_the_background_by_a_script_sigint_stays_ignored_and_sigterm_still_stops_it()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Started_in_the_background_by_a_script_sigint_stays_ignored_and_sigterm_still_stops_it(string source)
     {
         // `exectrace ... &` in a script: the shell gives SIGINT as ignored, so a Ctrl-C meant for the script's
         // foreground leaves it running. exectrace keeps that, as a POSIX program does; SIGTERM stops it.
-        var info = ExectraceProcess.StartInfo();
+        var info = ExectraceProcess.StartInfo("--source", source);
         info.ArgumentList.Insert(1, "--ignore-signal=INT"); // after --default-signal=INT: env applies them in order
         await using var exectrace = await ExectraceSession.StartAsync(info, NotifySocket.Bind(), readOutput: false);
 

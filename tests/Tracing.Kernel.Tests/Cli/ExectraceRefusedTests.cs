@@ -9,19 +9,25 @@ namespace Tracing.Kernel.Tests.Cli;
 /// </summary>
 public class ExectraceRefusedTests
 {
+    // Both sources: each names processes by the initial namespaces' ids, so each is refused the same way.
     [Theory]
-    [InlineData("--pid --fork", "its PID namespace (pid:[")]
-    [InlineData("--user --map-root-user", "its user namespace (user:[")]
-    [InlineData("--user --map-root-user --pid --fork", "its PID namespace (pid:[")]
-    public async Task Inside_a_pid_or_user_namespace_it_is_refused_before_subscribing(string namespaces, string named)
+    [InlineData("bpf", "--pid --fork", "its PID namespace (pid:[")]
+    [InlineData("proc-connector", "--pid --fork", "its PID namespace (pid:[")]
+    [InlineData("bpf", "--user --map-root-user", "its user namespace (user:[")]
+    [InlineData("proc-connector", "--user --map-root-user", "its user namespace (user:[")]
+    [InlineData("bpf", "--user --map-root-user --pid --fork", "its PID namespace (pid:[")]
+    [InlineData("proc-connector", "--user --map-root-user --pid --fork", "its PID namespace (pid:[")]
+    public async Task Inside_a_pid_or_user_namespace_it_is_refused_before_subscribing(string source, string namespaces, string named)
     {
-        var (exitCode, errors, commandRan, elapsed) = await RunUnsharedAsync(namespaces.Split(' '));
+        var (exitCode, errors, commandRan, elapsed) = await RunUnsharedAsync(namespaces.Split(' '), "--source", source);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("only to listeners in the initial PID and user namespaces", errors, StringComparison.Ordinal);
+        Assert.Contains(source == "bpf" ? "traces only from the initial PID and user namespaces" : "only to listeners in the initial PID and user namespaces", errors, StringComparison.Ordinal);
         Assert.Contains("this process appears to run inside a container", errors, StringComparison.Ordinal);
         Assert.Contains(named, errors, StringComparison.Ordinal);
         Assert.Contains("--pid=host", errors, StringComparison.Ordinal);
+        // The privileges named are the source's own.
+        Assert.Contains(source == "bpf" ? "CAP_BPF and CAP_PERFMON" : "CAP_NET_ADMIN", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("did not answer", errors, StringComparison.Ordinal);
         Assert.False(commandRan, "the command ran although tracing was refused");
 
@@ -29,6 +35,7 @@ public class ExectraceRefusedTests
         Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed}");
     }
 
+    // One source only: the subject is the proc connector's refusal (the next test is eBPF's success there).
     [Fact]
     public async Task Inside_a_network_namespace_ECONNREFUSED_from_the_proc_connector_is_a_clear_error()
     {

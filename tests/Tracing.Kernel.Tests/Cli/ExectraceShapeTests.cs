@@ -5,10 +5,12 @@ namespace Tracing.Kernel.Tests.Cli;
 
 public partial class ExectraceShapeTests
 {
-    [Fact]
-    public async Task A_command_whose_thread_execs_shows_both_execs_and_one_true_exit()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task A_command_whose_thread_execs_shows_both_execs_and_one_true_exit(string source)
     {
-        var (exitCode, output, errors) = await ExectraceProcess.RunAsync("-t", "--", ShapesProgram.Path, "thread-exec", "3");
+        var (exitCode, output, errors) = await ExectraceProcess.RunAsync("--source", source, "-t", "--", ShapesProgram.Path, "thread-exec", "3");
 
         Assert.True(exitCode == 3, $"exit code {exitCode}; stderr: {errors}");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

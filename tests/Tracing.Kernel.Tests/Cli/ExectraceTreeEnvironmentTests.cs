@@ -14,11 +14,13 @@ public partial class ExectraceTreeEnvironmentTests
 {
     private const string Hostile = "\u001b]0;owned\u0007\u001b[31mred";
 
-    [Fact]
-    public async Task Json_gives_each_exec_its_depth_and_its_environment()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Json_gives_each_exec_its_depth_and_its_environment(string source)
     {
         var marker = KernelTracer.NewMarker();
-        var (exitCode, lines, errors) = await RunHeldAsync(marker, "--json", "--tree", "-e");
+        var (exitCode, lines, errors) = await RunHeldAsync(marker, "--source", source, "--json", "--tree", "-e");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
         var execs = lines.Select(l => JsonDocument.Parse(l).RootElement)
@@ -40,11 +42,13 @@ public partial class ExectraceTreeEnvironmentTests
         }
     }
 
-    [Fact]
-    public async Task Text_indents_by_depth_shows_the_executable_and_quotes_the_environment()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Text_indents_by_depth_shows_the_executable_and_quotes_the_environment(string source)
     {
         var marker = KernelTracer.NewMarker();
-        var (exitCode, lines, errors) = await RunHeldAsync(marker, "--tree", "-e", "-l");
+        var (exitCode, lines, errors) = await RunHeldAsync(marker, "--source", source, "--tree", "-e", "-l");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {errors}");
         var shells = lines.Select(l => ExecLine().Match(l)).Where(m => m.Success && m.Value.Contains(marker, StringComparison.Ordinal)).ToList();

@@ -13,12 +13,13 @@ public class ExectraceUnprivilegedTests
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "/usr/share/dotnet/dotnet";
         var info = new ProcessStartInfo("setpriv") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp",
-            host, Path.Combine(AppContext.BaseDirectory, "exectrace.dll"), "-d", "-u"])
+            host, Path.Combine(AppContext.BaseDirectory, "exectrace.dll"), "--source", "proc-connector", "-d", "-u"])
         {
             info.ArgumentList.Add(argument);
         }
 
-        // Linux 6.6+ lets anyone subscribe. An abstract socket, since nobody may not write to a socket file of root's.
+        // One source only: Linux 6.6+ lets anyone subscribe to the proc connector; eBPF needs CAP_BPF and CAP_PERFMON.
+        // An abstract socket, since nobody may not write to a socket file of root's.
         await using var exectrace = await ExectraceSession.StartAsync(info, NotifySocket.Bind(abstractNamespace: true));
 
         // A root process in root's home, then a sentinel: everything up to the sentinel has been read.

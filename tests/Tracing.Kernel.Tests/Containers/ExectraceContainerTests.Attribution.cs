@@ -6,13 +6,15 @@ namespace Tracing.Kernel.Tests.Containers;
 /// <summary>Whole-machine tracing says, for every exec, which container it runs in (null for the host) and its pid there.</summary>
 public partial class ExectraceContainerTests
 {
-    [Fact]
-    public async Task A_new_containers_first_process_has_namespace_pid_one_and_its_container()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task A_new_containers_first_process_has_namespace_pid_one_and_its_container(string source)
     {
         await using var podman = await Podman.StartAsync();
         var marker = NewMarker("init");
 
-        await using var exectrace = await TraceAsync("--json");
+        await using var exectrace = await TraceAsync(source, "--json");
         // Its init is a shell with the marker as $0, which waits on its stdin until the container is removed.
         var container = await podman.RunAsync("init", "/bin/sh", "-c", "trap 'exit 0' TERM; read hold", marker);
         var exec = (await ReadExecsUntilAsync(exectrace, marker))[^1];
@@ -23,15 +25,17 @@ public partial class ExectraceContainerTests
         Assert.Equal(1, TracedExec.NamespacePidOnHost(container.InitPid));
     }
 
-    [Fact]
-    public async Task Host_and_container_execs_side_by_side_are_attributed_each_to_its_own()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Host_and_container_execs_side_by_side_are_attributed_each_to_its_own(string source)
     {
         await using var podman = await Podman.StartAsync();
         var container = await podman.RunAsync("side");
         var onHost = NewMarker("host");
         var inContainer = NewMarker("container");
 
-        await using var exectrace = await TraceAsync("--json");
+        await using var exectrace = await TraceAsync(source, "--json");
         using var host = HeldProcess.Start(onHost);
         var (_, printedPid) = await podman.HoldAsync(container, inContainer);
         var execs = await ReadExecsUntilAsync(exectrace, inContainer);
@@ -48,8 +52,10 @@ public partial class ExectraceContainerTests
         Assert.Equal(printedPid, TracedExec.NamespacePidOnHost(containerExec.Pid));
     }
 
-    [Fact]
-    public async Task Two_containers_execs_are_each_named_after_their_own_container()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Two_containers_execs_are_each_named_after_their_own_container(string source)
     {
         await using var podman = await Podman.StartAsync();
         var first = await podman.RunAsync("a");
@@ -57,7 +63,7 @@ public partial class ExectraceContainerTests
         var inFirst = NewMarker("a");
         var inSecond = NewMarker("b");
 
-        await using var exectrace = await TraceAsync("--json");
+        await using var exectrace = await TraceAsync(source, "--json");
         await podman.HoldAsync(first, inFirst);
         await podman.HoldAsync(second, inSecond);
         var execs = await ReadExecsUntilAsync(exectrace, inSecond);
@@ -66,8 +72,10 @@ public partial class ExectraceContainerTests
         AssertIn(second, execs.Single(e => e.Runs(inSecond)));
     }
 
-    [Fact]
-    public async Task Users_are_named_by_each_processs_own_passwd_in_json()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Users_are_named_by_each_processs_own_passwd_in_json(string source)
     {
         await using var podman = await Podman.StartAsync();
         var container = await podman.RunAsync("users");
@@ -76,7 +84,7 @@ public partial class ExectraceContainerTests
         // What the host's passwd names this test's own uid (root in CI).
         var hostUser = Environment.UserName;
 
-        await using var exectrace = await TraceAsync("--json", "-u");
+        await using var exectrace = await TraceAsync(source, "--json", "-u");
         using var host = HeldProcess.Start(onHost);
         await podman.HoldAsync(container, inContainer, user: Podman.ContainerUserId.ToString(CultureInfo.InvariantCulture));
         var execs = await ReadExecsUntilAsync(exectrace, inContainer);
@@ -89,8 +97,10 @@ public partial class ExectraceContainerTests
         Assert.True(hostExec.User == hostUser, $"expected {hostUser}: {hostExec.Line}");
     }
 
-    [Fact]
-    public async Task The_first_exec_in_a_container_keeps_its_namespace_pid_and_user_while_the_engine_is_asked()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task The_first_exec_in_a_container_keeps_its_namespace_pid_and_user_while_the_engine_is_asked(string source)
     {
         await using var podman = await Podman.StartAsync();
         var container = await podman.RunAsync("first");
@@ -98,7 +108,7 @@ public partial class ExectraceContainerTests
 
         // A fresh exectrace has not named this container yet: its first exec waits for the engine (cold, it takes a
         // good part of a second here). The process lives 0.3 s, ample for /proc, not for that; it is not held.
-        await using var exectrace = await TraceAsync("--json", "-u");
+        await using var exectrace = await TraceAsync(source, "--json", "-u");
         var run = await podman.ExecAsync(container, ["/bin/sh", "-c", "echo $$; id -un; sleep 0.3", marker]);
         var exec = (await ReadExecsUntilAsync(exectrace, marker))[^1];
 

@@ -6,15 +6,17 @@ namespace Tracing.Kernel.Tests.Containers;
 public partial class ExectraceContainerTests
 {
     [Theory]
-    [InlineData("stop")]
-    [InlineData("rm")]
-    public async Task When_the_traced_container_stops_exectrace_ends_by_itself_with_0(string how)
+    [InlineData("bpf", "stop")]
+    [InlineData("proc-connector", "stop")]
+    [InlineData("bpf", "rm")]
+    [InlineData("proc-connector", "rm")]
+    public async Task When_the_traced_container_stops_exectrace_ends_by_itself_with_0(string source, string how)
     {
         await using var podman = await Podman.StartAsync();
         var container = await podman.RunAsync("stops");
         var marker = NewMarker("alive");
 
-        await using var exectrace = await TraceAsync("--container", container.Name);
+        await using var exectrace = await TraceAsync(source, "--container", container.Name);
         await podman.HoldAsync(container, marker);
         await exectrace.ReadUntilAsync(l => l.EndsWith($" {marker}", StringComparison.Ordinal));
         if (how == "stop")
@@ -35,14 +37,16 @@ public partial class ExectraceContainerTests
         Assert.Contains($"container {container.Name} stopped", errors, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_container_that_exists_but_is_not_running_is_refused_with_3()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task A_container_that_exists_but_is_not_running_is_refused_with_3(string source)
     {
         await using var podman = await Podman.StartAsync();
         var (id, name) = await podman.CreateAsync("created");
 
-        var byName = await ExectraceProcess.RunAsync("--container", name, "--engine-socket", Podman.ApiSocket);
-        var byId = await ExectraceProcess.RunAsync("--container", id[..12], "--engine-socket", Podman.ApiSocket);
+        var byName = await ExectraceProcess.RunAsync("--source", source, "--container", name, "--engine-socket", Podman.ApiSocket);
+        var byId = await ExectraceProcess.RunAsync("--source", source, "--container", id[..12], "--engine-socket", Podman.ApiSocket);
 
         Assert.True(byName.ExitCode == 3, $"exit code {byName.ExitCode}; stderr: {byName.Errors}");
         Assert.Contains(name, byName.Errors, StringComparison.Ordinal);
@@ -51,14 +55,16 @@ public partial class ExectraceContainerTests
         Assert.Contains(name, byId.Errors, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_container_that_does_not_exist_is_refused_with_2()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task A_container_that_does_not_exist_is_refused_with_2(string source)
     {
         // The engine is there to ask: the name is unknown to it, not unaskable.
         await using var podman = await Podman.StartAsync();
         var name = NewMarker("tracing-absent");
 
-        var (exitCode, output, errors) = await ExectraceProcess.RunAsync("--container", name, "--engine-socket", Podman.ApiSocket);
+        var (exitCode, output, errors) = await ExectraceProcess.RunAsync("--source", source, "--container", name, "--engine-socket", Podman.ApiSocket);
 
         Assert.True(exitCode == 2, $"exit code {exitCode}; stderr: {errors}");
         Assert.Contains(name, errors, StringComparison.Ordinal);

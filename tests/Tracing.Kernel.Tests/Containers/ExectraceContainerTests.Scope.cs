@@ -7,9 +7,11 @@ namespace Tracing.Kernel.Tests.Containers;
 public partial class ExectraceContainerTests
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_container_by_name_or_id_prefix_reports_its_exec_once_with_container_and_namespace_pid_and_no_host_exec(bool byIdPrefix)
+    [InlineData("bpf", false)]
+    [InlineData("proc-connector", false)]
+    [InlineData("bpf", true)]
+    [InlineData("proc-connector", true)]
+    public async Task A_container_by_name_or_id_prefix_reports_its_exec_once_with_container_and_namespace_pid_and_no_host_exec(string source, bool byIdPrefix)
     {
         await using var podman = await Podman.StartAsync();
         var container = await podman.RunAsync("traced");
@@ -17,7 +19,7 @@ public partial class ExectraceContainerTests
         var host = NewMarker("host");
         var sentinel = NewMarker("sentinel");
 
-        await using var exectrace = await TraceAsync("--json", "--container", byIdPrefix ? container.Id[..12] : container.Name);
+        await using var exectrace = await TraceAsync(source, "--json", "--container", byIdPrefix ? container.Id[..12] : container.Name);
         var (_, printedPid) = await podman.HoldAsync(container, marker);
         var exec = (await ReadExecsUntilAsync(exectrace, marker))[^1];
 
@@ -39,8 +41,10 @@ public partial class ExectraceContainerTests
         Assert.All(execs, e => AssertIn(container, e));
     }
 
-    [Fact]
-    public async Task Of_two_containers_only_the_traced_ones_execs_are_reported()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task Of_two_containers_only_the_traced_ones_execs_are_reported(string source)
     {
         await using var podman = await Podman.StartAsync();
         var traced = await podman.RunAsync("a");
@@ -48,7 +52,7 @@ public partial class ExectraceContainerTests
         var inOther = NewMarker("other");
         var sentinel = NewMarker("sentinel");
 
-        await using var exectrace = await TraceAsync("--json", "--container", traced.Name);
+        await using var exectrace = await TraceAsync(source, "--json", "--container", traced.Name);
         // The other container's exec has happened when it prints; the sentinel comes after it.
         await podman.HoldAsync(other, inOther);
         await podman.HoldAsync(traced, sentinel);
@@ -59,15 +63,17 @@ public partial class ExectraceContainerTests
         Assert.DoesNotContain(execs, e => e.Line.Contains(other.Id, StringComparison.Ordinal) || e.Line.Contains(other.Name, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_container_user_is_named_by_the_containers_passwd_in_text()
+    [Theory]
+    [InlineData("bpf")]
+    [InlineData("proc-connector")]
+    public async Task A_container_user_is_named_by_the_containers_passwd_in_text(string source)
     {
         await using var podman = await Podman.StartAsync();
         var container = await podman.RunAsync("user");
         var marker = NewMarker("user");
         var uid = Podman.ContainerUserId.ToString(CultureInfo.InvariantCulture);
 
-        await using var exectrace = await TraceAsync("-u", "--container", container.Name);
+        await using var exectrace = await TraceAsync(source, "-u", "--container", container.Name);
         var (_, printedPid) = await podman.HoldAsync(container, marker, user: uid);
         var line = (await exectrace.ReadUntilAsync(l => l.EndsWith($" {marker}", StringComparison.Ordinal)))[^1];
 

@@ -10,9 +10,12 @@ namespace Tracing.Kernel.Tests.Containers;
 /// </summary>
 public partial class ExectraceContainerTests
 {
-    /// <summary>Starts exectrace with <paramref name="arguments"/>, asking podman's API for names, and waits for <c>READY=1</c>.</summary>
-    private static Task<ExectraceSession> TraceAsync(params string[] arguments) =>
-        ExectraceSession.StartAsync([.. arguments, "--engine-socket", Podman.ApiSocket]);
+    /// <summary>
+    /// Starts exectrace with <c>--source</c> <paramref name="source"/> and <paramref name="arguments"/>, asking podman's
+    /// API for names, and waits for <c>READY=1</c>.
+    /// </summary>
+    private static Task<ExectraceSession> TraceAsync(string source, params string[] arguments) =>
+        ExectraceSession.StartAsync(["--source", source, .. arguments, "--engine-socket", Podman.ApiSocket]);
 
     /// <summary>Reads JSON lines until the exec whose last argument is <paramref name="marker"/>; every exec read so far, that one last.</summary>
     private static async Task<IReadOnlyList<TracedExec>> ReadExecsUntilAsync(ExectraceSession session, string marker)

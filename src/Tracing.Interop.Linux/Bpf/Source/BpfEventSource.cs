@@ -5,6 +5,7 @@ using Tracing.Linux.Bpf.RingBuffers;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
 using Tracing.Sources;
+using Tracing.Tracer;
 
 namespace Tracing.Linux.Bpf.Source;
 
@@ -41,7 +42,7 @@ internal sealed partial class BpfEventSource : IKernelEventSource, IDisposable
 
     /// <inheritdoc />
     /// <remarks>The events name processes by the initial PID namespace's ids, which the tracer's reads of /proc must share.</remarks>
-    public void ThrowIfUnavailable() => NamespaceCheck.ThrowIfNotInitial();
+    public void ThrowIfUnavailable() => NamespaceCheck.ThrowIfNotInitial(ExecTracingSource.Bpf);
 
     /// <inheritdoc />
     public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)

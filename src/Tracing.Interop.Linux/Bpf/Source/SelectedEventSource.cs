@@ -44,7 +44,7 @@ internal sealed class SelectedEventSource : IKernelEventSource, IDisposable
         : KernelEventInterest.All | KernelEventInterest.FailedExec;
 
     /// <inheritdoc />
-    public void ThrowIfUnavailable() => NamespaceCheck.ThrowIfNotInitial();
+    public void ThrowIfUnavailable() => NamespaceCheck.ThrowIfNotInitial(_choice);
 
     /// <inheritdoc />
     public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
