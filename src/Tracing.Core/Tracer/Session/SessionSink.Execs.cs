@@ -40,17 +40,9 @@ internal sealed partial class SessionSink
             _tree.OnExec(pid, kernelEvent.TimestampNs);
         }
 
-        switch (_filter.Admit(pid, _context.Reader))
+        if (!InScope(pid, kernelEvent.TimestampNs))
         {
-            case ScopeVerdict.Out:
-                return;
-            case ScopeVerdict.Undecided:
-                // Gone before the filter could tell: maybe in scope, maybe not. Never silent: counted.
-                _context.Metrics.ScopeUndecided();
-                Publish(LossEvents.ScopeUndecided(_context, pid, kernelEvent.TimestampNs));
-                return;
-            default:
-                break;
+            return;
         }
 
         if (!Matches(kernelEvent))
@@ -71,6 +63,25 @@ internal sealed partial class SessionSink
         }
 
         PublishScoped(node, exec);
+    }
+
+    /// <summary>
+    /// Whether the filter puts <paramref name="pid"/> in scope. Gone before it could tell: maybe in scope, maybe not,
+    /// never silent: counted and reported as a loss.
+    /// </summary>
+    private bool InScope(int pid, long timestampNs)
+    {
+        switch (_filter.Admit(pid, _context.Reader))
+        {
+            case ScopeVerdict.Out:
+                return false;
+            case ScopeVerdict.Undecided:
+                _context.Metrics.ScopeUndecided();
+                Publish(LossEvents.ScopeUndecided(_context, pid, timestampNs));
+                return false;
+            default:
+                return true;
+        }
     }
 
     /// <summary>

@@ -24,16 +24,9 @@ internal sealed partial class SessionSink
             return;
         }
 
-        switch (_filter.Admit(pid, _context.Reader))
+        if (!InScope(pid, kernelEvent.TimestampNs))
         {
-            case ScopeVerdict.Out:
-                return;
-            case ScopeVerdict.Undecided:
-                _context.Metrics.ScopeUndecided();
-                Publish(LossEvents.ScopeUndecided(_context, pid, kernelEvent.TimestampNs));
-                return;
-            default:
-                break;
+            return;
         }
 
         if (!_conditions.IsEmpty)

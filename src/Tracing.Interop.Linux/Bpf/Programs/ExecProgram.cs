@@ -27,30 +27,14 @@ internal static class ExecProgram
         var stack = BpfRegister.R10;
         var program = new BpfAssembler()
             .Mov64(context, BpfRegister.R1)
-            .Call(BpfHelper.GetSmpProcessorId)
-            .Store(BpfSize.Word, stack, -4, BpfRegister.R0)
-            .LoadMapFd(BpfRegister.R1, scratchMapFd)
-            .Mov64(BpfRegister.R2, stack).Alu64(Add, BpfRegister.R2, -4)
-            .Call(BpfHelper.MapLookupElem)
-            .JumpIf(JumpEqual, BpfRegister.R0, 0, "out")
-            .Mov64(record, BpfRegister.R0)
+            .LookupScratch(scratchMapFd, record, "out")
             .Load(BpfSize.Double, task, context, 0)
             .Store(BpfSize.Word, record, RecordLayout.Kind, RecordLayout.KindExec)
             .Load(BpfSize.Double, BpfRegister.R1, context, 8)
             .Store(BpfSize.Word, record, RecordLayout.Detail, BpfRegister.R1)
             .Store(BpfSize.Word, record, RecordLayout.PathLength, 0)
             .Store(BpfSize.Word, record, RecordLayout.Flags, 0)
-            .StoreCurrentIds(record, 0)
-            .StoreTime(record, 0)
-            .StoreParentIds(task, record, 0, offsets, Slot)
-            .ReadKernelPointer(BpfRegister.R9, task, offsets.TaskCred, Slot)
-            .ReadKernel(record, RecordLayout.Uid, 4, BpfRegister.R9, offsets.CredUid)
-            .ReadKernel(record, RecordLayout.Euid, 4, BpfRegister.R9, offsets.CredEuid)
-            .Call(BpfHelper.GetCurrentCgroupId)
-            .Store(BpfSize.Double, record, RecordLayout.CgroupId, BpfRegister.R0)
-            .Mov64(BpfRegister.R1, record).Alu64(Add, BpfRegister.R1, RecordLayout.Comm)
-            .Mov64(BpfRegister.R2, RecordLayout.CommLength)
-            .Call(BpfHelper.GetCurrentComm);
+            .StoreTaskFacts(task, record, offsets, Slot);
 
         // argv: arg_end - arg_start bytes at arg_start, at most maxArgvBytes of them.
         return program

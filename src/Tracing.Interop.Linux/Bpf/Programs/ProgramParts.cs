@@ -47,6 +47,37 @@ internal static class ProgramParts
         .ReadKernel(record, (short)(recordOffset + RecordLayout.ParentTgid), 4, BpfRegister.R9, offsets.TaskTgid);
 
     /// <summary>
+    /// This CPU's scratch entry (an array map indexed by CPU) into <paramref name="record"/>; to <paramref name="missing"/>
+    /// when there is none. Uses the 4 bytes below the frame.
+    /// </summary>
+    public static BpfAssembler LookupScratch(this BpfAssembler program, int scratchMapFd, BpfRegister record, string missing) => program
+        .Call(BpfHelper.GetSmpProcessorId)
+        .Store(BpfSize.Word, BpfRegister.R10, -4, BpfRegister.R0)
+        .LoadMapFd(BpfRegister.R1, scratchMapFd)
+        .Mov64(BpfRegister.R2, BpfRegister.R10).Alu64(Add, BpfRegister.R2, -4)
+        .Call(BpfHelper.MapLookupElem)
+        .JumpIf(JumpEqual, BpfRegister.R0, 0, missing)
+        .Mov64(record, BpfRegister.R0);
+
+    /// <summary>
+    /// What an exec's and a failed exec's header say of the current task (in <paramref name="task"/>, R6–R8): its ids,
+    /// the time, its parent's ids, its real and effective user ids (<c>cred</c>), its cgroup v2 id and its command name.
+    /// Uses R9 and the stack slot at <paramref name="slot"/>.
+    /// </summary>
+    public static BpfAssembler StoreTaskFacts(this BpfAssembler program, BpfRegister task, BpfRegister record, KernelStructLayout offsets, short slot) => program
+        .StoreCurrentIds(record, 0)
+        .StoreTime(record, 0)
+        .StoreParentIds(task, record, 0, offsets, slot)
+        .ReadKernelPointer(BpfRegister.R9, task, offsets.TaskCred, slot)
+        .ReadKernel(record, RecordLayout.Uid, 4, BpfRegister.R9, offsets.CredUid)
+        .ReadKernel(record, RecordLayout.Euid, 4, BpfRegister.R9, offsets.CredEuid)
+        .Call(BpfHelper.GetCurrentCgroupId)
+        .Store(BpfSize.Double, record, RecordLayout.CgroupId, BpfRegister.R0)
+        .Mov64(BpfRegister.R1, record).Alu64(Add, BpfRegister.R1, RecordLayout.Comm)
+        .Mov64(BpfRegister.R2, RecordLayout.CommLength)
+        .Call(BpfHelper.GetCurrentComm);
+
+    /// <summary>
     /// <c>bpf_ringbuf_output(ring, data, size, 0)</c> (R2 and R3 set by the caller), and when the ring is full, one more in
     /// the lost counter (entry 0 of <paramref name="lostMapFd"/>, added atomically: every CPU shares it). Ends the program.
     /// The ring wakes the reader only when it had read everything before this record (the kernel's default), so a
