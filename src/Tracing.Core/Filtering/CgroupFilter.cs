@@ -37,6 +37,9 @@ public sealed record CgroupFilter(string Path, string? Controller = null) : Exec
         ValueTask.FromResult<ExecTraceFilter>(
             Controller is null && reader.FindCgroup(Path) is { } found ? new CgroupFilter(found.Path, found.Controllers) : this);
 
+    /// <summary>A cgroup of the unified hierarchy alone is the kernel's to decide (a v1 one, or one of any hierarchy, is not).</summary>
+    internal override KernelScope KernelScope => Controller is { Length: 0 } ? new KernelScope { UnifiedCgroup = Path } : KernelScope.Everything;
+
     /// <inheritdoc />
     internal override ScopeVerdict Admit(int pid, IProcessInfoReader reader) =>
         !reader.TryReadCgroups(pid, out var memberships) ? ScopeVerdict.Undecided

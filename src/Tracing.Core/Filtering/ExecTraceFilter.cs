@@ -90,6 +90,9 @@ public abstract record ExecTraceFilter
     /// <summary>The process whose end ends the scope (a container's first process); null when the scope never ends by itself.</summary>
     internal virtual int? ScopeOwnerPid => null;
 
+    /// <summary>What of this scope a source may decide in the kernel: only what admits every process this filter admits.</summary>
+    internal virtual KernelScope KernelScope => KernelScope.Everything;
+
     /// <summary>Whether a process of the subtree (or of the machine) that just exec'd is in scope. Called on the receive thread.</summary>
     /// <remarks>Abstract and internal: no filter kind can be declared outside this assembly (not even through the record's copy constructor).</remarks>
     internal abstract ScopeVerdict Admit(int pid, IProcessInfoReader reader);

@@ -15,6 +15,19 @@ public interface IKernelEventSource : IAsyncDisposable
     ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts as <see cref="StartAsync(IKernelEventSink, KernelEventInterest, CancellationToken)"/>, and lets the source
+    /// decide <paramref name="scope"/> in the kernel where it can (it then marks the execs it delivers
+    /// <see cref="KernelEvent.InScope"/>). The default ignores the scope: the tracer decides every exec.
+    /// </summary>
+    /// <param name="sink">Receives the facts.</param>
+    /// <param name="interest">The facts the tracer needs.</param>
+    /// <param name="scope">What the source may decide in the kernel.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes once the kernel has confirmed the subscription.</returns>
+    ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, KernelScope scope, CancellationToken cancellationToken) =>
+        StartAsync(sink, interest, cancellationToken);
+
+    /// <summary>
     /// Throws when the platform can tell, before any work, that it will refuse to trace from here (Linux: inside a
     /// container's PID or user namespace). The tracer calls it first, so that reason is said instead of a later,
     /// misleading one (such as a container name that cannot be looked up from inside a container).

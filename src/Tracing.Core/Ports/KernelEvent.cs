@@ -50,6 +50,12 @@ public readonly record struct KernelEvent
     /// </summary>
     public ExecCapture? Capture { get; init; }
 
+    /// <summary>
+    /// For an exec or a failed exec: the source decided in the kernel that the process is in the scope it was given
+    /// (<see cref="KernelScope"/>), so the tracer need not read the process to decide it.
+    /// </summary>
+    public bool InScope { get; init; }
+
     /// <summary>True when this event is about a thread, not a whole process.</summary>
     public bool IsThread => Pid != Tgid;
 }

@@ -10,6 +10,7 @@ internal static partial class Interop
         internal const uint BPF_MAP_TYPE_HASH = 1;
         internal const uint BPF_MAP_TYPE_ARRAY = 2;
         internal const uint BPF_MAP_TYPE_PERCPU_ARRAY = 6;
+        internal const uint BPF_MAP_TYPE_CGROUP_ARRAY = 8;
         internal const uint BPF_MAP_TYPE_LRU_HASH = 9;
         internal const uint BPF_MAP_TYPE_RINGBUF = 27;
         internal const int BPF_OBJ_NAME_LEN = 16;

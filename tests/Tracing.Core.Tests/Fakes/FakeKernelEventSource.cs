@@ -42,6 +42,12 @@ public sealed class FakeKernelEventSource : IKernelEventSource
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, KernelScope scope, CancellationToken cancellationToken)
+    {
+        Scope = scope;
+        return StartAsync(sink, interest, cancellationToken);
+    }
+
     public ValueTask StopAsync(CancellationToken cancellationToken)
     {
         StopCount++;
@@ -96,6 +102,21 @@ public sealed class FakeKernelEventSource : IKernelEventSource
         ParentTgid = parentPid,
         Capture = capture,
     });
+
+    /// <summary>Process <paramref name="pid"/> called execve, and the source decided in the kernel that it is in scope.</summary>
+    public void ExecInScope(int pid, int parentPid, long timestampNs = 0) => Push(new KernelEvent
+    {
+        Kind = KernelEventKind.Exec,
+        TimestampNs = timestampNs,
+        Pid = pid,
+        Tgid = pid,
+        ParentPid = parentPid,
+        ParentTgid = parentPid,
+        InScope = true,
+    });
+
+    /// <summary>What the tracer asked the source to decide in the kernel at its last start.</summary>
+    public KernelScope? Scope { get; private set; }
 
     /// <summary>Process <paramref name="pid"/> called execve and it failed, as <paramref name="capture"/> says.</summary>
     public void ExecFailed(int pid, ExecCapture capture, int parentPid, long timestampNs = 0) => Push(new KernelEvent

@@ -1,5 +1,6 @@
 using NSubstitute;
 using Tracing.Events;
+using Tracing.Filtering;
 using Tracing.Ports;
 using Tracing.Tracer;
 
@@ -83,5 +84,29 @@ public sealed partial class ExecTracerTests
         var events = await TraceAsync(() => _source.ExecCaptured(Captured, new ExecCapture { CommandName = "ls" }, Self));
 
         Assert.Equal(["ls", "-l"], Assert.Single(events.OfType<ExecEvent>()).Arguments.Strings);
+    }
+
+    [Fact]
+    public async Task A_unified_cgroup_scope_is_offered_to_the_source_and_an_exec_it_marks_in_scope_is_not_read_to_decide_it()
+    {
+        // Nothing readable of the process: read, its scope could not be decided (a loss); marked, it is reported.
+        var events = await TraceAsync(
+            () => _source.ExecInScope(Captured, Self),
+            o => (o.Filter, o.Details) = (ExecTraceFilter.Cgroup("/system.slice/web.service", string.Empty), ExecDetails.None));
+
+        Assert.Equal("/system.slice/web.service", _source.Scope?.UnifiedCgroup);
+        Assert.Equal(Captured, Assert.Single(events.OfType<ExecEvent>()).Pid);
+        Assert.Empty(events.OfType<EventsLostEvent>());
+        _processes.Reader.DidNotReceive().TryReadCgroups(Captured, out Arg.Any<IReadOnlyList<CgroupMembership>?>());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("cpu")]
+    public async Task A_cgroup_scope_of_v1_or_of_any_hierarchy_is_left_to_user_space(string? controller)
+    {
+        await TraceAsync(() => { }, o => o.Filter = ExecTraceFilter.Cgroup("/build", controller));
+
+        Assert.Null(_source.Scope?.UnifiedCgroup);
     }
 }

@@ -43,6 +43,7 @@ internal static partial class ManagedLayout
         new("const BPF_MAP_TYPE_ARRAY", [() => BPF_MAP_TYPE_ARRAY]),
         new("const BPF_MAP_TYPE_PERCPU_ARRAY", [() => BPF_MAP_TYPE_PERCPU_ARRAY]),
         new("const BPF_MAP_TYPE_LRU_HASH", [() => BPF_MAP_TYPE_LRU_HASH]),
+        new("const BPF_MAP_TYPE_CGROUP_ARRAY", [() => BPF_MAP_TYPE_CGROUP_ARRAY]),
         new("const BPF_MAP_TYPE_RINGBUF", [() => BPF_MAP_TYPE_RINGBUF]),
         new("const BPF_RAW_TRACEPOINT_OPEN", [() => BPF_RAW_TRACEPOINT_OPEN]),
         new("const BPF_OBJ_GET_INFO_BY_FD", [() => BPF_OBJ_GET_INFO_BY_FD]),

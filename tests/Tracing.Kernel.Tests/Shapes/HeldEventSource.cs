@@ -33,6 +33,9 @@ internal sealed class HeldEventSource(IKernelEventSource inner) : IKernelEventSo
     public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken) =>
         inner.StartAsync(new Sink(sink, this), interest, cancellationToken);
 
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, KernelScope scope, CancellationToken cancellationToken) =>
+        inner.StartAsync(new Sink(sink, this), interest, scope, cancellationToken);
+
     public ValueTask StopAsync(CancellationToken cancellationToken)
     {
         Release();

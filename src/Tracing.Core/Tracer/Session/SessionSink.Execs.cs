@@ -40,7 +40,7 @@ internal sealed partial class SessionSink
             _tree.OnExec(pid, kernelEvent.TimestampNs);
         }
 
-        if (!InScope(pid, kernelEvent.TimestampNs))
+        if (!kernelEvent.InScope && !InScope(pid, kernelEvent.TimestampNs))
         {
             return;
         }

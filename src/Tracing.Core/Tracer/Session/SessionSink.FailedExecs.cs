@@ -24,7 +24,7 @@ internal sealed partial class SessionSink
             return;
         }
 
-        if (!InScope(pid, kernelEvent.TimestampNs))
+        if (!kernelEvent.InScope && !InScope(pid, kernelEvent.TimestampNs))
         {
             return;
         }

@@ -91,7 +91,7 @@ internal sealed class TraceSession
                 "Failed execs cannot be reported here: this platform's event source does not see an exec that fails. On Linux they need the eBPF source (ExecTracingOptions.Source Auto or Bpf; exectrace --source bpf).");
         }
 
-        await _context.Source.StartAsync(_sink, Interest, cancellationToken).ConfigureAwait(false);
+        await _context.Source.StartAsync(_sink, Interest, _filter.KernelScope, cancellationToken).ConfigureAwait(false);
         _sourceStarted = true;
         _ = _context.Source.Completion.ContinueWith(
             OnSourceCompleted, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

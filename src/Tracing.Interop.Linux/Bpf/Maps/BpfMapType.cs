@@ -12,6 +12,9 @@ internal enum BpfMapType : uint
     /// <summary><c>BPF_MAP_TYPE_PERCPU_ARRAY</c>: an array with one value per possible CPU.</summary>
     PerCpuArray = Interop.Libc.BPF_MAP_TYPE_PERCPU_ARRAY,
 
+    /// <summary><c>BPF_MAP_TYPE_CGROUP_ARRAY</c>: cgroup fds, for <c>bpf_current_task_under_cgroup</c>.</summary>
+    CgroupArray = Interop.Libc.BPF_MAP_TYPE_CGROUP_ARRAY,
+
     /// <summary><c>BPF_MAP_TYPE_LRU_HASH</c>: a hash whose least recently used entries give way when it is full.</summary>
     LruHash = Interop.Libc.BPF_MAP_TYPE_LRU_HASH,
 

@@ -12,6 +12,7 @@ internal static class BpfHelper
     public const int GetCurrentUidGid = 15;
     public const int GetCurrentComm = 16;
     public const int GetCurrentTask = 35;
+    public const int CurrentTaskUnderCgroup = 37;
     public const int GetCurrentCgroupId = 80;
     public const int ProbeReadUser = 112;
     public const int ProbeReadKernel = 113;

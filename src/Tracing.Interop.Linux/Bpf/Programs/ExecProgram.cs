@@ -18,8 +18,11 @@ internal static class ExecProgram
     private const short ArgStartSlot = -16;
     private const short ArgEndSlot = -24;
 
-    /// <summary>The program; <paramref name="maxArgvBytes"/> is the most argv bytes a record carries (the scratch entry's size less the header).</summary>
-    public static BpfInstruction[] Build(KernelStructLayout offsets, int ringFd, int lostMapFd, int scratchMapFd, int maxArgvBytes)
+    /// <summary>
+    /// The program; <paramref name="maxArgvBytes"/> is the most argv bytes a record carries (the scratch entry's size less
+    /// the header); with a <paramref name="cgroupMapFd"/>, only execs in its cgroup or below it are sent.
+    /// </summary>
+    public static BpfInstruction[] Build(KernelStructLayout offsets, int ringFd, int lostMapFd, int scratchMapFd, int maxArgvBytes, int cgroupMapFd = -1)
     {
         var context = BpfRegister.R6;
         var record = BpfRegister.R7;
@@ -27,6 +30,7 @@ internal static class ExecProgram
         var stack = BpfRegister.R10;
         var program = new BpfAssembler()
             .Mov64(context, BpfRegister.R1)
+            .OnlyUnderCgroup(cgroupMapFd, "out")
             .LookupScratch(scratchMapFd, record, "out")
             .Load(BpfSize.Double, task, context, 0)
             .Store(BpfSize.Word, record, RecordLayout.Kind, RecordLayout.KindExec)

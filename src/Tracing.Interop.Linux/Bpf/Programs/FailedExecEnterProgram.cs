@@ -13,9 +13,13 @@ internal static class FailedExecEnterProgram
     /// <summary>The pending entry: the path pointer, then the argv pointer.</summary>
     public const int EntrySize = 16;
 
-    /// <summary>The program; the offsets are the tracepoint's <c>filename</c> and <c>argv</c> fields (its format file).</summary>
-    public static BpfInstruction[] Build(int pendingMapFd, int filenameOffset, int argvOffset) => new BpfAssembler()
+    /// <summary>
+    /// The program; the offsets are the tracepoint's <c>filename</c> and <c>argv</c> fields (its format file); with a
+    /// <paramref name="cgroupMapFd"/>, only threads in its cgroup or below it are remembered (the others never fail here).
+    /// </summary>
+    public static BpfInstruction[] Build(int pendingMapFd, int filenameOffset, int argvOffset, int cgroupMapFd = -1) => new BpfAssembler()
         .Mov64(BpfRegister.R6, BpfRegister.R1)
+        .OnlyUnderCgroup(cgroupMapFd, "out")
         .Load(BpfSize.Double, BpfRegister.R1, BpfRegister.R6, (short)filenameOffset)
         .Store(BpfSize.Double, BpfRegister.R10, -16, BpfRegister.R1)
         .Load(BpfSize.Double, BpfRegister.R1, BpfRegister.R6, (short)argvOffset)
@@ -27,6 +31,7 @@ internal static class FailedExecEnterProgram
         .Mov64(BpfRegister.R3, BpfRegister.R10).Alu64(Add, BpfRegister.R3, -16)
         .Mov64(BpfRegister.R4, 0)
         .Call(BpfHelper.MapUpdateElem)
+        .Label("out")
         .Mov64(BpfRegister.R0, 0)
         .Exit()
         .ToArray();

@@ -47,6 +47,17 @@ internal static class ProgramParts
         .ReadKernel(record, (short)(recordOffset + RecordLayout.ParentTgid), 4, BpfRegister.R9, offsets.TaskTgid);
 
     /// <summary>
+    /// Goes on only when the current task is in the cgroup at entry 0 of <paramref name="cgroupMapFd"/> (a
+    /// <c>BPF_MAP_TYPE_CGROUP_ARRAY</c>) or below it, else to <paramref name="outside"/>; nothing when the fd is -1 (no
+    /// scope decided in the kernel). R1–R5 are the call's.
+    /// </summary>
+    public static BpfAssembler OnlyUnderCgroup(this BpfAssembler program, int cgroupMapFd, string outside) => cgroupMapFd < 0 ? program : program
+        .LoadMapFd(BpfRegister.R1, cgroupMapFd)
+        .Mov64(BpfRegister.R2, 0)
+        .Call(BpfHelper.CurrentTaskUnderCgroup)
+        .JumpIf(JumpNotEqual, BpfRegister.R0, 1, outside);
+
+    /// <summary>
     /// This CPU's scratch entry (an array map indexed by CPU) into <paramref name="record"/>; to <paramref name="missing"/>
     /// when there is none. Uses the 4 bytes below the frame.
     /// </summary>

@@ -11,13 +11,13 @@ internal sealed partial class BpfEventSource
     /// The receive thread: warm up, read the kernel's struct layout, load and attach the programs, then read the ring
     /// until stopped, and detach everything. Start completes once attached, or with the failure.
     /// </summary>
-    private void Run(IKernelEventSink sink, KernelEventInterest interest, TaskCompletionSource started)
+    private void Run(IKernelEventSink sink, KernelEventInterest interest, KernelScope scope, TaskCompletionSource started)
     {
         BpfProbeSet probes;
         try
         {
             sink.Prepare();
-            probes = BpfProbeSet.Open(_options, interest, LoadLayout());
+            probes = BpfProbeSet.Open(_options, interest, LoadLayout(), scope);
         }
         catch (Exception e)
         {
@@ -39,6 +39,11 @@ internal sealed partial class BpfEventSource
         try
         {
             Log.Attached(_logger, probes.Programs.Count, _options.RingBufferBytes, _options.MaxArgumentBytes);
+            if (probes.NotNarrowed is { } reason)
+            {
+                Log.NotNarrowed(_logger, scope.UnifiedCgroup!, reason);
+            }
+
             started.TrySetResult();
             var prompt = interest.HasFlag(KernelEventInterest.Prompt);
             if (prompt)
@@ -88,7 +93,7 @@ internal sealed partial class BpfEventSource
     private void ReceiveLoop(BpfProbeSet probes, IKernelEventSink sink, TimeSpan delay)
     {
         var ring = probes.Ring;
-        var delivery = new RecordDelivery(sink);
+        var delivery = new RecordDelivery(sink, probes.InScope);
         long lostReported = 0;
         long undecodableReported = 0;
         while (true)

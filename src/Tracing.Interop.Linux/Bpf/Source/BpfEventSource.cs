@@ -45,12 +45,18 @@ internal sealed partial class BpfEventSource : IKernelEventSource, IDisposable
     public void ThrowIfUnavailable() => NamespaceCheck.ThrowIfNotInitial(ExecTracingSource.Bpf);
 
     /// <inheritdoc />
-    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken) =>
+        StartAsync(sink, interest, KernelScope.Everything, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>A scope's unified cgroup is decided in the kernel: an exec outside it is never sent.</remarks>
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, KernelScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(scope);
         return _thread.StartAsync(
             () => _stopping = false,
-            started => Run(sink, interest, started),
+            started => Run(sink, interest, scope, started),
             () => StopAsync(CancellationToken.None),
             cancellationToken);
     }

@@ -42,7 +42,7 @@ internal sealed class BpfProbeSet : IDisposable
     /// Creates the maps, loads the programs <paramref name="interest"/> needs and attaches them; on any failure, what was
     /// made is released and the failure thrown.
     /// </summary>
-    public static BpfProbeSet Open(BpfSourceOptions options, KernelEventInterest interest, KernelStructLayout layout)
+    public static BpfProbeSet Open(BpfSourceOptions options, KernelEventInterest interest, KernelStructLayout layout, KernelScope scope)
     {
         var ring = BpfRingBuffer.Create("exectrace_ring", options.RingBufferBytes);
         BpfProbeSet? set = null;
@@ -51,17 +51,18 @@ internal sealed class BpfProbeSet : IDisposable
             set = new BpfProbeSet(ring, BpfMap.Create(BpfMapType.Array, "exectrace_lost", 4, 8, 1));
             var ringFd = (int)ring.Map.Fd.DangerousGetHandle();
             var lostFd = (int)set.Lost.Fd.DangerousGetHandle();
+            var cgroupFd = set.NarrowTo(scope);
             if (interest.HasFlag(KernelEventInterest.Exec))
             {
                 var argvBytes = options.MaxArgumentBytes;
                 var scratch = set.Own(BpfMap.Create(
                     BpfMapType.Array, "exectrace_exec", 4, (uint)(RecordLayout.ExecHeaderSize + argvBytes), (uint)PossibleCpus.Count));
-                set.Attach("sched_process_exec", ExecProgram.Build(layout, ringFd, lostFd, (int)scratch.Fd.DangerousGetHandle(), argvBytes));
+                set.Attach("sched_process_exec", ExecProgram.Build(layout, ringFd, lostFd, (int)scratch.Fd.DangerousGetHandle(), argvBytes, cgroupFd));
             }
 
             if (interest.HasFlag(KernelEventInterest.FailedExec))
             {
-                set.AttachFailedExecs(options, layout, ringFd, lostFd);
+                set.AttachFailedExecs(options, layout, ringFd, lostFd, cgroupFd);
             }
 
             if (interest.HasFlag(KernelEventInterest.Fork))
@@ -87,6 +88,12 @@ internal sealed class BpfProbeSet : IDisposable
             throw;
         }
     }
+
+    /// <summary>Whether the execs sent are those of the scope's cgroup only (decided in the kernel); else every exec is sent.</summary>
+    public bool InScope { get; private set; }
+
+    /// <summary>Why the scope could not be decided in the kernel; null when it was, or there was nothing to decide.</summary>
+    public string? NotNarrowed { get; private set; }
 
     /// <summary>The ring's lost-record count so far.</summary>
     public long ReadLost()
@@ -114,6 +121,24 @@ internal sealed class BpfProbeSet : IDisposable
         _programs.Clear();
     }
 
+    // The scope's unified cgroup in a map the exec programs ask, or -1: every exec is sent (the tracer decides them).
+    private int NarrowTo(KernelScope scope)
+    {
+        if (scope.UnifiedCgroup is not { } path)
+        {
+            return -1;
+        }
+
+        if (CgroupNarrowing.TryOpen(path, out var reason) is not { } map)
+        {
+            NotNarrowed = reason;
+            return -1;
+        }
+
+        InScope = true;
+        return (int)Own(map).Fd.DangerousGetHandle();
+    }
+
     private T Own<T>(T resource)
         where T : IDisposable
     {
@@ -130,7 +155,7 @@ internal sealed class BpfProbeSet : IDisposable
 
     // Failed execs: the system call tracepoints of execve and execveat (not of a 32-bit execve, which has its own
     // entry), their fields' offsets from their format files.
-    private void AttachFailedExecs(BpfSourceOptions options, KernelStructLayout layout, int ringFd, int lostFd)
+    private void AttachFailedExecs(BpfSourceOptions options, KernelStructLayout layout, int ringFd, int lostFd, int cgroupFd)
     {
         // Twice the argv room (the verifier bounds a read's offset and size apart) and a path must fit one map value.
         var argvBytes = Math.Min(options.MaxArgumentBytes, FailedExecArgvLimit);
@@ -143,7 +168,7 @@ internal sealed class BpfProbeSet : IDisposable
         {
             var enter = SyscallFormat.Read("sys_enter_" + call);
             var exit = SyscallFormat.Read("sys_exit_" + call);
-            AttachSyscall(enter.Name, FailedExecEnterProgram.Build(pendingFd, SyscallFormat.Offset(enter, "filename"), SyscallFormat.Offset(enter, "argv")));
+            AttachSyscall(enter.Name, FailedExecEnterProgram.Build(pendingFd, SyscallFormat.Offset(enter, "filename"), SyscallFormat.Offset(enter, "argv"), cgroupFd));
             AttachSyscall(exit.Name, FailedExecExitProgram.Build(
                 layout, ringFd, lostFd, pendingFd, scratchFd, SyscallFormat.Offset(exit, "ret"), options.MaxFailedExecArguments, argvBytes));
         }

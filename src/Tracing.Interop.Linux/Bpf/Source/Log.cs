@@ -13,6 +13,9 @@ internal static partial class Log
     [LoggerMessage(244, LogLevel.Warning, "The eBPF receive thread runs at normal priority: SCHED_FIFO was refused (needs CAP_SYS_NICE or root); short-lived processes may lose their executable and working directory under load (argv is captured in the kernel).")]
     public static partial void RealtimeRefused(ILogger logger);
 
+    [LoggerMessage(245, LogLevel.Debug, "The cgroup {Cgroup} is decided in user space, not in the kernel: {Reason}.")]
+    public static partial void NotNarrowed(ILogger logger, string cgroup, string reason);
+
     [LoggerMessage(242, LogLevel.Information, "Kernel event source: eBPF ({Reason}).")]
     public static partial void SourceChosen(ILogger logger, string reason);
 

@@ -47,23 +47,27 @@ internal sealed class SelectedEventSource : IKernelEventSource, IDisposable
     public void ThrowIfUnavailable() => NamespaceCheck.ThrowIfNotInitial(_choice);
 
     /// <inheritdoc />
-    public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    public ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken) =>
+        StartAsync(sink, interest, KernelScope.Everything, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask StartAsync(IKernelEventSink sink, KernelEventInterest interest, KernelScope scope, CancellationToken cancellationToken)
     {
         if (_choice == ExecTracingSource.ProcConnector)
         {
-            await StartWith(_procConnector, sink, interest, cancellationToken).ConfigureAwait(false);
+            await StartWith(_procConnector, sink, interest, scope, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await StartWith(_bpf, sink, interest, cancellationToken).ConfigureAwait(false);
+            await StartWith(_bpf, sink, interest, scope, cancellationToken).ConfigureAwait(false);
             Log.SourceChosen(_logger, _choice == ExecTracingSource.Auto ? "the kernel and privileges allow it" : "asked for");
         }
         catch (TracingUnavailableException e) when (_choice == ExecTracingSource.Auto && !interest.HasFlag(KernelEventInterest.FailedExec))
         {
             Log.FellBack(_logger, e.Message);
-            await StartWith(_procConnector, sink, interest, cancellationToken).ConfigureAwait(false);
+            await StartWith(_procConnector, sink, interest, scope, cancellationToken).ConfigureAwait(false);
         }
         catch (TracingUnavailableException e) when (_choice == ExecTracingSource.Auto)
         {
@@ -87,7 +91,7 @@ internal sealed class SelectedEventSource : IKernelEventSource, IDisposable
     /// <summary>Stops synchronously, for containers disposed with <c>using</c>.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async ValueTask StartWith(Func<IKernelEventSource> create, IKernelEventSink sink, KernelEventInterest interest, CancellationToken cancellationToken)
+    private async ValueTask StartWith(Func<IKernelEventSource> create, IKernelEventSink sink, KernelEventInterest interest, KernelScope scope, CancellationToken cancellationToken)
     {
         var source = create();
         if (!ReferenceEquals(source, _active) && _active is { } previous)
@@ -96,6 +100,6 @@ internal sealed class SelectedEventSource : IKernelEventSource, IDisposable
         }
 
         _active = source;
-        await source.StartAsync(sink, interest, cancellationToken).ConfigureAwait(false);
+        await source.StartAsync(sink, interest, scope, cancellationToken).ConfigureAwait(false);
     }
 }
