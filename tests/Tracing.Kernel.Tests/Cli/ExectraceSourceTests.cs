@@ -77,6 +77,12 @@ public class ExectraceSourceTests
         Assert.Equal(shell.GetProperty("pid").GetInt32(), failed.GetProperty("ppid").GetInt32());
         Assert.DoesNotContain(events, e => Kind(e) == "exec" && Argv(e) == "/nonexistent");
         Assert.Single(events, e => Kind(e) == "exec" && Argv(e) == "/bin/true|ok");
+
+        // The shell lives on until its children end: its executable and directory are read, though its exec came right
+        // after a burst of failed execs (its own PATH search by the launcher), whose path had to be compiled first once.
+        var sh = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Join(d, "sh")).First(File.Exists);
+        Assert.Equal(File.ResolveLinkTarget(sh, returnFinalTarget: true)?.FullName ?? sh, shell.GetProperty("exe").GetString());
+        Assert.Equal(Environment.CurrentDirectory, shell.GetProperty("cwd").GetString());
     }
 
     private static string? Kind(JsonElement e) => e.GetProperty("event").GetString();

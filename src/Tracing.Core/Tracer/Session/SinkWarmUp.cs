@@ -45,6 +45,18 @@ internal static class SinkWarmUp
             sink.OnEvent(new KernelEvent { Kind = KernelEventKind.Exit, Pid = Phantom + 1, Tgid = Phantom, ExitSignal = -1, TimestampNs = now });
             sink.OnEvent(new KernelEvent { Kind = KernelEventKind.Exec, Pid = Phantom, Tgid = Phantom, TimestampNs = now });
 
+            // A failed exec, when asked: the first real one comes right before the exec that succeeds (a shell's search
+            // of PATH), and compiling its path then made that exec wait until its process was gone.
+            if (context.Options.IncludeFailedExecs)
+            {
+                sink.OnEvent(new KernelEvent
+                {
+                    Kind = KernelEventKind.ExecFailed, Pid = Phantom, Tgid = Phantom, TimestampNs = now,
+                    Capture = new ExecCapture { Path = "/phantom"u8.ToArray(), Errno = 2, ErrorName = "ENOENT", Arguments = ProcessArguments.FromStrings(["phantom"]) },
+                });
+                _ = FailedExecEvents.WouldBeCommandName("/phantom"u8);
+            }
+
             // Through the interface, as the source calls it (that is a method of its own to compile).
 #pragma warning disable CA1859 // The interface call is the point: it is how the source calls, and what must be compiled.
             IKernelEventSink asSource = sink;

@@ -55,6 +55,26 @@ internal static class BpfRecordDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes a made-up record of each kind, so that the first real ones do not wait for the JIT while their processes
+    /// end (run on the receive thread before the programs are attached).
+    /// </summary>
+    public static void WarmUp()
+    {
+        Span<byte> record = stackalloc byte[RecordLayout.ExecHeaderSize + 8];
+        record.Clear();
+        "a\0b\0"u8.CopyTo(record[RecordLayout.ExecHeaderSize..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(record[RecordLayout.ArgvLength..], 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(record[RecordLayout.ArgvFullLength..], 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(record[RecordLayout.PathLength..], 2);
+        "sh"u8.CopyTo(record[RecordLayout.Comm..]);
+        foreach (var kind in (ReadOnlySpan<int>)[RecordLayout.KindFork, RecordLayout.KindExit, RecordLayout.KindExec, RecordLayout.KindExecFailed])
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)kind);
+            _ = TryDecode(record, out _);
+        }
+    }
+
     // The exec header, then argv (ArgvLength bytes), then for a failed exec the path (PathLength bytes, its NUL last).
     private static bool TryCapture(ReadOnlySpan<byte> record, out ExecCapture? capture)
     {

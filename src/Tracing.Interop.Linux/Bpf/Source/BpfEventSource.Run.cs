@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Tracing.Linux.Bpf.Btf;
+using Tracing.Linux.Bpf.Events;
 using Tracing.Linux.Bpf.RingBuffers;
 using Tracing.Ports;
 
@@ -16,6 +17,7 @@ internal sealed partial class BpfEventSource
         BpfProbeSet probes;
         try
         {
+            BpfRecordDecoder.WarmUp();
             sink.Prepare();
             probes = BpfProbeSet.Open(_options, interest, LoadLayout(), scope);
         }
