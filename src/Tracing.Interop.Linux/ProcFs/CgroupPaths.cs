@@ -117,6 +117,23 @@ public static class CgroupPaths
             && info.f_type is StatFs.CGROUP_SUPER_MAGIC or StatFs.CGROUP2_SUPER_MAGIC;
     }
 
+    /// <summary>
+    /// Where the cgroup v2 (unified) hierarchy is mounted: <see cref="DefaultMountRoot"/> itself, or its <c>unified</c>
+    /// folder beside v1 hierarchies (a hybrid setup); null when it is not mounted.
+    /// </summary>
+    internal static string? FindUnifiedMount()
+    {
+        foreach (var mount in (ReadOnlySpan<string>)[DefaultMountRoot, DefaultMountRoot + "/unified"])
+        {
+            if (Interop.Libc.StatFs(Encoding.UTF8.GetBytes(mount + "\0"), out var info) == 0 && info.f_type == StatFs.CGROUP2_SUPER_MAGIC)
+            {
+                return mount;
+            }
+        }
+
+        return null;
+    }
+
     private static string HierarchyControllers(string hierarchyRoot, string typedName)
     {
         if (File.Exists(Path.Join(hierarchyRoot, UnifiedMarker)))

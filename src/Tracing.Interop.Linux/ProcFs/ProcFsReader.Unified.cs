@@ -1,5 +1,3 @@
-using Tracing.Linux.FileSystem;
-
 namespace Tracing.Linux.ProcFs;
 
 internal sealed partial class ProcFsReader
@@ -18,13 +16,10 @@ internal sealed partial class ProcFsReader
         {
             if (_unifiedHierarchy == 0)
             {
-                _unifiedHierarchy = IsCgroup2("/sys/fs/cgroup\0"u8) || IsCgroup2("/sys/fs/cgroup/unified\0"u8) ? 1 : 2;
+                _unifiedHierarchy = CgroupPaths.FindUnifiedMount() is not null ? 1 : 2;
             }
 
             return _unifiedHierarchy == 1;
         }
     }
-
-    private static bool IsCgroup2(ReadOnlySpan<byte> path) =>
-        Interop.Libc.StatFs(path, out var info) == 0 && info.f_type == StatFs.CGROUP2_SUPER_MAGIC;
 }

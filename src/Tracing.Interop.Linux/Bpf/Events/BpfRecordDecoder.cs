@@ -44,10 +44,10 @@ internal static class BpfRecordDecoder
                     ExitSignal = I32(record, RecordLayout.ExitSignal),
                 };
                 return true;
-            case RecordLayout.KindExec when TryCapture(record, out var capture):
+            case RecordLayout.KindExec when TryCapture(record, failed: false, out var capture):
                 kernelEvent = common with { Kind = KernelEventKind.Exec, Capture = capture };
                 return true;
-            case RecordLayout.KindExecFailed when TryCapture(record, out var capture):
+            case RecordLayout.KindExecFailed when TryCapture(record, failed: true, out var capture):
                 kernelEvent = common with { Kind = KernelEventKind.ExecFailed, Capture = capture };
                 return true;
             default:
@@ -76,7 +76,7 @@ internal static class BpfRecordDecoder
     }
 
     // The exec header, then argv (ArgvLength bytes), then for a failed exec the path (PathLength bytes, its NUL last).
-    private static bool TryCapture(ReadOnlySpan<byte> record, out ExecCapture? capture)
+    private static bool TryCapture(ReadOnlySpan<byte> record, bool failed, out ExecCapture? capture)
     {
         capture = null;
         if (record.Length < RecordLayout.ExecHeaderSize)
@@ -107,8 +107,8 @@ internal static class BpfRecordDecoder
             CommandName = CommandName(record.Slice(RecordLayout.Comm, RecordLayout.CommLength)),
             Identity = new ProcessIdentity(parent, new ProcessCredentials(U32(record, RecordLayout.Uid), U32(record, RecordLayout.Euid)), BinaryPrimitives.ReadUInt64LittleEndian(record[RecordLayout.CgroupId..])),
             Path = pathEnd >= 0 ? path[..pathEnd].ToArray() : path.ToArray(),
-            Errno = U32(record, RecordLayout.Kind) == RecordLayout.KindExecFailed ? errno : 0,
-            ErrorName = U32(record, RecordLayout.Kind) == RecordLayout.KindExecFailed ? ErrnoNames.Get(errno) : null,
+            Errno = failed ? errno : 0,
+            ErrorName = failed ? ErrnoNames.Get(errno) : null,
         };
         return true;
     }

@@ -19,7 +19,7 @@ internal sealed partial class BpfEventSource
         {
             BpfRecordDecoder.WarmUp();
             sink.Prepare();
-            probes = BpfProbeSet.Open(_options, interest, LoadLayout(), scope);
+            probes = BpfProbeSet.Open(_options, interest, LoadLayout, scope);
         }
         catch (Exception e)
         {
@@ -81,10 +81,18 @@ internal sealed partial class BpfEventSource
         }
     }
 
-    private static KernelStructLayout LoadLayout() =>
-        KernelStructLayout.TryLoad(out var layout, out var error)
+    // The running kernel's BTF does not change: read (5.5 MB) once per process, not at every start.
+    private static KernelStructLayout LoadLayout()
+    {
+        if (s_layout is { } known)
+        {
+            return known;
+        }
+
+        return s_layout = KernelStructLayout.TryLoad(out var layout, out var error)
             ? layout
             : throw new TracingUnavailableException($"The eBPF source cannot read the kernel's struct layout: {error}");
+    }
 
     /// <summary>
     /// Reads every record there is, reports what the ring lost, then waits for the kernel's wake-up and lets a batch
@@ -108,6 +116,7 @@ internal sealed partial class BpfEventSource
                 undecodableReported = delivery.Undecodable;
             }
 
+            // A stop asked after the drain, or while waiting (the wait may see data and the stop's wake at once).
             if (_stopping || ring.Wait(-1) == WaitResult.Woken || _stopping)
             {
                 // Whatever the programs wrote before the stop is still delivered.

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Tracing.Linux.Bpf.Btf;
 using Tracing.Linux.Bpf.RingBuffers;
 using Tracing.Linux.Netlink;
 using Tracing.Ports;
@@ -18,6 +19,8 @@ namespace Tracing.Linux.Bpf.Source;
 [SupportedOSPlatform("linux")]
 internal sealed partial class BpfEventSource : IKernelEventSource, IDisposable
 {
+    private static KernelStructLayout? s_layout;
+
     private readonly BpfSourceOptions _options;
     private readonly ILogger _logger;
     private readonly SourceThread _thread = new("bpf receive", "eBPF source");

@@ -40,9 +40,10 @@ internal sealed class BpfProbeSet : IDisposable
 
     /// <summary>
     /// Creates the maps, loads the programs <paramref name="interest"/> needs and attaches them; on any failure, what was
-    /// made is released and the failure thrown.
+    /// made is released and the failure thrown. The kernel's struct layout is asked for only once the ring is made, so
+    /// a start without the privileges fails before reading the kernel's BTF.
     /// </summary>
-    public static BpfProbeSet Open(BpfSourceOptions options, KernelEventInterest interest, KernelStructLayout layout, KernelScope scope)
+    public static BpfProbeSet Open(BpfSourceOptions options, KernelEventInterest interest, Func<KernelStructLayout> loadLayout, KernelScope scope)
     {
         var ring = BpfRingBuffer.Create("exectrace_ring", options.RingBufferBytes);
         BpfProbeSet? set = null;
@@ -52,6 +53,7 @@ internal sealed class BpfProbeSet : IDisposable
             var ringFd = (int)ring.Map.Fd.DangerousGetHandle();
             var lostFd = (int)set.Lost.Fd.DangerousGetHandle();
             var cgroupFd = set.NarrowTo(scope);
+            var layout = loadLayout();
             if (interest.HasFlag(KernelEventInterest.Exec))
             {
                 var argvBytes = options.MaxArgumentBytes;

@@ -1,6 +1,6 @@
 using System.Text;
 using Tracing.Linux.Bpf.Maps;
-using Tracing.Linux.FileSystem;
+using Tracing.Linux.ProcFs;
 
 namespace Tracing.Linux.Bpf.Source;
 
@@ -10,18 +10,11 @@ namespace Tracing.Linux.Bpf.Source;
 /// </summary>
 internal static class CgroupNarrowing
 {
-    private static readonly string[] s_mounts = ["/sys/fs/cgroup", "/sys/fs/cgroup/unified"];
-
     /// <summary>The map holding <paramref name="path"/> (within the unified hierarchy); null, and why, when it cannot be had.</summary>
     public static BpfMap? TryOpen(string path, out string? reason)
     {
-        foreach (var mount in s_mounts)
+        if (CgroupPaths.FindUnifiedMount() is { } mount)
         {
-            if (Interop.Libc.StatFs(Encoding.UTF8.GetBytes(mount + "\0"), out var info) != 0 || info.f_type != StatFs.CGROUP2_SUPER_MAGIC)
-            {
-                continue;
-            }
-
             var directory = path == "/" ? mount : mount + path.TrimEnd('/');
             var errno = Interop.Libc.OpenReadOnly(Encoding.UTF8.GetBytes(directory + "\0"), out var fd);
             using (fd)
